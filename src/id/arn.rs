@@ -1,0 +1,592 @@
+//! [`Arn`] and [`ArnPattern`]: Amazon Resource Names, concrete and as
+//! written in a policy's `Resource`.
+//!
+//! Both split with the `arn` crate's `NaiveArn` (not part of the public
+//! API), then check each field.
+
+use std::str::FromStr;
+
+use arn::naive::{NaiveArn, ParseNaiveArnError};
+
+use crate::error::{Error, Result, ValueKind};
+use crate::id::account::account_problem;
+use crate::id::partition::expected_partition;
+use crate::id::{first_bad, found_at_byte, found_char, in_field, reason_of, AccountId, Partition};
+
+/// The longest ARN the IAM and STS APIs accept (`arnType`, max 2048).
+const MAX_LEN: usize = 2048;
+
+/// An ARN split into its six fields, borrowed from the text.
+pub(crate) struct Fields<'a> {
+    pub(crate) partition: &'a str,
+    pub(crate) service: &'a str,
+    pub(crate) region: &'a str,
+    pub(crate) account: &'a str,
+    pub(crate) resource: &'a str,
+    /// Byte offsets of the five `:` that end `arn` and the next four fields.
+    pub(crate) colons: [usize; 5],
+}
+
+impl<'a> Fields<'a> {
+    fn from_colons(s: &'a str, colons: [usize; 5]) -> Self {
+        Fields {
+            partition: &s[colons[0] + 1..colons[1]],
+            service: &s[colons[1] + 1..colons[2]],
+            region: &s[colons[2] + 1..colons[3]],
+            account: &s[colons[3] + 1..colons[4]],
+            resource: &s[colons[4] + 1..],
+            colons,
+        }
+    }
+}
+
+/// The colon offsets of a split ARN.
+fn colons_of(n: &NaiveArn<'_>) -> [usize; 5] {
+    let c0 = "arn".len();
+    let c1 = c0 + 1 + n.partition.len();
+    let c2 = c1 + 1 + n.service.len();
+    let c3 = c2 + 1 + n.region.map_or(0, str::len);
+    let c4 = c3 + 1 + n.account_id.map_or(0, str::len);
+    [c0, c1, c2, c3, c4]
+}
+
+const SERVICE_CHARS: &str = "expected lowercase letters, digits and hyphens";
+
+/// Splits `s` into its six fields. An empty resource is accepted only when
+/// `allow_empty_resource` (AWS accepts `arn:aws:organizations::*:` in a
+/// policy).
+pub(crate) fn split(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, String> {
+    match NaiveArn::parse(s) {
+        Ok(n) => Ok(Fields::from_colons(s, colons_of(&n))),
+        Err(ParseNaiveArnError::MissingResource) if allow_empty_resource => {
+            // The splitter insists on a resource; give it one to learn
+            // where the other fields are.
+            let padded = format!("{s}*");
+            match NaiveArn::parse(&padded) {
+                Ok(n) => Ok(Fields::from_colons(s, colons_of(&n))),
+                Err(e) => Err(split_reason(&e, s)),
+            }
+        }
+        Err(e) => Err(split_reason(&e, s)),
+    }
+}
+
+fn split_reason(e: &ParseNaiveArnError, s: &str) -> String {
+    match e {
+        ParseNaiveArnError::MissingPrefix => r#"expected "arn:" at the start"#.into(),
+        ParseNaiveArnError::NotEnoughElements => format!(
+            r#"expected 6 fields separated by ":" (arn:partition:service:region:account:resource), found {}"#,
+            s.split(':').count()
+        ),
+        ParseNaiveArnError::MissingPartition => in_field("partition", "", expected_partition()),
+        ParseNaiveArnError::MissingService => in_field(
+            "service",
+            "",
+            format!("{SERVICE_CHARS}, found an empty string"),
+        ),
+        ParseNaiveArnError::MissingResource => {
+            r#"expected a resource after the fifth ":", found an empty string"#.into()
+        }
+    }
+}
+
+/// Length and control characters, for the whole text.
+fn check_text(s: &str) -> Result<(), String> {
+    if let Some((pos, c)) = first_bad(s, |c| !c.is_control()) {
+        return Err(format!(
+            "expected no control characters, {}",
+            found_char(pos, c)
+        ));
+    }
+    let n = s.chars().count();
+    if n > MAX_LEN {
+        return Err(format!("expected at most {MAX_LEN} characters, found {n}"));
+    }
+    Ok(())
+}
+
+/// A known partition.
+pub(crate) fn known_partition(p: &str) -> Result<Partition, String> {
+    p.parse::<Partition>()
+        .map_err(|_| in_field("partition", p, expected_partition()))
+}
+
+fn check_service(service: &str, wildcards: bool) -> Result<(), String> {
+    let ok = |c: char| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || (wildcards && is_wildcard(c))
+    };
+    match first_bad(service, ok) {
+        None => Ok(()),
+        Some((pos, c)) => Err(in_field(
+            "service",
+            service,
+            format!(
+                "{}, {}",
+                if wildcards {
+                    "expected lowercase letters, digits, hyphens and wildcards"
+                } else {
+                    SERVICE_CHARS
+                },
+                found_char(pos, c)
+            ),
+        )),
+    }
+}
+
+/// A region without wildcards: empty, or one of `partition` (any
+/// partition's when `None`), and empty for IAM and STS.
+fn check_concrete_region(
+    region: &str,
+    partition: Option<Partition>,
+    service: &str,
+) -> Result<(), String> {
+    if region.is_empty() {
+        return Ok(());
+    }
+    if service == "iam" || service == "sts" {
+        return Err(in_field(
+            "region",
+            region,
+            format!("expected an empty region in an {service} ARN"),
+        ));
+    }
+    match partition {
+        Some(p) if !p.region_matches(region) => Err(in_field(
+            "region",
+            region,
+            format!(
+                "expected a region of partition {p}, such as {}",
+                p.example_region()
+            ),
+        )),
+        None if Partition::of_region(region).is_none() => Err(in_field(
+            "region",
+            region,
+            "expected a region of a known partition, such as us-east-1",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// An account without wildcards: empty, `aws`, or 12 digits.
+fn check_concrete_account(account: &str) -> Result<(), String> {
+    if account.is_empty() || account == "aws" {
+        return Ok(());
+    }
+    match account_problem(account) {
+        None => Ok(()),
+        Some(reason) => Err(in_field("account", account, reason)),
+    }
+}
+
+/// The partition, account and resource of an IAM or STS principal ARN:
+/// known partition, service `service`, empty region, 12-digit account.
+pub(crate) fn split_principal<'a>(
+    s: &'a str,
+    service: &str,
+) -> Result<(Partition, AccountId, &'a str), String> {
+    let f = split(s, false)?;
+    let partition = known_partition(f.partition)?;
+    if f.service != service {
+        return Err(in_field(
+            "service",
+            f.service,
+            format!("expected {service:?}"),
+        ));
+    }
+    if !f.region.is_empty() {
+        return Err(in_field("region", f.region, "expected an empty region"));
+    }
+    let account =
+        AccountId::parse(f.account).map_err(|e| in_field("account", f.account, reason_of(e)))?;
+    Ok((partition, account, f.resource))
+}
+
+fn is_wildcard(c: char) -> bool {
+    c == '*' || c == '?'
+}
+
+fn has_wildcard(s: &str) -> bool {
+    s.contains(is_wildcard)
+}
+
+/// A concrete Amazon Resource Name:
+/// `arn:partition:service:region:account:resource`, without wildcards or
+/// policy variables.
+///
+/// - partition: one of [`Partition::ALL`];
+/// - service: lowercase letters, digits and hyphens (`iam`, `s3`,
+///   `execute-api`);
+/// - region: empty, or a region of the partition
+///   ([`Partition::region_matches`]); always empty for `iam` and `sts`;
+/// - account: empty, 12 digits, or `aws` (as in
+///   `arn:aws:iam::aws:policy/AdministratorAccess`);
+/// - resource: not empty, no control characters; it may contain `/` and
+///   `:`;
+/// - at most 2048 characters in all.
+///
+/// For the `Resource` of a policy, which may use `*`, `?` and `${...}`,
+/// see [`ArnPattern`].
+///
+/// ```
+/// use iam_ecs::{Arn, Partition};
+///
+/// # fn main() -> Result<(), iam_ecs::Error> {
+/// let arn = Arn::parse("arn:aws:logs:us-east-1:111122223333:log-group:/ecs/web")?;
+/// assert_eq!(arn.partition(), Partition::Aws);
+/// assert_eq!(arn.service(), "logs");
+/// assert_eq!(arn.region(), "us-east-1");
+/// assert_eq!(arn.account(), "111122223333");
+/// assert_eq!(arn.resource(), "log-group:/ecs/web");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Arn {
+    text: String,
+    colons: [usize; 5],
+    partition: Partition,
+}
+
+impl Arn {
+    /// Parses a concrete ARN.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for, among others: `"s3:::bucket"` (no `arn:`),
+    /// `"arn:aws:s3:::"` (empty resource), `"arn:aws:s3"` (too few fields),
+    /// `"arn:aws-xx:s3:::b"` (unknown partition), `"arn:aws:S3:::b"`
+    /// (uppercase service), `"arn:aws:iam:us-east-1:111122223333:role/x"`
+    /// (IAM has no region), `"arn:aws:sqs:cn-north-1:111122223333:q"`
+    /// (region of another partition),
+    /// `"arn:aws:iam::1111222233334444:role/x"` (16-digit account),
+    /// `"arn:aws:s3:::bucket/*"` (wildcard),
+    /// `"arn:aws:iam::111122223333:user/${aws:username}"` (policy
+    /// variable).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let arn = iam_ecs::Arn::parse("arn:aws:iam::aws:policy/AdministratorAccess")?;
+    /// assert_eq!(arn.account(), "aws");
+    ///
+    /// let err = iam_ecs::Arn::parse("arn:aws:iam::1111222233334444:role/x").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"invalid ARN "arn:aws:iam::1111222233334444:role/x": account "1111222233334444": expected 12 digits, found 16"#,
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn parse(s: &str) -> Result<Self> {
+        s.parse()
+    }
+
+    /// The whole ARN.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The partition (`aws` in `arn:aws:...`).
+    pub fn partition(&self) -> Partition {
+        self.partition
+    }
+
+    /// The service namespace, such as `iam` or `s3`.
+    pub fn service(&self) -> &str {
+        self.fields().service
+    }
+
+    /// The region, such as `us-east-1`; empty for global resources.
+    pub fn region(&self) -> &str {
+        self.fields().region
+    }
+
+    /// The account: 12 digits, `aws`, or empty (S3 buckets, for example).
+    pub fn account(&self) -> &str {
+        self.fields().account
+    }
+
+    /// Everything after the fifth `:`, such as `role/app/Name` or
+    /// `log-group:/ecs/web`.
+    pub fn resource(&self) -> &str {
+        self.fields().resource
+    }
+
+    fn fields(&self) -> Fields<'_> {
+        Fields::from_colons(&self.text, self.colons)
+    }
+}
+
+fn parse_concrete(s: &str) -> Result<([usize; 5], Partition), String> {
+    check_text(s)?;
+    if let Some(i) = s.find(is_wildcard) {
+        return Err(format!(
+            "expected no wildcards in a concrete ARN, {}",
+            found_at_byte(s, i)
+        ));
+    }
+    if let Some(i) = s.find("${") {
+        return Err(format!(
+            r#"expected no policy variables in a concrete ARN, found "${{" at position {}"#,
+            s[..i].chars().count()
+        ));
+    }
+    let f = split(s, false)?;
+    let partition = known_partition(f.partition)?;
+    check_service(f.service, false)?;
+    check_concrete_region(f.region, Some(partition), f.service)?;
+    check_concrete_account(f.account)?;
+    Ok((f.colons, partition))
+}
+
+impl FromStr for Arn {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match parse_concrete(s) {
+            Ok((colons, partition)) => Ok(Arn {
+                text: s.to_owned(),
+                colons,
+                partition,
+            }),
+            Err(reason) => Err(Error::invalid(ValueKind::Arn, s, reason)),
+        }
+    }
+}
+
+/// An ARN as written in a policy's `Resource` or `NotResource`, or in an
+/// ARN condition: `arn:partition:service:region:account:resource` where
+/// fields may use the wildcards `*` and `?`, and the resource may use
+/// policy variables such as `${aws:username}`.
+///
+/// The rules are those of [`Arn`], except that:
+/// - any field after `arn:` may contain `*` (any run of characters) and
+///   `?` (one character): `arn:*:s3:::b`, `arn:aws:ec2:*:*:instance/*`;
+///   a field with a wildcard is checked only for its characters (a
+///   partition without one must still be known);
+/// - policy variables `${...}` are allowed only in the resource, after
+///   the fifth `:` ("You can't use a variable to replace parts of the ARN
+///   before the fifth colon", IAM User Guide);
+/// - the resource may be empty (`arn:aws:organizations::*:` is in an AWS
+///   managed policy).
+///
+/// The bare `*` that means "every resource" is not an ARN; the policy
+/// model keeps it apart.
+///
+/// ```
+/// use iam_ecs::ArnPattern;
+///
+/// # fn main() -> Result<(), iam_ecs::Error> {
+/// let p = ArnPattern::parse("arn:aws:iam::*:user/${aws:username}")?;
+/// assert_eq!(p.partition(), "aws");
+/// assert_eq!(p.account(), "*");
+/// assert_eq!(p.resource(), "user/${aws:username}");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArnPattern {
+    text: String,
+    colons: [usize; 5],
+}
+
+impl ArnPattern {
+    /// Parses an ARN pattern.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for, among others: `"*"` (not an ARN),
+    /// `"arn:aws:s3"` (too few fields), `"arn:aws-xx:s3:::b"` (unknown
+    /// partition), `"arn:aws:S3:::b"` (uppercase service),
+    /// `"arn:aws:iam::${aws:PrincipalAccount}:role/x"` (variable before
+    /// the fifth colon), `"arn:aws:s3:::b/${aws:username"` (unclosed
+    /// variable), `"arn:aws:iam::1111222233334444:role/*"` (16-digit
+    /// account), `"arn:aws:ec2:xx-east-1:*:instance/*"` (unknown region).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let p = iam_ecs::ArnPattern::parse("arn:*:s3:::my-bucket/*")?;
+    /// assert_eq!(p.partition(), "*");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn parse(s: &str) -> Result<Self> {
+        s.parse()
+    }
+
+    /// The whole pattern.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The partition field as written: `aws`, or a wildcard such as `*`.
+    pub fn partition(&self) -> &str {
+        self.fields().partition
+    }
+
+    /// The partition, when the field names one without wildcards.
+    pub fn known_partition(&self) -> Option<Partition> {
+        self.partition().parse().ok()
+    }
+
+    /// The service field, such as `s3` or `*`.
+    pub fn service(&self) -> &str {
+        self.fields().service
+    }
+
+    /// The region field: empty, a region, or a wildcard pattern.
+    pub fn region(&self) -> &str {
+        self.fields().region
+    }
+
+    /// The account field: empty, 12 digits, `aws`, or a wildcard pattern.
+    pub fn account(&self) -> &str {
+        self.fields().account
+    }
+
+    /// Everything after the fifth `:`, wildcards and variables included.
+    pub fn resource(&self) -> &str {
+        self.fields().resource
+    }
+
+    /// Whether any field has a `*` or `?` wildcard.
+    pub fn has_wildcards(&self) -> bool {
+        has_wildcard(&self.text)
+    }
+
+    fn fields(&self) -> Fields<'_> {
+        Fields::from_colons(&self.text, self.colons)
+    }
+}
+
+impl From<Arn> for ArnPattern {
+    /// Every concrete ARN is a pattern that matches itself.
+    fn from(arn: Arn) -> Self {
+        ArnPattern {
+            text: arn.text,
+            colons: arn.colons,
+        }
+    }
+}
+
+fn parse_pattern(s: &str) -> Result<[usize; 5], String> {
+    check_text(s)?;
+    let f = split(s, true)?;
+    if let Some(i) = s[..f.colons[4]].find("${") {
+        return Err(format!(
+            r#"expected policy variables only in the resource (after the fifth ":"), found "${{" at position {}"#,
+            s[..i].chars().count()
+        ));
+    }
+    check_variables(s, f.colons[4] + 1)?;
+
+    let partition = if has_wildcard(f.partition) {
+        let ok = |c: char| c.is_ascii_lowercase() || c == '-' || is_wildcard(c);
+        if let Some((pos, c)) = first_bad(f.partition, ok) {
+            return Err(in_field(
+                "partition",
+                f.partition,
+                format!(
+                    "expected lowercase letters, hyphens and wildcards, {}",
+                    found_char(pos, c)
+                ),
+            ));
+        }
+        None
+    } else {
+        Some(known_partition(f.partition)?)
+    };
+
+    check_service(f.service, true)?;
+
+    if has_wildcard(f.region) {
+        let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_') || is_wildcard(c);
+        if let Some((pos, c)) = first_bad(f.region, ok) {
+            return Err(in_field(
+                "region",
+                f.region,
+                format!(
+                    "expected letters, digits, hyphens and wildcards, {}",
+                    found_char(pos, c)
+                ),
+            ));
+        }
+    } else {
+        let service = if has_wildcard(f.service) {
+            ""
+        } else {
+            f.service
+        };
+        check_concrete_region(f.region, partition, service)?;
+    }
+
+    if has_wildcard(f.account) {
+        check_account_pattern(f.account)?;
+    } else {
+        check_concrete_account(f.account)?;
+    }
+    Ok(f.colons)
+}
+
+/// Every `${` from byte `from` on is closed by a `}`.
+fn check_variables(s: &str, from: usize) -> Result<(), String> {
+    let mut i = from;
+    while let Some(open) = s[i..].find("${") {
+        let open = i + open;
+        match s[open..].find('}') {
+            Some(close) => i = open + close + 1,
+            None => {
+                return Err(format!(
+                    r#"expected "}}" to close the policy variable "${{" at position {}"#,
+                    s[..open].chars().count()
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An account field with wildcards: digits, `*` and `?`, matching at most
+/// 12 digits (exactly 12 characters when there is no `*`).
+fn check_account_pattern(account: &str) -> Result<(), String> {
+    let ok = |c: char| c.is_ascii_digit() || is_wildcard(c);
+    if let Some((pos, c)) = first_bad(account, ok) {
+        return Err(in_field(
+            "account",
+            account,
+            format!("expected digits and wildcards, {}", found_char(pos, c)),
+        ));
+    }
+    let digits = account.bytes().filter(u8::is_ascii_digit).count();
+    let fixed = account.bytes().filter(|&b| b != b'*').count();
+    if account.contains('*') {
+        if fixed > 12 {
+            return Err(in_field(
+                "account",
+                account,
+                format!("expected at most 12 digits, found {digits}"),
+            ));
+        }
+    } else if fixed != 12 {
+        return Err(in_field(
+            "account",
+            account,
+            format!(r#"expected 12 digits or "?", found {fixed}"#),
+        ));
+    }
+    Ok(())
+}
+
+impl FromStr for ArnPattern {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match parse_pattern(s) {
+            Ok(colons) => Ok(ArnPattern {
+                text: s.to_owned(),
+                colons,
+            }),
+            Err(reason) => Err(Error::invalid(ValueKind::ArnPattern, s, reason)),
+        }
+    }
+}

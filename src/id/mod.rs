@@ -1,0 +1,137 @@
+//! Validated AWS identifiers: account IDs, partitions, regions, ARNs, IAM
+//! role names, paths and role ARNs, service principals.
+//!
+//! Every type here is a value that can only hold valid text. Each has one
+//! parser (its `FromStr`), which `parse`, `TryFrom<&str>` and
+//! `TryFrom<String>` call; `Display` and `as_str()` give back the canonical
+//! text, and serde goes through that text (see `serde.rs`). The rules and
+//! their AWS sources are in `RULES.md` section 1.
+
+mod account;
+mod arn;
+mod partition;
+mod principal;
+mod region;
+mod role;
+mod serde;
+mod service;
+
+pub use account::AccountId;
+pub use arn::{Arn, ArnPattern};
+pub use partition::Partition;
+pub use principal::{AccountRootArn, AssumedRoleArn};
+pub use region::Region;
+pub use role::{RoleArn, RoleName, RolePath};
+pub use service::ServicePrincipal;
+
+/// Implements the traits every string-like identifier shares, on top of its
+/// inherent `as_str()` and its `FromStr` (the one parser): `TryFrom<&str>`,
+/// `TryFrom<String>`, `AsRef<str>`, `Display` (the canonical text),
+/// `PartialEq<str>` / `PartialEq<&str>` both ways round, and a `Debug` that
+/// reads like `AccountId("111122223333")` (unless `no_debug` is given).
+macro_rules! string_traits {
+    ($($ty:ident),* $(,)?) => {$(
+        string_traits!(@common $ty);
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
+            }
+        }
+    )*};
+    (no_debug $ty:ident) => {
+        string_traits!(@common $ty);
+    };
+    (@common $ty:ident) => {
+        impl ::std::convert::TryFrom<&str> for $ty {
+            type Error = crate::Error;
+            fn try_from(s: &str) -> crate::Result<Self> {
+                s.parse()
+            }
+        }
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = crate::Error;
+            fn try_from(s: String) -> crate::Result<Self> {
+                s.parse()
+            }
+        }
+        impl ::std::convert::AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl PartialEq<$ty> for str {
+            fn eq(&self, other: &$ty) -> bool {
+                self == other.as_str()
+            }
+        }
+        impl PartialEq<$ty> for &str {
+            fn eq(&self, other: &$ty) -> bool {
+                *self == other.as_str()
+            }
+        }
+    };
+}
+
+string_traits!(
+    AccountId,
+    Region,
+    Arn,
+    ArnPattern,
+    RoleName,
+    RolePath,
+    RoleArn,
+    AccountRootArn,
+    AssumedRoleArn,
+    ServicePrincipal,
+);
+string_traits!(no_debug Partition);
+
+/// `found "x" at position N`: the character `c` at (0-based, counted in
+/// characters) position `pos`, quoted and escaped like a Rust string.
+pub(crate) fn found_char(pos: usize, c: char) -> String {
+    format!("found {:?} at position {pos}", String::from(c))
+}
+
+/// The first character of `s` that `ok` rejects, with its position
+/// counted in characters.
+pub(crate) fn first_bad(s: &str, ok: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|&(_, c)| !ok(c))
+}
+
+/// `found "x" at position N` for the character that starts at byte `byte`
+/// of `s`.
+pub(crate) fn found_at_byte(s: &str, byte: usize) -> String {
+    let pos = s[..byte].chars().count();
+    let c = s[byte..].chars().next().unwrap_or('\0');
+    found_char(pos, c)
+}
+
+/// `label "value": reason`, the form used for a field inside a larger
+/// value, such as the account inside an ARN.
+pub(crate) fn in_field(label: &str, value: &str, reason: impl std::fmt::Display) -> String {
+    format!("{label} {value:?}: {reason}")
+}
+
+/// The reason of an [`Error::Invalid`](crate::Error::Invalid), to nest it
+/// in the error of a larger value.
+pub(crate) fn reason_of(e: crate::Error) -> std::borrow::Cow<'static, str> {
+    match e {
+        crate::Error::Invalid { reason, .. } => reason,
+        other => other.to_string().into(),
+    }
+}

@@ -1,0 +1,312 @@
+//! Lossless JSON: the tree every document is read into and written from.
+//!
+//! [`Json`] keeps what `serde_json::Value` throws away without its
+//! `preserve_order` and `arbitrary_precision` features (which would change
+//! serde_json for every other crate in a build): the order of object
+//! members, duplicate keys, and the exact text of numbers. Reading then
+//! writing a document gives back the same bytes, up to insignificant
+//! whitespace and the spelling of string escapes (written as serde_json
+//! writes them: `"\u00e9"` comes back as `"é"`).
+//!
+//! Writing goes through serde: `serde_json::to_string(&json)` and
+//! `serde_json::to_string_pretty(&json)` give the compact and pretty forms.
+//! Numbers are written through `serde_json::value::RawValue`, so other
+//! serializers see them as strings wrapped in a `$serde_json::private::RawValue` struct; use serde_json.
+//!
+//! ```
+//! use iam_ecs::json::Json;
+//!
+//! let text = r#"{"b":1.50,"a":[true,"x"],"b":null}"#;
+//! let json = Json::parse(text)?;
+//! assert_eq!(serde_json::to_string(&json).unwrap(), text);
+//! # Ok::<(), iam_ecs::Error>(())
+//! ```
+
+mod parse;
+mod pointer;
+pub(crate) mod record;
+mod ser;
+
+pub use parse::MAX_DEPTH;
+pub use pointer::Pointer;
+
+use std::fmt;
+
+/// A JSON value that remembers how it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, kept as written.
+    Number(Number),
+    /// A string, unescaped.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, members in the order written, duplicates kept.
+    Object(Object),
+}
+
+impl Json {
+    /// Reads one JSON document from text.
+    ///
+    /// # Errors
+    /// [`Error::Json`](crate::Error::Json) with the line and column for
+    /// anything that is not one RFC 8259 JSON value: `{"a":}`, trailing
+    /// commas, comments, a leading byte-order mark, nesting deeper than
+    /// [`MAX_DEPTH`], trailing characters after the value.
+    pub fn parse(text: &str) -> crate::Result<Json> {
+        parse::parse(text)
+    }
+
+    /// Reads one JSON document from bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    /// As [`Json::parse`], and for bytes that are not UTF-8 (the error
+    /// gives the position of the first bad byte).
+    pub fn from_slice(bytes: &[u8]) -> crate::Result<Json> {
+        parse::parse_bytes(bytes)
+    }
+
+    /// The name of this value's JSON type, as used in messages: `null`,
+    /// `a boolean`, `a number`, `a string`, `an array`, `an object`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// The string, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is an object.
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The value at an RFC 6901 JSON Pointer (`""` is the whole value).
+    /// With duplicate keys, the first member wins.
+    pub fn pointer(&self, pointer: &str) -> Option<&Json> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        let mut at = self;
+        for token in rest.split('/') {
+            let token = pointer::unescape(token);
+            at = match at {
+                Json::Object(o) => o.get(&token)?,
+                Json::Array(a) => {
+                    if token.len() > 1 && token.starts_with('0') {
+                        return None;
+                    }
+                    a.get(token.parse::<usize>().ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(at)
+    }
+}
+
+impl fmt::Display for Json {
+    /// The compact JSON text, as `serde_json::to_string` writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = serde_json::to_string(self).map_err(|_| fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Self {
+        Json::String(s.to_owned())
+    }
+}
+
+impl From<String> for Json {
+    fn from(s: String) -> Self {
+        Json::String(s)
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Self {
+        Json::Bool(b)
+    }
+}
+
+impl From<i64> for Json {
+    fn from(n: i64) -> Self {
+        Json::Number(Number::from(n))
+    }
+}
+
+/// A JSON number, kept as the text it was written with (`1.50` stays
+/// `1.50`, `1e400` stays `1e400`, `12345678901234567890123` is not
+/// rounded).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Number(String);
+
+impl Number {
+    /// Checks that `text` is an RFC 8259 number and keeps it.
+    ///
+    /// # Errors
+    /// [`Error::Json`](crate::Error::Json) for `01`, `1.`, `.5`, `+1`,
+    /// `1e`, `NaN` and anything else that is not a JSON number.
+    pub fn parse(text: &str) -> crate::Result<Number> {
+        match parse::number_len(text.as_bytes(), 0) {
+            Some(n) if n == text.len() => Ok(Number(text.to_owned())),
+            _ => Err(crate::Error::Json {
+                reason: format!("expected a number, found {text:?}").into(),
+                line: 1,
+                column: 1,
+            }),
+        }
+    }
+
+    /// The number as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value as an `i64`, when it is written exactly as Rust writes
+    /// that integer (so `-0`, `1.0` and `1e3` are not, and nothing is
+    /// rounded or changed on the way back).
+    pub fn as_i64(&self) -> Option<i64> {
+        let n: i64 = self.0.parse().ok()?;
+        (itoa_len(n) == self.0.len()).then_some(n)
+    }
+
+    /// The value as an `f64` (may round; for checks, not for writing).
+    pub fn as_f64(&self) -> Option<f64> {
+        self.0.parse().ok()
+    }
+}
+
+/// Length of `n` written in decimal: equal to the text's length exactly
+/// when the text is the canonical form (parse already accepted it).
+fn itoa_len(n: i64) -> usize {
+    let mut len = usize::from(n < 0);
+    let mut m = n.unsigned_abs();
+    loop {
+        len += 1;
+        m /= 10;
+        if m == 0 {
+            return len;
+        }
+    }
+}
+
+impl From<i64> for Number {
+    fn from(n: i64) -> Self {
+        Number(n.to_string())
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A JSON object: members in the order written, duplicate keys kept (AWS
+/// rejects them, so checks report them; they are not lost on a round trip).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Object {
+    members: Vec<(String, Json)>,
+}
+
+impl Object {
+    /// An empty object.
+    pub fn new() -> Self {
+        Object::default()
+    }
+
+    /// The value of the first member named `key`.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Appends a member, even if one with the same key exists.
+    pub fn push(&mut self, key: impl Into<String>, value: impl Into<Json>) {
+        self.members.push((key.into(), value.into()));
+    }
+
+    /// The members, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, Json)> {
+        self.members.iter()
+    }
+
+    /// The number of members, duplicates counted.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether the object has no members.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Keys that occur more than once, each named once, in order of their
+    /// second occurrence, with the index of that occurrence.
+    pub fn duplicate_keys(&self) -> Vec<(usize, &str)> {
+        let mut out: Vec<(usize, &str)> = Vec::new();
+        for (i, (k, _)) in self.members.iter().enumerate() {
+            if self.members[..i].iter().any(|(p, _)| p == k) && !out.iter().any(|(_, d)| *d == k) {
+                out.push((i, k));
+            }
+        }
+        out
+    }
+}
+
+impl From<Vec<(String, Json)>> for Object {
+    fn from(members: Vec<(String, Json)>) -> Self {
+        Object { members }
+    }
+}
+
+impl From<Object> for Json {
+    fn from(o: Object) -> Self {
+        Json::Object(o)
+    }
+}
+
+impl<'a> IntoIterator for &'a Object {
+    type Item = &'a (String, Json);
+    type IntoIter = std::slice::Iter<'a, (String, Json)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter()
+    }
+}
+
+impl IntoIterator for Object {
+    type Item = (String, Json);
+    type IntoIter = std::vec::IntoIter<(String, Json)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.into_iter()
+    }
+}

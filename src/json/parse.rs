@@ -1,0 +1,432 @@
+//! The reader: RFC 8259 JSON into [`Json`], keeping order, duplicates and
+//! number text, with an error that names the line and column.
+
+use super::{Json, Number, Object};
+use crate::Error;
+use std::borrow::Cow;
+
+/// The deepest nesting of arrays and objects the reader accepts. Real
+/// policies and task definitions nest fewer than 10 levels; the limit keeps
+/// hostile input from exhausting the stack.
+pub const MAX_DEPTH: usize = 128;
+
+pub(super) fn parse_bytes(bytes: &[u8]) -> crate::Result<Json> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(e) => {
+            let at = e.valid_up_to();
+            // The valid prefix is a str, so line/column counting works on it.
+            let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let (line, column) = line_column(prefix, at);
+            Err(Error::Json {
+                reason: format!(
+                    "expected UTF-8 text, found the byte 0x{:02x} that is not valid UTF-8",
+                    bytes[at]
+                )
+                .into(),
+                line,
+                column,
+            })
+        }
+    }
+}
+
+pub(super) fn parse(text: &str) -> crate::Result<Json> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(p.error(
+            "expected a JSON value, found a byte-order mark (U+FEFF): save the file as UTF-8 without a BOM",
+        ));
+    }
+    p.skip_ws();
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error_found("the end of the document"));
+    }
+    Ok(value)
+}
+
+/// Length of the JSON number starting at `at`, if one starts there.
+pub(super) fn number_len(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at;
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if !matches!(b.get(i), Some(b'0'..=b'9')) {
+            return None;
+        }
+        while matches!(b.get(i), Some(b'0'..=b'9')) {
+            i += 1;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !matches!(b.get(i), Some(b'0'..=b'9')) {
+            return None;
+        }
+        while matches!(b.get(i), Some(b'0'..=b'9')) {
+            i += 1;
+        }
+    }
+    Some(i - at)
+}
+
+fn line_column(text: &str, pos: usize) -> (usize, usize) {
+    let before = &text[..pos];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, reason: impl Into<Cow<'static, str>>) -> Error {
+        // `pos` may sit inside a multi-byte character only transiently; round
+        // down to a boundary so the message never panics.
+        let mut pos = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let (line, column) = line_column(self.text, pos);
+        Error::Json {
+            reason: reason.into(),
+            line,
+            column,
+        }
+    }
+
+    fn error_found(&self, expected: &str) -> Error {
+        let found = match self.text[self.pos..].chars().next() {
+            None => "the end of the input".to_owned(),
+            Some(c) if c.is_control() || c.is_whitespace() => format!("{c:?}"),
+            Some(c) => format!("`{c}`"),
+        };
+        self.error(format!("expected {expected}, found {found}"))
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> crate::Result<Json> {
+        match self.bytes.get(self.pos) {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Json::String(self.string()?)),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => match number_len(self.bytes, self.pos) {
+                Some(n) => {
+                    let text = &self.text[self.pos..self.pos + n];
+                    self.pos += n;
+                    Ok(Json::Number(Number(text.to_owned())))
+                }
+                None => Err(self.error(
+                    "expected a number as JSON writes it (no leading zeros, `+`, `.5` or `1.`)",
+                )),
+            },
+            _ => Err(self.error_found("a JSON value")),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> crate::Result<Json> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error_found("a JSON value"))
+        }
+    }
+
+    fn enter(&self, depth: usize) -> crate::Result<()> {
+        if depth > MAX_DEPTH {
+            Err(self.error(format!(
+                "expected at most {MAX_DEPTH} levels of nested arrays and objects, found more"
+            )))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> crate::Result<Json> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error_found("`,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> crate::Result<Json> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(Object { members }));
+        }
+        loop {
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return Err(self.error_found("a string key"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b':') {
+                return Err(self.error_found("`:`"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(Object { members }));
+                }
+                _ => return Err(self.error_found("`,` or `}`")),
+            }
+        }
+    }
+
+    /// Reads a string starting at the opening quote.
+    fn string(&mut self) -> crate::Result<String> {
+        self.pos += 1;
+        let start = self.pos;
+        // Fast path: no escapes.
+        loop {
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    let s = self.text[start..self.pos].to_owned();
+                    self.pos += 1;
+                    return Ok(s);
+                }
+                Some(b'\\') => break,
+                Some(&b) if b < 0x20 => {
+                    return Err(self.error(format!(
+                        "expected a string without raw control characters, found U+{:04X} (write it as an escape)",
+                        b
+                    )))
+                }
+                Some(_) => self.pos += 1,
+                None => return Err(self.error("expected `\"` to close the string, found the end of the input")),
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&self.text[start..self.pos]);
+        loop {
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.bytes.get(self.pos) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                            continue;
+                        }
+                        _ => return Err(self.error_found("an escape (`\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\uXXXX`)")),
+                    };
+                    out.push(c);
+                    self.pos += 1;
+                }
+                Some(&b) if b < 0x20 => {
+                    return Err(self.error(format!(
+                        "expected a string without raw control characters, found U+{:04X} (write it as an escape)",
+                        b
+                    )))
+                }
+                Some(_) => {
+                    // Copy a run of plain characters at once.
+                    let run = self.pos;
+                    while let Some(&b) = self.bytes.get(self.pos) {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    out.push_str(&self.text[run..self.pos]);
+                }
+                None => return Err(self.error("expected `\"` to close the string, found the end of the input")),
+            }
+        }
+    }
+
+    /// Reads the four hex digits after `\u` (and a low surrogate after a
+    /// high one).
+    fn unicode_escape(&mut self) -> crate::Result<char> {
+        let hi = self.hex4()?;
+        if (0xDC00..0xE000).contains(&hi) {
+            return Err(self.error(format!(
+                "expected a Unicode scalar value, found the lone low surrogate \\u{hi:04X}"
+            )));
+        }
+        if (0xD800..0xDC00).contains(&hi) {
+            if self.bytes.get(self.pos) == Some(&b'\\')
+                && self.bytes.get(self.pos + 1) == Some(&b'u')
+            {
+                self.pos += 2;
+                let lo = self.hex4()?;
+                if (0xDC00..0xE000).contains(&lo) {
+                    let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                    return char::from_u32(c)
+                        .ok_or_else(|| self.error("expected a Unicode scalar value"));
+                }
+            }
+            return Err(self.error(format!(
+                "expected a low surrogate after \\u{hi:04X}, found none (a lone surrogate is not text)"
+            )));
+        }
+        char::from_u32(hi).ok_or_else(|| self.error("expected a Unicode scalar value"))
+    }
+
+    fn hex4(&mut self) -> crate::Result<u32> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.bytes.get(self.pos) {
+                Some(&b @ b'0'..=b'9') => b - b'0',
+                Some(&b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(&b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error_found("four hex digits after `\\u`")),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn errors_name_line_column_and_what_was_found() {
+        assert_eq!(
+            err("{\n  \"a\": }"),
+            "invalid JSON at line 2, column 8: expected a JSON value, found `}`"
+        );
+        assert_eq!(
+            err("[1,]"),
+            "invalid JSON at line 1, column 4: expected a JSON value, found `]`"
+        );
+        assert_eq!(
+            err("{\"a\":1} x"),
+            "invalid JSON at line 1, column 9: expected the end of the document, found `x`"
+        );
+        assert_eq!(
+            err("\u{feff}{}"),
+            "invalid JSON at line 1, column 1: expected a JSON value, found a byte-order mark (U+FEFF): save the file as UTF-8 without a BOM"
+        );
+        assert_eq!(
+            err("01"),
+            "invalid JSON at line 1, column 2: expected the end of the document, found `1`"
+        );
+        assert_eq!(
+            err("\"\\ud800\""),
+            "invalid JSON at line 1, column 8: expected a low surrogate after \\uD800, found none (a lone surrogate is not text)"
+        );
+        assert_eq!(
+            err(""),
+            "invalid JSON at line 1, column 1: expected a JSON value, found the end of the input"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        assert_eq!(
+            parse_bytes(b"{\"a\":\n\"\xff\"}").unwrap_err().to_string(),
+            "invalid JSON at line 2, column 2: expected UTF-8 text, found the byte 0xff that is not valid UTF-8"
+        );
+    }
+
+    #[test]
+    fn depth_is_limited() {
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            err(&deep),
+            "invalid JSON at line 1, column 129: expected at most 128 levels of nested arrays and objects, found more"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        for n in [
+            "0",
+            "-0",
+            "1.50",
+            "1e400",
+            "-12345678901234567890123",
+            "2E-3",
+        ] {
+            assert_eq!(parse(n).unwrap(), Json::Number(Number(n.to_owned())));
+        }
+        for bad in ["+1", ".5", "1.", "1e", "-", "NaN", "Infinity"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+}

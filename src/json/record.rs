@@ -1,0 +1,581 @@
+//! Typed records that round-trip losslessly.
+//!
+//! A record is a struct of `Option` fields, one per JSON member the model
+//! knows, plus a [`Layout`] that remembers how the object was written: the
+//! order of its members and every member the model could not take (a key
+//! it does not know, a second copy of a key, a value of the wrong JSON
+//! type). Writing follows the layout, then adds fields set since in the
+//! order they are declared; a record made by a builder has an empty layout
+//! and so comes out in declaration order.
+//!
+//! Reading never fails: whatever does not fit is kept as raw JSON with the
+//! reason, and `check` turns the reasons into findings with JSON Pointers.
+//!
+//! The [`record!`](crate::json::record::record) macro writes the struct,
+//! its reader and its `Serialize`.
+
+use super::{Json, Number, Object, Pointer};
+use crate::finding::{Finding, Severity};
+
+/// Why a member was kept as raw JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Why {
+    /// The model has no field with this key.
+    Unknown,
+    /// The key already occurred in this object.
+    Duplicate,
+    /// The value does not have the JSON type the field takes.
+    Mismatch(Mismatch),
+}
+
+/// Where, below a member, its value stopped fitting, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Mismatch {
+    /// Pointer suffix relative to the member's value (`""` or `/2/name`).
+    pub at: String,
+    /// What the field takes, for example `an integer`.
+    pub expected: &'static str,
+    /// What was found, for example `a string`.
+    pub found: &'static str,
+}
+
+impl Mismatch {
+    pub(crate) fn new(expected: &'static str, found: &Json) -> Self {
+        Mismatch {
+            at: String::new(),
+            expected,
+            found: found.type_name(),
+        }
+    }
+
+    /// The same mismatch one level further out, under `token`.
+    pub(crate) fn under(mut self, token: &str) -> Self {
+        self.at = format!("/{}{}", super::pointer::escape(token), self.at);
+        self
+    }
+}
+
+/// A member kept as raw JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct RawMember {
+    pub key: String,
+    pub value: Json,
+    pub why: Why,
+}
+
+/// One member of an object as it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Slot {
+    /// A typed field, by its index in declaration order.
+    Field(u8),
+    /// A member kept as raw JSON.
+    Raw(Box<RawMember>),
+}
+
+/// How an object was written; see the module docs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Layout {
+    slots: Vec<Slot>,
+}
+
+impl Layout {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Layout {
+            slots: Vec::with_capacity(n),
+        }
+    }
+
+    pub(crate) fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
+    pub(crate) fn has_field(&self, index: u8) -> bool {
+        self.slots
+            .iter()
+            .any(|s| matches!(s, Slot::Field(i) if *i == index))
+    }
+
+    pub(crate) fn push_field(&mut self, index: u8) {
+        self.slots.push(Slot::Field(index));
+    }
+
+    pub(crate) fn push_raw(&mut self, key: String, value: Json, why: Why) {
+        self.slots
+            .push(Slot::Raw(Box::new(RawMember { key, value, why })));
+    }
+
+    /// The members kept as raw JSON.
+    pub(crate) fn raw(&self) -> impl Iterator<Item = &RawMember> {
+        self.slots.iter().filter_map(|s| match s {
+            Slot::Raw(r) => Some(&**r),
+            Slot::Field(_) => None,
+        })
+    }
+
+    /// Whether nothing was kept raw.
+    pub(crate) fn is_clean(&self) -> bool {
+        self.raw().next().is_none()
+    }
+
+    /// Findings for the raw members of the object at `at`: unknown keys are
+    /// warnings, duplicate keys and type mismatches are errors. `what`
+    /// names the object in messages (`statement`, `container definition`).
+    pub(crate) fn findings(&self, at: &Pointer, what: &str, out: &mut Vec<Finding>) {
+        for raw in self.raw() {
+            let ptr = at.key(&raw.key);
+            match &raw.why {
+                Why::Unknown => out.push(Finding::new(
+                    Severity::Warning,
+                    "unknown-field",
+                    ptr,
+                    format!(
+                        "unknown field {:?} in {what}: kept as written, but AWS may reject it",
+                        raw.key
+                    ),
+                )),
+                Why::Duplicate => out.push(Finding::new(
+                    Severity::Error,
+                    "duplicate-key",
+                    ptr,
+                    format!(
+                        "key {:?} appears more than once in {what}: expected each key once",
+                        raw.key
+                    ),
+                )),
+                Why::Mismatch(m) => out.push(Finding::new(
+                    Severity::Error,
+                    "type-mismatch",
+                    format!("{}{}", ptr, m.at),
+                    format!("expected {}, found {}", m.expected, m.found),
+                )),
+            }
+        }
+    }
+}
+
+/// A value that can be read from JSON without losing anything.
+pub(crate) trait FromJson: Sized {
+    /// `None` when [`FromJson::from_json`] would take `value`; otherwise
+    /// where it does not fit and what was expected.
+    fn mismatch(value: &Json) -> Option<Mismatch>;
+
+    /// Takes `value`, or gives it back with the mismatch.
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)>;
+}
+
+impl FromJson for String {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::String(_) => None,
+            other => Some(Mismatch::new("a string", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        match value {
+            Json::String(s) => Ok(s),
+            other => {
+                let m = Mismatch::new("a string", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Bool(_) => None,
+            other => Some(Mismatch::new("a boolean (true or false)", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        match value {
+            Json::Bool(b) => Ok(b),
+            other => {
+                let m = Mismatch::new("a boolean (true or false)", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl FromJson for i64 {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Number(n) if n.as_i64().is_some() => None,
+            Json::Number(_) => Some(Mismatch {
+                at: String::new(),
+                expected: "an integer",
+                found: "a number that is not an integer written plainly",
+            }),
+            other => Some(Mismatch::new("an integer", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        if let Json::Number(n) = &value {
+            if let Some(i) = n.as_i64() {
+                return Ok(i);
+            }
+        }
+        let m = Self::mismatch(&value).unwrap_or(Mismatch::new("an integer", &value));
+        Err((value, m))
+    }
+}
+
+impl FromJson for Number {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Number(_) => None,
+            other => Some(Mismatch::new("a number", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        match value {
+            Json::Number(n) => Ok(n),
+            other => {
+                let m = Mismatch::new("a number", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl FromJson for Json {
+    fn mismatch(_: &Json) -> Option<Mismatch> {
+        None
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        Ok(value)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| T::mismatch(item).map(|m| m.under(&i.to_string()))),
+            other => Some(Mismatch::new("an array", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        if let Some(m) = Self::mismatch(&value) {
+            return Err((value, m));
+        }
+        match value {
+            // `mismatch` accepted every element, so each conversion succeeds.
+            Json::Array(items) => Ok(items
+                .into_iter()
+                .filter_map(|item| T::from_json(item).ok())
+                .collect()),
+            other => {
+                let m = Mismatch::new("an array", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+/// An ordered string-keyed map (`dockerLabels`, log `options`): members in
+/// the order written, duplicates kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Entries<T>(pub Vec<(String, T)>);
+
+impl<T> Entries<T> {
+    /// The value of the first entry named `key`.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Adds an entry at the end.
+    pub fn insert(&mut self, key: impl Into<String>, value: T) {
+        self.0.push((key.into(), value));
+    }
+}
+
+impl<T: FromJson> FromJson for Entries<T> {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Object(o) => o
+                .iter()
+                .find_map(|(k, v)| T::mismatch(v).map(|m| m.under(k))),
+            other => Some(Mismatch::new("an object", other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        if let Some(m) = Self::mismatch(&value) {
+            return Err((value, m));
+        }
+        match value {
+            Json::Object(o) => Ok(Entries(
+                o.into_iter()
+                    .filter_map(|(k, v)| T::from_json(v).ok().map(|v| (k, v)))
+                    .collect(),
+            )),
+            other => {
+                let m = Mismatch::new("an object", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Entries<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// Reads an object member by member: each key the record knows goes to its
+/// field (once), everything else is kept raw. Used by [`record!`].
+pub(crate) fn read_members(
+    object: Object,
+    keys: &[&str],
+    layout: &mut Layout,
+    mut take: impl FnMut(u8, Json) -> Result<(), (Json, Mismatch)>,
+) {
+    for (key, value) in object {
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => {
+                let i = i as u8;
+                if layout.has_field(i) {
+                    layout.push_raw(key, value, Why::Duplicate);
+                } else {
+                    match take(i, value) {
+                        Ok(()) => layout.push_field(i),
+                        Err((value, m)) => layout.push_raw(key, value, Why::Mismatch(m)),
+                    }
+                }
+            }
+            None => layout.push_raw(key, value, Why::Unknown),
+        }
+    }
+}
+
+/// Defines a lossless record: the struct (public `Option` fields plus a
+/// hidden [`Layout`]), `KEYS`, [`FromJson`], `from_object` and `Serialize`.
+///
+/// ```ignore
+/// record! {
+///     /// A port mapping.
+///     pub struct PortMapping {
+///         /// The port in the container. Optional.
+///         container_port: i64 = "containerPort",
+///     }
+/// }
+/// ```
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident : $ty:ty = $key:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                pub $field: Option<$ty>,
+            )*
+            pub(crate) layout: $crate::json::record::Layout,
+        }
+
+        const _: () = {
+            #[allow(non_camel_case_types, clippy::enum_variant_names)]
+            #[derive(Clone, Copy)]
+            #[repr(u8)]
+            enum __Field { $($field,)* }
+
+            impl $name {
+                /// The JSON keys this type models, in the order it writes them.
+                pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+                /// Reads an object; never fails (see the `json::record` docs).
+                pub(crate) fn from_object(object: $crate::json::Object) -> Self {
+                    let mut out = Self {
+                        layout: $crate::json::record::Layout::with_capacity(object.len()),
+                        ..Self::default()
+                    };
+                    let mut layout = std::mem::take(&mut out.layout);
+                    $crate::json::record::read_members(object, Self::KEYS, &mut layout, |i, value| {
+                        $(
+                            if i == __Field::$field as u8 {
+                                out.$field = Some(
+                                    <$ty as $crate::json::record::FromJson>::from_json(value)?,
+                                );
+                                return Ok(());
+                            }
+                        )*
+                        Err((value, $crate::json::record::Mismatch {
+                            at: String::new(),
+                            expected: "a known field",
+                            found: "an unknown one",
+                        }))
+                    });
+                    out.layout = layout;
+                    out
+                }
+
+                fn __write_field<M: serde::ser::SerializeMap>(
+                    &self,
+                    i: u8,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    $(
+                        if i == __Field::$field as u8 {
+                            if let Some(v) = &self.$field {
+                                map.serialize_entry($key, v)?;
+                            }
+                            return Ok(());
+                        }
+                    )*
+                    Ok(())
+                }
+            }
+
+            impl $crate::json::record::FromJson for $name {
+                fn mismatch(value: &$crate::json::Json) -> Option<$crate::json::record::Mismatch> {
+                    match value {
+                        $crate::json::Json::Object(_) => None,
+                        other => Some($crate::json::record::Mismatch::new("an object", other)),
+                    }
+                }
+                fn from_json(
+                    value: $crate::json::Json,
+                ) -> Result<Self, ($crate::json::Json, $crate::json::record::Mismatch)> {
+                    match value {
+                        $crate::json::Json::Object(o) => Ok(Self::from_object(o)),
+                        other => {
+                            let m = $crate::json::record::Mismatch::new("an object", &other);
+                            Err((other, m))
+                        }
+                    }
+                }
+            }
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap;
+                    let mut map = s.serialize_map(None)?;
+                    for slot in self.layout.slots() {
+                        match slot {
+                            $crate::json::record::Slot::Field(i) => self.__write_field(*i, &mut map)?,
+                            $crate::json::record::Slot::Raw(raw) => {
+                                map.serialize_entry(&raw.key, &raw.value)?
+                            }
+                        }
+                    }
+                    $(
+                        if self.$field.is_some() && !self.layout.has_field(__Field::$field as u8) {
+                            self.__write_field(__Field::$field as u8, &mut map)?;
+                        }
+                    )*
+                    map.end()
+                }
+            }
+        };
+    };
+}
+
+pub(crate) use record;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    record! {
+        /// A test record.
+        pub struct Sample {
+            /// A string.
+            name: String = "name",
+            /// An integer.
+            count: i64 = "count",
+            /// A list.
+            tags: Vec<String> = "tags",
+            /// A nested record.
+            inner: Sample2 = "inner",
+        }
+    }
+
+    record! {
+        /// Nested.
+        pub struct Sample2 {
+            /// A flag.
+            on: bool = "on",
+        }
+    }
+
+    fn read(text: &str) -> Sample {
+        match Json::parse(text).unwrap() {
+            Json::Object(o) => Sample::from_object(o),
+            _ => unreachable!("test input is an object"),
+        }
+    }
+
+    #[test]
+    fn round_trips_order_unknowns_duplicates_and_mismatches() {
+        let text = r#"{"x":1,"count":2,"name":"a","tags":["a",3],"count":5,"inner":{"on":true,"z":null},"count2":1.0}"#;
+        let s = read(text);
+        assert_eq!(serde_json::to_string(&s).unwrap(), text);
+        assert_eq!(s.count, Some(2));
+        assert_eq!(s.name.as_deref(), Some("a"));
+        assert_eq!(s.tags, None);
+        assert_eq!(s.inner.as_ref().and_then(|i| i.on), Some(true));
+        let mut out = Vec::new();
+        s.layout.findings(&Pointer::root(), "sample", &mut out);
+        let lines: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "warning[unknown-field] /x: unknown field \"x\" in sample: kept as written, but AWS may reject it",
+                "error[type-mismatch] /tags/1: expected a string, found a number",
+                "error[duplicate-key] /count: key \"count\" appears more than once in sample: expected each key once",
+                "warning[unknown-field] /count2: unknown field \"count2\" in sample: kept as written, but AWS may reject it",
+            ]
+        );
+    }
+
+    #[test]
+    fn built_records_use_declaration_order_and_skip_absent_fields() {
+        let s = Sample {
+            inner: Some(Sample2 {
+                on: Some(false),
+                ..Sample2::default()
+            }),
+            name: Some("n".into()),
+            ..Sample::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"name":"n","inner":{"on":false}}"#
+        );
+    }
+
+    #[test]
+    fn fields_set_after_reading_come_after_the_written_ones() {
+        let mut s = read(r#"{"count":1}"#);
+        s.name = Some("later".into());
+        s.count = None;
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"name":"later"}"#);
+    }
+
+    #[test]
+    fn integers_that_are_not_plain_are_kept_raw() {
+        for n in ["1.0", "-0", "1e3", "99999999999999999999"] {
+            let text = format!(r#"{{"count":{n}}}"#);
+            let s = read(&text);
+            assert_eq!(s.count, None);
+            assert_eq!(serde_json::to_string(&s).unwrap(), text);
+        }
+    }
+}
