@@ -65,40 +65,25 @@ impl fmt::Display for CredentialSource {
     }
 }
 
-/// Checks `s` against an STS string rule: length in `min..=max`, every
-/// character ASCII alphanumeric, `_`, or one of `extra`.
-fn check_sts_string(
-    kind: ValueKind,
-    s: &str,
-    min: usize,
-    max: usize,
-    extra: &str,
-    rule: &'static str,
-) -> Result<(), Error> {
+/// The problem with an external ID, if any: 2 to 1,224 characters from
+/// `[\w+=,.@:/-]` (STS `externalIdType`).
+fn external_id_problem(s: &str) -> Option<String> {
     let len = s.chars().count();
-    if len < min || len > max {
-        return Err(Error::invalid(
-            kind,
-            s,
-            format!("expected {min} to {max} characters, found {len}"),
-        ));
+    if !(2..=1224).contains(&len) {
+        return Some(format!("expected 2 to 1224 characters, found {len}"));
     }
-    if let Some((i, c)) = s
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || extra.contains(c)))
-    {
-        return Err(Error::invalid(
-            kind,
-            s,
-            format!("expected only {rule}, found {c:?} at position {i}"),
-        ));
-    }
-    Ok(())
+    crate::id::first_bad(s, |c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c)).map(
+        |(i, c)| {
+            format!(
+                "expected letters, digits and _+=,.@:/-, {}",
+                crate::id::found_char(i, c)
+            )
+        },
+    )
 }
 
 macro_rules! string_newtype {
-    ($(#[$meta:meta])* $name:ident, $kind:expr, $min:expr, $max:expr, $extra:expr, $rule:expr) => {
+    ($(#[$meta:meta])* $name:ident, $kind:expr, $problem:expr) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(String);
@@ -122,35 +107,15 @@ macro_rules! string_newtype {
         impl FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
-                check_sts_string($kind, s, $min, $max, $extra, $rule)?;
-                Ok($name(s.to_owned()))
+                let problem: fn(&str) -> Option<String> = $problem;
+                match problem(s) {
+                    Some(reason) => Err(Error::invalid($kind, s, reason)),
+                    None => Ok($name(s.to_owned())),
+                }
             }
         }
 
-        impl TryFrom<&str> for $name {
-            type Error = Error;
-            fn try_from(s: &str) -> Result<Self, Error> {
-                s.parse()
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({:?})", stringify!($name), self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
+        crate::id::string_traits!($name);
     };
 }
 
@@ -159,10 +124,7 @@ string_newtype!(
     /// characters from `[\w+=,.@:/-]` (STS `externalIdType`).
     ExternalId,
     ValueKind::ExternalId,
-    2,
-    1224,
-    "+=,.@:/-",
-    "letters, digits and _+=,.@:/-"
+    external_id_problem
 );
 
 string_newtype!(
@@ -170,10 +132,7 @@ string_newtype!(
     /// from `[\w+=,.@-]` (STS `roleSessionNameType`).
     RoleSessionName,
     ValueKind::SessionName,
-    2,
-    64,
-    "+=,.@-",
-    "letters, digits and _+=,.@-"
+    |s| crate::id::name_problem(s, 2, 64)
 );
 
 string_newtype!(
@@ -183,10 +142,7 @@ string_newtype!(
     /// spaces, brackets, `#` or `;`).
     ProfileName,
     ValueKind::Profile,
-    1,
-    64,
-    "+=,.@-",
-    "letters, digits and _+=,.@-"
+    |s| crate::id::name_problem(s, 1, 64)
 );
 
 /// An STS session duration in seconds (`duration_seconds`): 900 to 43,200

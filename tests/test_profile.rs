@@ -90,7 +90,7 @@ fn bad_configs_name_the_line_and_the_rule() {
         ),
         (
             &format!("[profile p]\n{role_line}\ncredential_source = EcsContainer\nexternal_id = a b\n"),
-            "invalid external ID \"a b\": expected only letters, digits and _+=,.@:/-, found ' ' at position 1",
+            "invalid external ID \"a b\": expected letters, digits and _+=,.@:/-, found \" \" at position 1",
         ),
         (
             "role_arn = x\n",
@@ -118,13 +118,13 @@ fn value_rules() {
     assert!(ExternalId::parse("arn:aws:x/y@z=1,2.3+4-5_6").is_ok());
     assert_eq!(
         RoleSessionName::parse("has:colon").unwrap_err().to_string(),
-        "invalid role session name \"has:colon\": expected only letters, digits and _+=,.@-, found ':' at position 3"
+        "invalid role session name \"has:colon\": expected letters, digits and _+=,.@-, found \":\" at position 3"
     );
     assert!(RoleSessionName::parse(&"s".repeat(64)).is_ok());
     assert!(RoleSessionName::parse(&"s".repeat(65)).is_err());
     assert_eq!(
         ProfileName::parse("my profile").unwrap_err().to_string(),
-        "invalid profile \"my profile\": expected only letters, digits and _+=,.@-, found ' ' at position 2"
+        "invalid profile \"my profile\": expected letters, digits and _+=,.@-, found \" \" at position 2"
     );
     assert_eq!(SessionDuration::new(900).unwrap().seconds(), 900);
     assert_eq!(SessionDuration::new(43_200).unwrap().seconds(), 43_200);
@@ -144,7 +144,7 @@ fn builder_latches_the_first_error() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid profile \"bad name\": expected only letters, digits and _+=,.@-, found ' ' at position 3"
+        "invalid profile \"bad name\": expected letters, digits and _+=,.@-, found \" \" at position 3"
     );
 }
 

@@ -31,7 +31,7 @@ pub use service::ServicePrincipal;
 /// reads like `AccountId("111122223333")` (unless `no_debug` is given).
 macro_rules! string_traits {
     ($($ty:ident),* $(,)?) => {$(
-        string_traits!(@common $ty);
+        $crate::id::string_traits!(@common $ty);
         impl ::std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
@@ -39,7 +39,7 @@ macro_rules! string_traits {
         }
     )*};
     (no_debug $ty:ident) => {
-        string_traits!(@common $ty);
+        $crate::id::string_traits!(@common $ty);
     };
     (@common $ty:ident) => {
         impl ::std::convert::TryFrom<&str> for $ty {
@@ -86,6 +86,9 @@ macro_rules! string_traits {
         }
     };
 }
+
+pub(crate) use role::name_problem;
+pub(crate) use string_traits;
 
 string_traits!(
     AccountId,
