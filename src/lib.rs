@@ -3,12 +3,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod detect;
+pub mod ecs;
 mod error;
 mod finding;
 mod id;
 pub mod json;
 pub mod profile;
 
+pub use detect::DocumentKind;
 pub use error::{Error, Location, Result, ValueKind};
 pub use finding::{has_errors, Finding, Severity};
 pub use id::{

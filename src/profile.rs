@@ -292,7 +292,9 @@ impl CliProfile {
                 format!("line {line}: {reason}"),
             )
         };
-        let mut sections: Vec<(String, usize, Vec<(usize, String, String)>)> = Vec::new();
+        // (profile name, header line, [(line, key, value)])
+        type Section = (String, usize, Vec<(usize, String, String)>);
+        let mut sections: Vec<Section> = Vec::new();
         for (i, raw) in text.lines().enumerate() {
             let n = i + 1;
             let line = raw.trim();

@@ -21,7 +21,9 @@ fn config_err(text: &str) -> String {
 
 #[test]
 fn builds_the_guides_profile_with_a_valid_account() {
-    let p = CliProfile::builder("cross-account", role()).build().unwrap();
+    let p = CliProfile::builder("cross-account", role())
+        .build()
+        .unwrap();
     let expected = GUIDE.replace("5555666677778888", "444455556666");
     assert_eq!(p.to_string(), expected);
     assert_eq!(CliProfile::from_config(&expected, None).unwrap(), p);

@@ -333,28 +333,43 @@ impl<T: serde::Serialize> serde::Serialize for Entries<T> {
 }
 
 /// Reads an object member by member: each key the record knows goes to its
-/// field (once), everything else is kept raw. Used by [`record!`].
+/// field (once), everything else is kept raw. `index` maps a key to its
+/// field; a record has at most 128 fields. Used by [`record!`].
 pub(crate) fn read_members(
     object: Object,
-    keys: &[&str],
+    index: impl Fn(&str) -> Option<u8>,
     layout: &mut Layout,
     mut take: impl FnMut(u8, Json) -> Result<(), (Json, Mismatch)>,
 ) {
+    let mut seen: u128 = 0;
     for (key, value) in object {
-        match keys.iter().position(|k| *k == key) {
+        match index(&key) {
             Some(i) => {
-                let i = i as u8;
-                if layout.has_field(i) {
+                let bit = 1u128 << i;
+                if seen & bit != 0 {
                     layout.push_raw(key, value, Why::Duplicate);
                 } else {
                     match take(i, value) {
-                        Ok(()) => layout.push_field(i),
+                        Ok(()) => {
+                            seen |= bit;
+                            layout.push_field(i);
+                        }
                         Err((value, m)) => layout.push_raw(key, value, Why::Mismatch(m)),
                     }
                 }
             }
             None => layout.push_raw(key, value, Why::Unknown),
         }
+    }
+}
+
+impl Layout {
+    /// The fields that have a slot, as a bit set.
+    pub(crate) fn field_mask(&self) -> u128 {
+        self.slots.iter().fold(0, |m, s| match s {
+            Slot::Field(i) => m | (1u128 << i),
+            Slot::Raw(_) => m,
+        })
     }
 }
 
@@ -396,6 +411,11 @@ macro_rules! record {
             #[repr(u8)]
             enum __Field { $($field,)* }
 
+            const _: () = assert!(
+                [$(__Field::$field),*].len() <= 128,
+                "a record has at most 128 fields"
+            );
+
             impl $name {
                 /// The JSON keys this type models, in the order it writes them.
                 pub const KEYS: &'static [&'static str] = &[$($key),*];
@@ -407,7 +427,7 @@ macro_rules! record {
                         ..Self::default()
                     };
                     let mut layout = std::mem::take(&mut out.layout);
-                    $crate::json::record::read_members(object, Self::KEYS, &mut layout, |i, value| {
+                    $crate::json::record::read_members(object, Self::__index, &mut layout, |i, value| {
                         $(
                             if i == __Field::$field as u8 {
                                 out.$field = Some(
@@ -424,6 +444,13 @@ macro_rules! record {
                     });
                     out.layout = layout;
                     out
+                }
+
+                fn __index(key: &str) -> Option<u8> {
+                    match key {
+                        $($key => Some(__Field::$field as u8),)*
+                        _ => None,
+                    }
                 }
 
                 fn __write_field<M: serde::ser::SerializeMap>(
@@ -467,6 +494,7 @@ macro_rules! record {
                 fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap;
                     let mut map = s.serialize_map(None)?;
+                    let written = self.layout.field_mask();
                     for slot in self.layout.slots() {
                         match slot {
                             $crate::json::record::Slot::Field(i) => self.__write_field(*i, &mut map)?,
@@ -476,7 +504,7 @@ macro_rules! record {
                         }
                     }
                     $(
-                        if self.$field.is_some() && !self.layout.has_field(__Field::$field as u8) {
+                        if self.$field.is_some() && written & (1u128 << (__Field::$field as u8)) == 0 {
                             self.__write_field(__Field::$field as u8, &mut map)?;
                         }
                     )*
@@ -543,6 +571,12 @@ mod tests {
                 "warning[unknown-field] /count2: unknown field \"count2\" in sample: kept as written, but AWS may reject it",
             ]
         );
+    }
+
+    #[test]
+    fn keys_are_the_declared_json_names_in_order() {
+        assert_eq!(Sample::KEYS, ["name", "count", "tags", "inner"]);
+        assert_eq!(Sample2::KEYS, ["on"]);
     }
 
     #[test]
