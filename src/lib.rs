@@ -9,6 +9,7 @@ mod error;
 mod finding;
 mod id;
 pub mod json;
+pub mod policy;
 pub mod profile;
 
 pub use detect::DocumentKind;

@@ -1,0 +1,232 @@
+//! The document and statement model: [`PolicyDocument`], [`Statements`],
+//! [`Statement`], [`Effect`].
+
+use crate::json::record::{record, FromJson, Mismatch};
+use crate::json::Json;
+use crate::policy::{Condition, OneOrMany, Principal};
+use crate::{Error, Result};
+
+record! {
+    /// An IAM policy document: an identity policy, a role trust policy or
+    /// a resource-based policy.
+    ///
+    /// Reading keeps everything as written (key order, one value vs an
+    /// array, `true` vs `"true"`, number text, members the model does not
+    /// know, duplicate keys), so that writing gives back the same JSON up
+    /// to insignificant whitespace. Whether the document is valid is a
+    /// separate question, answered by [`PolicyDocument::check`].
+    ///
+    /// ```
+    /// use iam_ecs::policy::{CheckOptions, PolicyDocument};
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let text = r#"{"Statement":{"Resource":"*","Effect":"Allow","Action":"s3:ListAllMyBuckets"},"Version":"2012-10-17"}"#;
+    /// let doc = PolicyDocument::from_json_str(text)?;
+    /// assert_eq!(doc.to_json_string(), text);
+    /// assert!(doc.check(&CheckOptions::identity()).is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub struct PolicyDocument {
+        /// `Version`: the policy language version, `2012-10-17` (current)
+        /// or `2008-10-17`. Optional, but recommended.
+        version: String = "Version",
+        /// `Id`: an identifier for the policy. Optional; only for
+        /// resource-based (and role trust) policies.
+        id: String = "Id",
+        /// `Statement`: one statement object or an array of them. Required.
+        statement: Statements = "Statement",
+    }
+}
+
+impl PolicyDocument {
+    /// Reads a policy document from JSON text.
+    ///
+    /// Anything that is valid JSON and an object is read: members that do
+    /// not fit the model are kept as written and reported by
+    /// [`PolicyDocument::check`].
+    ///
+    /// # Errors
+    /// [`Error::Json`] for text that is not JSON (`not json`, `{"a":}`,
+    /// trailing commas, comments) or whose top-level value is not an
+    /// object (`[]`, `"x"`).
+    pub fn from_json_str(text: &str) -> Result<Self> {
+        Self::from_json(Json::parse(text)?)
+    }
+
+    /// Reads a policy document from UTF-8 bytes.
+    ///
+    /// # Errors
+    /// As [`PolicyDocument::from_json_str`], and for bytes that are not
+    /// UTF-8.
+    pub fn from_slice(bytes: &[u8]) -> Result<Self> {
+        Self::from_json(Json::from_slice(bytes)?)
+    }
+
+    fn from_json(json: Json) -> Result<Self> {
+        match json {
+            Json::Object(o) => Ok(Self::from_object(o)),
+            other => Err(Error::Json {
+                reason: format!(
+                    "expected a policy document (a JSON object), found {}",
+                    other.type_name()
+                )
+                .into(),
+                line: 1,
+                column: 1,
+            }),
+        }
+    }
+
+    /// The compact JSON text, exactly as `serde_json::to_string` writes
+    /// this document.
+    pub fn to_json_string(&self) -> String {
+        // Serializing a tree of strings, booleans and validated numbers
+        // into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The pretty JSON text (two-space indent), exactly as
+    /// `serde_json::to_string_pretty` writes this document.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The statements, whether `Statement` is one object or an array
+    /// (empty when it is absent or kept raw).
+    pub fn statements(&self) -> &[Statement] {
+        match &self.statement {
+            Some(Statements::One(s)) => std::slice::from_ref(s),
+            Some(Statements::Many(v)) => v,
+            None => &[],
+        }
+    }
+
+    /// The size IAM counts against its quotas: the number of characters of
+    /// the compact JSON text that are not whitespace (see
+    /// `docs/checks.md`). IAM Access Analyzer reports one more than this.
+    pub fn size(&self) -> usize {
+        crate::policy::size::count(self)
+    }
+}
+
+/// The `Statement` element: one statement object, or an array of them.
+// One per document: boxing the single statement would only make matching
+// on it clumsier.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Statements {
+    /// `"Statement": { ... }`
+    One(Statement),
+    /// `"Statement": [ ... ]`
+    Many(Vec<Statement>),
+}
+
+impl FromJson for Statements {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::Object(_) => None,
+            Json::Array(_) => <Vec<Statement>>::mismatch(value),
+            other => Some(Mismatch::new("an object or an array of objects", other)),
+        }
+    }
+    fn from_json(value: Json) -> std::result::Result<Self, (Json, Mismatch)> {
+        match value {
+            Json::Object(o) => Ok(Statements::One(Statement::from_object(o))),
+            Json::Array(_) => <Vec<Statement>>::from_json(value).map(Statements::Many),
+            other => {
+                let m = Mismatch::new("an object or an array of objects", &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Statements {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Statements::One(v) => v.serialize(s),
+            Statements::Many(v) => v.serialize(s),
+        }
+    }
+}
+
+record! {
+    /// One statement of a policy.
+    pub struct Statement {
+        /// `Sid`: a statement ID, letters and digits only in IAM. Optional.
+        sid: String = "Sid",
+        /// `Effect`: `Allow` or `Deny`. Required.
+        effect: Effect = "Effect",
+        /// `Principal`: who the statement applies to. Required in trust and
+        /// resource-based policies, not allowed in identity policies.
+        principal: Principal = "Principal",
+        /// `NotPrincipal`: everyone except these. Not allowed in identity
+        /// or role trust policies.
+        not_principal: Principal = "NotPrincipal",
+        /// `Action`: the actions, such as `sts:AssumeRole`. This or
+        /// `NotAction` is required.
+        action: OneOrMany<String> = "Action",
+        /// `NotAction`: every action except these.
+        not_action: OneOrMany<String> = "NotAction",
+        /// `Resource`: ARNs or `*`. This or `NotResource` is required in
+        /// identity policies; not allowed in role trust policies.
+        resource: OneOrMany<String> = "Resource",
+        /// `NotResource`: every resource except these.
+        not_resource: OneOrMany<String> = "NotResource",
+        /// `Condition`: when the statement applies. Optional.
+        condition: Condition = "Condition",
+    }
+}
+
+/// The `Effect` of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Effect {
+    /// `"Allow"`
+    Allow,
+    /// `"Deny"`
+    Deny,
+}
+
+impl Effect {
+    /// `Allow` or `Deny`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Effect::Allow => "Allow",
+            Effect::Deny => "Deny",
+        }
+    }
+}
+
+impl std::fmt::Display for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+const EFFECT_EXPECTED: &str = "\"Allow\" or \"Deny\"";
+
+impl FromJson for Effect {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::String(s) if s == "Allow" || s == "Deny" => None,
+            other => Some(Mismatch::new(EFFECT_EXPECTED, other)),
+        }
+    }
+    fn from_json(value: Json) -> std::result::Result<Self, (Json, Mismatch)> {
+        match value.as_str() {
+            Some("Allow") => Ok(Effect::Allow),
+            Some("Deny") => Ok(Effect::Deny),
+            _ => {
+                let m = Mismatch::new(EFFECT_EXPECTED, &value);
+                Err((value, m))
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Effect {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}

@@ -1,0 +1,93 @@
+//! [`Principal`]: the `Principal` / `NotPrincipal` element.
+
+use crate::json::record::{record, FromJson, Mismatch};
+use crate::json::Json;
+use crate::policy::OneOrMany;
+
+/// The value of `Principal` or `NotPrincipal`: `"*"` (everyone,
+/// anonymous users included) or a map of principal types to values.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Principal {
+    /// `"Principal": "*"`
+    Any,
+    /// `"Principal": {"AWS": ..., "Service": ...}`
+    Map(PrincipalMap),
+}
+
+record! {
+    /// The map form of a principal. Keys are case-sensitive; a key the
+    /// model does not know (such as `"service"`) is kept as written and
+    /// reported by `check`.
+    pub struct PrincipalMap {
+        /// `AWS`: accounts (`arn:aws:iam::111122223333:root` or the bare
+        /// ID), IAM roles and users, assumed-role sessions, or `*`.
+        aws: OneOrMany<String> = "AWS",
+        /// `Federated`: a SAML or OIDC identity provider ARN, or a web
+        /// identity provider such as `cognito-identity.amazonaws.com`.
+        federated: OneOrMany<String> = "Federated",
+        /// `Service`: service principals such as `ecs-tasks.amazonaws.com`.
+        service: OneOrMany<String> = "Service",
+        /// `CanonicalUser`: an Amazon S3 canonical user ID.
+        canonical_user: OneOrMany<String> = "CanonicalUser",
+    }
+}
+
+const PRINCIPAL_EXPECTED: &str = "\"*\" or an object such as {\"AWS\": \"...\"}";
+
+impl FromJson for Principal {
+    fn mismatch(value: &Json) -> Option<Mismatch> {
+        match value {
+            Json::String(s) if s == "*" => None,
+            Json::Object(_) => None,
+            other => Some(Mismatch::new(PRINCIPAL_EXPECTED, other)),
+        }
+    }
+    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
+        match value {
+            Json::String(s) if s == "*" => Ok(Principal::Any),
+            Json::Object(o) => Ok(Principal::Map(PrincipalMap::from_object(o))),
+            other => {
+                let m = Mismatch::new(PRINCIPAL_EXPECTED, &other);
+                Err((other, m))
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Principal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Principal::Any => s.serialize_str("*"),
+            Principal::Map(m) => m.serialize(s),
+        }
+    }
+}
+
+impl PrincipalMap {
+    /// The typed entries in the order written (then declaration order for
+    /// entries set since): `("AWS", values)`, ...
+    pub(crate) fn entries(&self) -> Vec<(&'static str, &OneOrMany<String>)> {
+        let fields = [
+            ("AWS", &self.aws),
+            ("Federated", &self.federated),
+            ("Service", &self.service),
+            ("CanonicalUser", &self.canonical_user),
+        ];
+        let mut out = Vec::with_capacity(4);
+        for slot in self.layout.slots() {
+            if let crate::json::record::Slot::Field(i) = slot {
+                if let (key, Some(v)) = fields[usize::from(*i)] {
+                    out.push((key, v));
+                }
+            }
+        }
+        for (i, (key, v)) in fields.iter().enumerate() {
+            if let Some(v) = v {
+                if !self.layout.has_field(i as u8) {
+                    out.push((key, v));
+                }
+            }
+        }
+        out
+    }
+}
