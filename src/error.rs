@@ -104,6 +104,12 @@ impl Error {
     }
 }
 
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 /// Where in a document a value was found: an RFC 6901 JSON Pointer, or
 /// nowhere when the value was parsed on its own.
 ///

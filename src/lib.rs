@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod cross_account;
 mod detect;
 pub mod ecs;
 mod error;

@@ -468,13 +468,25 @@ impl CliProfileBuilder {
     }
 
     /// Sets `external_id`.
-    pub fn external_id(self, id: impl TryInto<ExternalId, Error = Error>) -> Self {
-        self.latch(id.try_into(), |p, v| p.external_id = Some(v))
+    pub fn external_id<T>(self, id: T) -> Self
+    where
+        T: TryInto<ExternalId>,
+        T::Error: Into<Error>,
+    {
+        self.latch(id.try_into().map_err(Into::into), |p, v| {
+            p.external_id = Some(v)
+        })
     }
 
     /// Sets `role_session_name`.
-    pub fn role_session_name(self, name: impl TryInto<RoleSessionName, Error = Error>) -> Self {
-        self.latch(name.try_into(), |p, v| p.role_session_name = Some(v))
+    pub fn role_session_name<T>(self, name: T) -> Self
+    where
+        T: TryInto<RoleSessionName>,
+        T::Error: Into<Error>,
+    {
+        self.latch(name.try_into().map_err(Into::into), |p, v| {
+            p.role_session_name = Some(v)
+        })
     }
 
     /// Sets `duration_seconds`.
