@@ -13,22 +13,21 @@ pub enum DocumentKind {
     TrustPolicy,
     /// A resource-based policy (`Principal` and `Resource`).
     ResourcePolicy,
-    /// An ECS `RegisterTaskDefinition` input.
+    /// An ECS task definition: a `RegisterTaskDefinition` input or
+    /// `DescribeTaskDefinition` output ([`crate::ecs::Document`] tells
+    /// which).
     TaskDefinition,
-    /// ECS `DescribeTaskDefinition` output, `{"taskDefinition": {...}}`.
-    DescribedTaskDefinition,
 }
 
 impl DocumentKind {
     /// The kind, as messages name it: `identity policy`, `trust policy`,
-    /// `resource policy`, `task definition`, `DescribeTaskDefinition output`.
+    /// `resource policy`, `task definition`.
     pub const fn as_str(self) -> &'static str {
         match self {
             DocumentKind::IdentityPolicy => "identity policy",
             DocumentKind::TrustPolicy => "trust policy",
             DocumentKind::ResourcePolicy => "resource policy",
             DocumentKind::TaskDefinition => "task definition",
-            DocumentKind::DescribedTaskDefinition => "DescribeTaskDefinition output",
         }
     }
 
@@ -41,8 +40,8 @@ impl DocumentKind {
     }
 
     /// Guesses the kind of `json` from its keys:
-    /// - `taskDefinition` at the top: DescribeTaskDefinition output;
-    /// - `containerDefinitions` or `family`: a task definition;
+    /// - `containerDefinitions`, `family` or `taskDefinition` (describe
+    ///   output): a task definition;
     /// - `Statement`: a policy; an identity policy when no statement has a
     ///   `Principal` or `NotPrincipal`, else a resource policy when one has
     ///   a `Resource` or `NotResource`, else a trust policy.
@@ -51,10 +50,10 @@ impl DocumentKind {
     /// keys).
     pub fn detect(json: &Json) -> Option<DocumentKind> {
         let top = json.as_object()?;
-        if matches!(top.get("taskDefinition"), Some(Json::Object(_))) {
-            return Some(DocumentKind::DescribedTaskDefinition);
-        }
-        if top.get("containerDefinitions").is_some() || top.get("family").is_some() {
+        if ["containerDefinitions", "family", "taskDefinition"]
+            .iter()
+            .any(|k| top.get(k).is_some())
+        {
             return Some(DocumentKind::TaskDefinition);
         }
         let statements: Vec<&Json> = match top.get("Statement")? {
@@ -110,7 +109,7 @@ mod tests {
         assert_eq!(kind(r#"{"containerDefinitions":[]}"#), Some(TaskDefinition));
         assert_eq!(
             kind(r#"{"taskDefinition":{"family":"f"}}"#),
-            Some(DescribedTaskDefinition)
+            Some(TaskDefinition)
         );
         assert_eq!(kind(r#"{"Version":"2012-10-17"}"#), None);
         assert_eq!(kind("[]"), None);

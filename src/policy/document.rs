@@ -63,7 +63,11 @@ impl PolicyDocument {
         Self::from_json(Json::from_slice(bytes)?)
     }
 
-    fn from_json(json: Json) -> Result<Self> {
+    /// Reads a policy document from a parsed JSON value.
+    ///
+    /// # Errors
+    /// [`Error::Json`] when the value is not an object.
+    pub fn from_json(json: Json) -> Result<Self> {
         match json {
             Json::Object(o) => Ok(Self::from_object(o)),
             other => Err(Error::Json {
