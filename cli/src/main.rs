@@ -26,7 +26,7 @@ enum Command {
     /// Generate the five artifacts of the cross-account guide: the task
     /// role's trust and identity policies, the destination role's trust
     /// policy, the task definition and the AWS CLI profile.
-    CrossAccount(cross_account::Args),
+    CrossAccount(Box<cross_account::Args>),
     /// Check policy and task-definition files; exit 1 on any error finding.
     Check(check::Args),
     /// Write a document back through the library, losslessly (normalises
@@ -37,7 +37,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::CrossAccount(args) => cross_account::run(args),
+        Command::CrossAccount(args) => cross_account::run(*args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
     };
