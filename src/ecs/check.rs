@@ -1,6 +1,6 @@
 //! Offline checks of a task definition: what `RegisterTaskDefinition` or
 //! the first task launch would reject (RULES.md section 5). Every code is
-//! listed in `docs/checks-ecs.md`.
+//! listed in `docs/checks.md`.
 //!
 //! Findings come out in document order: each object is walked in the order
 //! its members were written (then fields set since, in declaration order),
