@@ -376,7 +376,7 @@ impl Layout {
 /// Defines a lossless record: the struct (public `Option` fields plus a
 /// hidden [`Layout`]), `KEYS`, [`FromJson`], `from_object` and `Serialize`.
 ///
-/// ```ignore
+/// ```text
 /// record! {
 ///     /// A port mapping.
 ///     pub struct PortMapping {
