@@ -36,7 +36,8 @@ fn every_check_code_is_documented() {
     let root = env!("CARGO_MANIFEST_DIR");
     let docs = std::fs::read_to_string(format!("{root}/docs/checks.md")).unwrap();
     // (file, which of its kebab-case literals are codes)
-    let files: [(&str, fn(&str) -> bool); 4] = [
+    type IsCode = fn(&str) -> bool;
+    let files: [(&str, IsCode); 4] = [
         ("src/policy/check.rs", |c| {
             !c.starts_with(|ch: char| ch.is_ascii_digit()) && c != "resource-based"
         }),
