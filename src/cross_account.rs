@@ -481,6 +481,84 @@ impl CrossAccountSetup {
         }
     }
 
+    /// The AWS CLI commands that apply the setup, as a shell script that
+    /// reads the artifacts from `dir` (as written by `iam-ecs
+    /// cross-account --out DIR`): create the task role with its trust
+    /// policy and identity policy in the source account, set the
+    /// destination role's trust policy in the destination account,
+    /// register the task definition, and, inside the running container,
+    /// install the profile and verify with `aws sts get-caller-identity`.
+    ///
+    /// Every option is spelled with two ASCII hyphens (the guide prints
+    /// `—cli-input-json` with an em dash, which the CLI does not accept).
+    pub fn commands(&self, dir: &str) -> String {
+        let file = |a: Artifact| format!("file://{dir}/{}", a.file_name());
+        let task_role = self
+            .task_definition
+            .task_role_arn
+            .as_deref()
+            .and_then(|t| RoleArn::parse(t).ok());
+        let destination = self.cli_profile.role_arn();
+        let mut out = String::new();
+        if let Some(role) = &task_role {
+            out += &format!(
+                "# In the source account {}: the task role, its trust and identity policies
+",
+                role.account()
+            );
+            out += &format!(
+                "aws iam create-role --role-name {}{} --assume-role-policy-document {}
+",
+                role.name(),
+                path_option(role),
+                file(Artifact::TaskRoleTrustPolicy)
+            );
+            out += &format!(
+                "aws iam put-role-policy --role-name {} --policy-name assume-{} --policy-document {}
+
+",
+                role.name(),
+                destination.name(),
+                file(Artifact::TaskRoleIdentityPolicy)
+            );
+        }
+        out += &format!(
+            "# In the destination account {}: the role's trust policy (this replaces it: merge in statements it already has)
+",
+            destination.account()
+        );
+        out += &format!(
+            "aws iam update-assume-role-policy --role-name {} --policy-document {}
+
+",
+            destination.name(),
+            file(Artifact::DestinationTrustPolicy)
+        );
+        out += "# In the source account: register the task definition, then run a task from it
+";
+        out += &format!(
+            "aws ecs register-task-definition --cli-input-json {}
+
+",
+            file(Artifact::TaskDefinition)
+        );
+        out += "# Inside the running container (docker exec on EC2, ECS Exec on Fargate)
+";
+        out += &format!(
+            "cat {dir}/{} >> ~/.aws/config
+",
+            Artifact::CliProfile.file_name()
+        );
+        out += "aws sts get-caller-identity
+";
+        out += &format!(
+            "aws sts get-caller-identity --profile {}
+",
+            self.cli_profile.name()
+        );
+        out
+    }
+
     /// Every artifact's own findings (trust policies checked as trust
     /// policies, the identity policy as an identity policy, the task
     /// definition's checks), then [`cross_check`](Self::cross_check).
@@ -682,6 +760,15 @@ impl CrossAccountSetup {
             ),
         }
         out
+    }
+}
+
+/// ` --path /a/b/` for a role with a path, nothing for `/`.
+fn path_option(role: &RoleArn) -> String {
+    if role.path().as_str() == "/" {
+        String::new()
+    } else {
+        format!(" --path {}", role.path())
     }
 }
 

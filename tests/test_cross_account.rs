@@ -312,3 +312,39 @@ fn artifacts_have_the_cli_file_names() {
         ]
     );
 }
+
+#[test]
+fn commands_apply_the_setup_with_ascii_options() {
+    let setup = CrossAccountSpec::guide_example().generate().unwrap();
+    let script = setup.commands("out");
+    assert_eq!(
+        script,
+        "# In the source account 111122223333: the task role, its trust and identity policies\n\
+         aws iam create-role --role-name my-ECS-task-role --assume-role-policy-document file://out/task-role-trust-policy.json\n\
+         aws iam put-role-policy --role-name my-ECS-task-role --policy-name assume-destination-account-role --policy-document file://out/task-role-identity-policy.json\n\
+         \n\
+         # In the destination account 444455556666: the role's trust policy (this replaces it: merge in statements it already has)\n\
+         aws iam update-assume-role-policy --role-name destination-account-role --policy-document file://out/destination-trust-policy.json\n\
+         \n\
+         # In the source account: register the task definition, then run a task from it\n\
+         aws ecs register-task-definition --cli-input-json file://out/task-definition.json\n\
+         \n\
+         # Inside the running container (docker exec on EC2, ECS Exec on Fargate)\n\
+         cat out/aws-config >> ~/.aws/config\n\
+         aws sts get-caller-identity\n\
+         aws sts get-caller-identity --profile cross-account\n"
+    );
+    // The guide's em dash (U+2014) in `—cli-input-json` cannot occur.
+    assert!(script.is_ascii());
+    let pathed = CrossAccountSpec::builder()
+        .source_account("111122223333")
+        .destination_account("444455556666")
+        .task_role_path("/ecs/")
+        .build()
+        .unwrap()
+        .generate()
+        .unwrap();
+    assert!(pathed
+        .commands("d")
+        .contains("aws iam create-role --role-name my-ECS-task-role --path /ecs/ --assume-role-policy-document"));
+}

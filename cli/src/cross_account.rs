@@ -132,6 +132,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                     .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
                 eprintln!("wrote {}", path.display());
             }
+            let dir_text = dir.display().to_string();
+            print!("{}", setup.commands(&dir_text));
         }
         None => {
             for (i, artifact) in Artifact::ALL.into_iter().enumerate() {
