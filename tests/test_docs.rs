@@ -59,3 +59,34 @@ fn every_check_code_is_documented() {
     assert!(missing.is_empty(), "not in docs/checks.md: {missing:#?}");
     assert!(total > 120, "only {total} codes found");
 }
+
+/// The JSON shown in docs/guide.md is what the library generates for the
+/// guide's scenario, byte for byte.
+#[test]
+fn the_guide_walkthrough_shows_the_generated_documents() {
+    use iam_ecs::cross_account::{Artifact, CrossAccountSpec};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let guide = std::fs::read_to_string(format!("{root}/docs/guide.md")).unwrap();
+    let blocks: Vec<&str> = guide
+        .split("```json\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap_or_default())
+        .collect();
+    let setup = CrossAccountSpec::guide_example().generate().unwrap();
+    let expected: Vec<String> = [
+        Artifact::TaskRoleTrustPolicy,
+        Artifact::TaskRoleIdentityPolicy,
+        Artifact::DestinationTrustPolicy,
+        Artifact::TaskDefinition,
+    ]
+    .into_iter()
+    .map(|a| setup.render(a))
+    .collect();
+    assert_eq!(blocks, expected);
+    let profile = guide
+        .split("```ini\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    assert_eq!(profile, setup.render(Artifact::CliProfile));
+}
