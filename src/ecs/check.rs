@@ -101,6 +101,26 @@ impl<T: Check> Check for Vec<T> {
     }
 }
 
+/// A string map (`dockerLabels`, log `options`, `driverOpts`, `labels`)
+/// keeps duplicate keys as written; JSON readers disagree on which copy
+/// wins (AWS forbids them), so each later copy is an error.
+impl<T> Check for crate::json::record::Entries<T> {
+    fn check(&self, _cx: &Cx, loc: &Loc, out: &mut Out) {
+        let mut seen = HashSet::new();
+        for (key, _) in &self.0 {
+            if !seen.insert(key.as_str()) {
+                out.error(
+                    "duplicate-key",
+                    &loc.key(key),
+                    format!(
+                        "key {key:?} appears more than once in the map: expected each key once"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// The unknown-value warning for a closed vocabulary.
 pub(crate) fn check_vocab(value: &str, known: &[&str], is_known: bool, loc: &Loc, out: &mut Out) {
     if !is_known {
@@ -125,21 +145,46 @@ pub(crate) fn walk(
     loc: &Loc,
     what: &str,
     out: &mut Out,
+    field: impl FnMut(&'static str, &mut Out),
+) {
+    walk_except(layout, keys, &[], loc, what, out, field);
+}
+
+/// [`walk`], passing over the members whose key is in `skip` (modelled or
+/// raw) as if they were absent.
+fn walk_except(
+    layout: &Layout,
+    keys: &'static [&'static str],
+    skip: &[&str],
+    loc: &Loc,
+    what: &str,
+    out: &mut Out,
     mut field: impl FnMut(&'static str, &mut Out),
 ) {
     let mut raws = Vec::new();
     if !layout.is_clean() {
         layout.findings(&loc.pointer(), what, &mut raws);
     }
+    // One finding per raw member, in order.
     let mut raws = raws.into_iter();
     for slot in layout.slots() {
         match slot {
-            Slot::Field(i) => field(keys[usize::from(*i)], out),
-            Slot::Raw(_) => out.findings.extend(raws.next()),
+            Slot::Field(i) => {
+                let key = keys[usize::from(*i)];
+                if !skip.contains(&key) {
+                    field(key, out);
+                }
+            }
+            Slot::Raw(raw) => {
+                let finding = raws.next();
+                if !skip.contains(&raw.key.as_str()) {
+                    out.findings.extend(finding);
+                }
+            }
         }
     }
     for (i, key) in keys.iter().enumerate() {
-        if !layout.has_field(i as u8) {
+        if !layout.has_field(i as u8) && !skip.contains(key) {
             field(key, out);
         }
     }
@@ -234,14 +279,18 @@ simple_check!(
     FirelensConfiguration,
     "FireLens configuration",
     [r#type = "type"],
-    [r#type = "type"]
+    [r#type = "type", options = "options"]
 );
 simple_check!(HostVolumeProperties, "host volume", [], []);
 simple_check!(
     DockerVolumeConfiguration,
     "Docker volume configuration",
     [],
-    [scope = "scope"]
+    [
+        scope = "scope",
+        driver_opts = "driverOpts",
+        labels = "labels"
+    ]
 );
 simple_check!(
     EfsVolumeConfiguration,
@@ -596,6 +645,11 @@ impl Check for LogConfiguration {
                         secrets.check(cx, &at, out);
                     }
                 }
+                "options" => {
+                    if let Some(options) = &self.options {
+                        options.check(cx, &at, out);
+                    }
+                }
                 _ => {}
             }
         });
@@ -741,9 +795,79 @@ fn host_port(m: &PortMapping, mode: Option<&NetworkMode>) -> Option<i64> {
     }
 }
 
+/// The members of a task definition that its checks read, borrowed: from
+/// a [`TaskDefinition`], or from a described revision
+/// (`RegisteredTaskDefinition`, which has the same members of the same
+/// types plus read-only ones) without copying it into one. Built with
+/// [`task_ref!`].
+pub(crate) struct TaskRef<'a> {
+    pub(crate) container_definitions: &'a Option<Vec<ContainerDefinition>>,
+    pub(crate) family: &'a Option<String>,
+    pub(crate) task_role_arn: &'a Option<String>,
+    pub(crate) execution_role_arn: &'a Option<String>,
+    pub(crate) network_mode: &'a Option<NetworkMode>,
+    pub(crate) volumes: &'a Option<Vec<Volume>>,
+    pub(crate) placement_constraints: &'a Option<Vec<TaskDefinitionPlacementConstraint>>,
+    pub(crate) requires_compatibilities: &'a Option<Vec<Compatibility>>,
+    pub(crate) cpu: &'a Option<String>,
+    pub(crate) memory: &'a Option<String>,
+    pub(crate) tags: &'a Option<Vec<Tag>>,
+    pub(crate) pid_mode: &'a Option<PidMode>,
+    pub(crate) ipc_mode: &'a Option<IpcMode>,
+    pub(crate) proxy_configuration: &'a Option<ProxyConfiguration>,
+    pub(crate) inference_accelerators: &'a Option<Vec<InferenceAccelerator>>,
+    pub(crate) ephemeral_storage: &'a Option<EphemeralStorage>,
+    pub(crate) runtime_platform: &'a Option<RuntimePlatform>,
+    pub(crate) layout: &'a Layout,
+    /// The record's keys, by field index into `layout`.
+    pub(crate) keys: &'static [&'static str],
+    /// Members passed over as if absent: a described revision's read-only
+    /// ones, which a register input does not have.
+    pub(crate) skip: &'static [&'static str],
+}
+
+/// The [`TaskRef`] of `$record`, a record with a task definition's members
+/// and the keys `$keys`, passing over the members in `$skip`.
+macro_rules! task_ref {
+    ($record:expr, $keys:expr, $skip:expr) => {{
+        let r = $record;
+        $crate::ecs::check::TaskRef {
+            container_definitions: &r.container_definitions,
+            family: &r.family,
+            task_role_arn: &r.task_role_arn,
+            execution_role_arn: &r.execution_role_arn,
+            network_mode: &r.network_mode,
+            volumes: &r.volumes,
+            placement_constraints: &r.placement_constraints,
+            requires_compatibilities: &r.requires_compatibilities,
+            cpu: &r.cpu,
+            memory: &r.memory,
+            tags: &r.tags,
+            pid_mode: &r.pid_mode,
+            ipc_mode: &r.ipc_mode,
+            proxy_configuration: &r.proxy_configuration,
+            inference_accelerators: &r.inference_accelerators,
+            ephemeral_storage: &r.ephemeral_storage,
+            runtime_platform: &r.runtime_platform,
+            layout: &r.layout,
+            keys: $keys,
+            skip: $skip,
+        }
+    }};
+}
+pub(crate) use task_ref;
+
 impl TaskDefinition {
+    /// The checks, appending to `out`, with `loc` the task definition's
+    /// place in the document.
+    pub(crate) fn check_at(&self, loc: &Loc, out: &mut Out) {
+        task_ref!(self, Self::KEYS, &[]).check_at(loc, out);
+    }
+}
+
+impl<'a> TaskRef<'a> {
     /// The facts the member checks need.
-    fn context(&self) -> Cx<'_> {
+    fn context(&self) -> Cx<'a> {
         let containers = self.container_definitions.as_deref().unwrap_or(&[]);
         let fargate = self
             .requires_compatibilities
@@ -782,7 +906,7 @@ impl TaskDefinition {
                 .execution_role_arn
                 .as_deref()
                 .is_some_and(|r| !r.is_empty()),
-            task_memory_set: self.memory.is_some() || raw_has(&self.layout, "memory"),
+            task_memory_set: self.memory.is_some() || raw_has(self.layout, "memory"),
             task_memory: self.memory.as_deref().and_then(parse_memory),
             names: containers.iter().map(|c| c.name.as_deref()).collect(),
             containers,
@@ -801,22 +925,22 @@ impl TaskDefinition {
     pub(crate) fn check_at(&self, loc: &Loc, out: &mut Out) {
         const WHAT: &str = "task definition";
         let cx = self.context();
-        if self.family.is_none() && !raw_has(&self.layout, "family") {
+        if self.family.is_none() && !raw_has(self.layout, "family") {
             out.missing(loc, WHAT, "family", "");
         }
-        if self.container_definitions.is_none() && !raw_has(&self.layout, "containerDefinitions") {
+        if self.container_definitions.is_none() && !raw_has(self.layout, "containerDefinitions") {
             out.missing(loc, WHAT, "containerDefinitions", "");
         }
         if cx.fargate {
-            if self.network_mode.is_none() && !raw_has(&self.layout, "networkMode") {
+            if self.network_mode.is_none() && !raw_has(self.layout, "networkMode") {
                 out.error(
                     "fargate-network-mode",
                     loc,
                     "task requires FARGATE but has no \"networkMode\" (so \"bridge\"): Fargate only supports network mode \"awsvpc\"".to_owned(),
                 );
             }
-            for (key, field) in [("cpu", &self.cpu), ("memory", &self.memory)] {
-                if field.is_none() && !raw_has(&self.layout, key) {
+            for (key, field) in [("cpu", self.cpu), ("memory", self.memory)] {
+                if field.is_none() && !raw_has(self.layout, key) {
                     out.error(
                         if key == "cpu" { "fargate-cpu-required" } else { "fargate-memory-required" },
                         loc,
@@ -825,10 +949,18 @@ impl TaskDefinition {
                 }
             }
         }
-        walk(&self.layout, Self::KEYS, loc, WHAT, out, |key, out| {
-            let at = loc.key(key);
-            self.check_member(&cx, key, &at, out);
-        });
+        walk_except(
+            self.layout,
+            self.keys,
+            self.skip,
+            loc,
+            WHAT,
+            out,
+            |key, out| {
+                let at = loc.key(key);
+                self.check_member(&cx, key, &at, out);
+            },
+        );
     }
 
     fn check_member(&self, cx: &Cx, key: &'static str, at: &Loc, out: &mut Out) {
@@ -1178,6 +1310,11 @@ impl ContainerDefinition {
         let mode = cx.network_mode;
         let mode_name = mode.map_or("", NetworkMode::as_str);
         match key {
+            "dockerLabels" => {
+                if let Some(labels) = &self.docker_labels {
+                    labels.check(cx, at, out);
+                }
+            }
             "name" => {
                 let Some(name) = &self.name else { return };
                 if let Some(reason) = name_problem(name) {

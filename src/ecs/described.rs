@@ -1,7 +1,7 @@
 //! `DescribeTaskDefinition` output, and telling it apart from a
 //! `RegisterTaskDefinition` input.
 
-use super::check::{Loc, Out};
+use super::check::{task_ref, Loc, Out};
 use super::model::*;
 use super::object_of;
 use super::vocab::*;
@@ -140,7 +140,7 @@ impl DescribedTaskDefinition {
     /// not an object (`[]`, `"x"`). Anything else reads; `check` reports
     /// what does not fit.
     pub fn from_json_str(text: &str) -> Result<Self> {
-        Ok(Self::from_object(object_of(Json::parse(text)?)?))
+        crate::json::record::read_document(text, "an object")
     }
 
     /// Reads `DescribeTaskDefinition` output from UTF-8 bytes.
@@ -149,7 +149,7 @@ impl DescribedTaskDefinition {
     /// As [`DescribedTaskDefinition::from_json_str`], and for bytes that
     /// are not UTF-8.
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        Ok(Self::from_object(object_of(Json::from_slice(bytes)?)?))
+        Self::from_json_str(crate::json::parse::utf8(bytes)?)
     }
 
     /// The task definition to register again: the described revision
@@ -224,7 +224,7 @@ impl RegisteredTaskDefinition {
     /// # Errors
     /// As [`DescribedTaskDefinition::from_json_str`].
     pub fn from_json_str(text: &str) -> Result<Self> {
-        Ok(Self::from_object(object_of(Json::parse(text)?)?))
+        crate::json::record::read_document(text, "an object")
     }
 
     /// The task definition to register again: every member but the
@@ -257,8 +257,11 @@ impl RegisteredTaskDefinition {
         out.findings
     }
 
+    /// The checks of [`RegisteredTaskDefinition::into_register_input`]'s
+    /// task definition, made on this one in place: the same members in
+    /// the same order, read-only ones passed over.
     fn check_at(&self, loc: &Loc, out: &mut Out) {
-        self.clone().into_register_input().check_at(loc, out);
+        task_ref!(self, Self::KEYS, READ_ONLY_KEYS).check_at(loc, out);
     }
 }
 
@@ -282,15 +285,19 @@ impl TaskDefinitionKind {
     /// `None` when `json` is not an object.
     pub fn detect(json: &Json) -> Option<TaskDefinitionKind> {
         let object = json.as_object()?;
-        if object.get("taskDefinition").is_some() && object.get("containerDefinitions").is_none() {
-            Some(TaskDefinitionKind::DescribeOutput)
-        } else if object
-            .iter()
-            .any(|(k, _)| READ_ONLY_KEYS.contains(&k.as_str()))
-        {
-            Some(TaskDefinitionKind::Registered)
+        Some(Self::from_keys(object.iter().map(|(k, _)| k.as_str())))
+    }
+
+    /// The kind of an object with these top-level keys (see
+    /// [`TaskDefinitionKind::detect`]).
+    fn from_keys<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> TaskDefinitionKind {
+        let has = |key: &str| keys.clone().any(|k| k == key);
+        if has("taskDefinition") && !has("containerDefinitions") {
+            TaskDefinitionKind::DescribeOutput
+        } else if keys.clone().any(|k| READ_ONLY_KEYS.contains(&k)) {
+            TaskDefinitionKind::Registered
         } else {
-            Some(TaskDefinitionKind::RegisterInput)
+            TaskDefinitionKind::RegisterInput
         }
     }
 }
@@ -325,7 +332,14 @@ impl Document {
     /// [`Error::Json`](crate::Error::Json) for text that is not JSON or
     /// not an object.
     pub fn from_json_str(text: &str) -> Result<Self> {
-        Self::from_json(Json::parse(text)?)
+        // Most documents are register inputs: read the text as one, and
+        // only when its keys say it is describe output or a described
+        // revision, read it again as that.
+        let td = TaskDefinition::from_json_str(text)?;
+        match TaskDefinitionKind::from_keys(td.layout.keys(TaskDefinition::KEYS)) {
+            TaskDefinitionKind::RegisterInput => Ok(Document::Register(td)),
+            _ => Self::from_json(Json::parse(text)?),
+        }
     }
 
     /// Reads a document from UTF-8 bytes.
@@ -333,7 +347,7 @@ impl Document {
     /// # Errors
     /// As [`Document::from_json_str`], and for bytes that are not UTF-8.
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        Self::from_json(Json::from_slice(bytes)?)
+        Self::from_json_str(crate::json::parse::utf8(bytes)?)
     }
 
     /// Reads a parsed JSON value.

@@ -108,7 +108,7 @@ impl TaskDefinition {
     /// [`Error::Json`] for text that is not JSON (`{"family":}`, a
     /// trailing comma) or whose top level is not an object (`[]`).
     pub fn from_json_str(text: &str) -> Result<Self> {
-        Ok(Self::from_object(object_of(Json::parse(text)?)?))
+        crate::json::record::read_document(text, "an object")
     }
 
     /// Reads a `RegisterTaskDefinition` input from UTF-8 bytes.
@@ -117,7 +117,7 @@ impl TaskDefinition {
     /// As [`TaskDefinition::from_json_str`], and for bytes that are not
     /// UTF-8.
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        Ok(Self::from_object(object_of(Json::from_slice(bytes)?)?))
+        Self::from_json_str(crate::json::parse::utf8(bytes)?)
     }
 
     /// Reads a parsed JSON value.

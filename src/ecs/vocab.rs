@@ -72,6 +72,19 @@ macro_rules! string_enum {
         }
 
         impl FromJson for $name {
+            fn read(
+                p: &mut crate::json::parse::Parser<'_>,
+            ) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+                if p.peek() != Some(b'"') {
+                    return Ok(Self::from_json(p.value()?));
+                }
+                // Known values need no allocation.
+                let text = p.str_value()?;
+                Ok(Ok(match text.as_ref() {
+                    $($text => $name::$variant,)*
+                    _ => $name::Other(text.into_owned()),
+                }))
+            }
             fn mismatch(value: &Json) -> Option<Mismatch> {
                 match value {
                     Json::String(_) => None,

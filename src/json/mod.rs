@@ -22,7 +22,7 @@
 //! # Ok::<(), iam_ecs::Error>(())
 //! ```
 
-mod parse;
+pub(crate) mod parse;
 mod pointer;
 pub(crate) mod record;
 mod ser;
@@ -196,8 +196,14 @@ impl Number {
     /// that integer (so `-0`, `1.0` and `1e3` are not, and nothing is
     /// rounded or changed on the way back).
     pub fn as_i64(&self) -> Option<i64> {
-        let n: i64 = self.0.parse().ok()?;
-        (itoa_len(n) == self.0.len()).then_some(n)
+        Number::canonical_i64(&self.0)
+    }
+
+    /// `text` as an `i64` when it is written exactly as Rust writes that
+    /// integer.
+    pub(crate) fn canonical_i64(text: &str) -> Option<i64> {
+        let n: i64 = text.parse().ok()?;
+        (itoa_len(n) == text.len()).then_some(n)
     }
 
     /// The value as an `f64` (may round; for checks, not for writing).

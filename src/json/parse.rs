@@ -11,11 +11,22 @@ use std::borrow::Cow;
 pub const MAX_DEPTH: usize = 128;
 
 pub(super) fn parse_bytes(bytes: &[u8]) -> crate::Result<Json> {
+    parse(utf8(bytes)?)
+}
+
+pub(super) fn parse(text: &str) -> crate::Result<Json> {
+    let mut p = Parser::new(text)?;
+    let value = p.value()?;
+    p.finish()?;
+    Ok(value)
+}
+
+/// Checks that `bytes` are UTF-8, with the JSON error the reader gives.
+pub(crate) fn utf8(bytes: &[u8]) -> crate::Result<&str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text),
+        Ok(text) => Ok(text),
         Err(e) => {
             let at = e.valid_up_to();
-            // The valid prefix is a str, so line/column counting works on it.
             let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
             let (line, column) = line_column(prefix, at);
             Err(Error::Json {
@@ -29,26 +40,6 @@ pub(super) fn parse_bytes(bytes: &[u8]) -> crate::Result<Json> {
             })
         }
     }
-}
-
-pub(super) fn parse(text: &str) -> crate::Result<Json> {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    if text.starts_with('\u{feff}') {
-        return Err(p.error(
-            "expected a JSON value, found a byte-order mark (U+FEFF): save the file as UTF-8 without a BOM",
-        ));
-    }
-    p.skip_ws();
-    let value = p.value(0)?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error_found("the end of the document"));
-    }
-    Ok(value)
 }
 
 /// Length of the JSON number starting at `at`, if one starts there.
@@ -90,6 +81,36 @@ pub(super) fn number_len(b: &[u8], at: usize) -> Option<usize> {
     Some(i - at)
 }
 
+/// The length of the run of bytes at the start of `bytes` that a string
+/// copies as they are: everything but `"`, `\\` and control characters.
+///
+/// Eight bytes at a time: a word is skipped when none of its bytes is a
+/// quote, a backslash or below 0x20 (the "has a zero byte" and "has a
+/// byte less than n" bit tricks, which never miss one); the word that has
+/// one is searched byte by byte.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        // A chunk of 8 always converts; zeros would only stop the skip.
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let special = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        if special & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len() - i)
+}
+
 fn line_column(text: &str, pos: usize) -> (usize, usize) {
     let before = &text[..pos];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -98,14 +119,180 @@ fn line_column(text: &str, pos: usize) -> (usize, usize) {
     (line, column)
 }
 
-struct Parser<'a> {
+/// The reader's cursor over one document. Typed records read themselves
+/// straight from it (see `record::FromJson::read`), falling back to a
+/// generic [`Json`] value, read from a saved position, for anything that
+/// does not fit.
+pub(crate) struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    depth: usize,
 }
 
-impl Parser<'_> {
-    fn error(&self, reason: impl Into<Cow<'static, str>>) -> Error {
+impl<'a> Parser<'a> {
+    /// A cursor at the first value of `text` (after leading whitespace).
+    ///
+    /// # Errors
+    /// A byte-order mark at the start.
+    pub(crate) fn new(text: &'a str) -> crate::Result<Self> {
+        let mut p = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        };
+        if text.starts_with('\u{feff}') {
+            return Err(p.error(
+                "expected a JSON value, found a byte-order mark (U+FEFF): save the file as UTF-8 without a BOM",
+            ));
+        }
+        p.skip_ws();
+        Ok(p)
+    }
+
+    /// Checks that only whitespace follows the value just read.
+    pub(crate) fn finish(&mut self) -> crate::Result<()> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error_found("the end of the document"));
+        }
+        Ok(())
+    }
+
+    /// The next byte, after whitespace (which is skipped).
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// The current position, to come back to with [`Parser::rewind`].
+    pub(crate) fn mark(&self) -> (usize, usize) {
+        (self.pos, self.depth)
+    }
+
+    /// Goes back to a position from [`Parser::mark`].
+    pub(crate) fn rewind(&mut self, mark: (usize, usize)) {
+        (self.pos, self.depth) = mark;
+    }
+
+    /// Reads any value as a generic [`Json`].
+    pub(crate) fn value(&mut self) -> crate::Result<Json> {
+        self.skip_ws();
+        self.any(self.depth)
+    }
+
+    /// Reads a string value (the cursor must be at its opening quote).
+    pub(crate) fn string_value(&mut self) -> crate::Result<String> {
+        self.skip_ws();
+        self.string()
+    }
+
+    /// Reads a string value (the cursor must be at its opening quote),
+    /// borrowed from the input when it has no escapes.
+    pub(crate) fn str_value(&mut self) -> crate::Result<Cow<'a, str>> {
+        self.skip_ws();
+        self.string_cow()
+    }
+
+    /// Reads the number at the cursor, as written; `None` (nothing read)
+    /// when no number starts here.
+    pub(crate) fn number_text(&mut self) -> Option<&'a str> {
+        self.skip_ws();
+        let n = number_len(self.bytes, self.pos)?;
+        let text = &self.text[self.pos..self.pos + n];
+        self.pos += n;
+        Some(text)
+    }
+
+    /// Reads `true` or `false`; `None` (nothing read) when neither is here.
+    pub(crate) fn bool_value(&mut self) -> Option<bool> {
+        self.skip_ws();
+        let rest = &self.bytes[self.pos..];
+        if rest.starts_with(b"true") {
+            self.pos += 4;
+            Some(true)
+        } else if rest.starts_with(b"false") {
+            self.pos += 5;
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Starts reading an array at `[`; then call [`Parser::next_element`]
+    /// until it returns `false`.
+    pub(crate) fn begin_array(&mut self) -> crate::Result<()> {
+        self.skip_ws();
+        self.depth += 1;
+        self.enter(self.depth)?;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Whether another element follows (the cursor is then at it); after
+    /// `]` it returns `false` and the array is done. `first` is whether no
+    /// element was read yet.
+    pub(crate) fn next_element(&mut self, first: bool) -> crate::Result<bool> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                self.skip_ws();
+                Ok(true)
+            }
+            Some(_) if first => Ok(true),
+            _ => Err(self.error_found("`,` or `]`")),
+        }
+    }
+
+    /// Starts reading an object at `{`; then call [`Parser::next_key`]
+    /// until it returns `None`.
+    pub(crate) fn begin_object(&mut self) -> crate::Result<()> {
+        self.skip_ws();
+        self.depth += 1;
+        self.enter(self.depth)?;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// The next member's key (the cursor is then at its value), or `None`
+    /// after `}`. `first` is whether no member was read yet.
+    pub(crate) fn next_key(&mut self, first: bool) -> crate::Result<Option<Cow<'a, str>>> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                self.skip_ws();
+            }
+            Some(b'"') if first => {}
+            _ if first => return Err(self.error_found("a string key")),
+            _ => return Err(self.error_found("`,` or `}`")),
+        }
+        if self.bytes.get(self.pos) != Some(&b'"') {
+            return Err(self.error_found("a string key"));
+        }
+        let key = self.string_cow()?;
+        self.skip_ws();
+        if self.bytes.get(self.pos) != Some(&b':') {
+            return Err(self.error_found("`:`"));
+        }
+        self.pos += 1;
+        self.skip_ws();
+        Ok(Some(key))
+    }
+
+    pub(crate) fn error(&self, reason: impl Into<Cow<'static, str>>) -> Error {
         // `pos` may sit inside a multi-byte character only transiently; round
         // down to a boundary so the message never panics.
         let mut pos = self.pos.min(self.text.len());
@@ -120,7 +307,7 @@ impl Parser<'_> {
         }
     }
 
-    fn error_found(&self, expected: &str) -> Error {
+    pub(crate) fn error_found(&self, expected: &str) -> Error {
         let found = match self.text[self.pos..].chars().next() {
             None => "the end of the input".to_owned(),
             Some(c) if c.is_control() || c.is_whitespace() => format!("{c:?}"),
@@ -135,7 +322,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> crate::Result<Json> {
+    fn any(&mut self, depth: usize) -> crate::Result<Json> {
         match self.bytes.get(self.pos) {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -187,7 +374,7 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            items.push(self.any(depth)?);
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
@@ -221,7 +408,7 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value(depth)?;
+            let value = self.any(depth)?;
             members.push((key, value));
             self.skip_ws();
             match self.bytes.get(self.pos) {
@@ -237,26 +424,32 @@ impl Parser<'_> {
 
     /// Reads a string starting at the opening quote.
     fn string(&mut self) -> crate::Result<String> {
+        Ok(self.string_cow()?.into_owned())
+    }
+
+    /// Reads a string starting at the opening quote, borrowing it from the
+    /// input when it has no escapes.
+    #[inline]
+    fn string_cow(&mut self) -> crate::Result<Cow<'a, str>> {
         self.pos += 1;
         let start = self.pos;
-        // Fast path: no escapes.
-        loop {
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    let s = self.text[start..self.pos].to_owned();
-                    self.pos += 1;
-                    return Ok(s);
-                }
-                Some(b'\\') => break,
-                Some(&b) if b < 0x20 => {
-                    return Err(self.error(format!(
-                        "expected a string without raw control characters, found U+{:04X} (write it as an escape)",
-                        b
-                    )))
-                }
-                Some(_) => self.pos += 1,
-                None => return Err(self.error("expected `\"` to close the string, found the end of the input")),
+        // Fast path: no escapes. Find the first byte that ends the plain
+        // run (a quote, a backslash or a control character) in one scan.
+        self.pos += plain_run(&self.bytes[self.pos..]);
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {
+                let s = &self.text[start..self.pos];
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(&b) => {
+                return Err(self.error(format!(
+                    "expected a string without raw control characters, found U+{:04X} (write it as an escape)",
+                    b
+                )))
+            }
+            None => return Err(self.error("expected `\"` to close the string, found the end of the input")),
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.text[start..self.pos]);
@@ -264,7 +457,7 @@ impl Parser<'_> {
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -297,12 +490,7 @@ impl Parser<'_> {
                 Some(_) => {
                     // Copy a run of plain characters at once.
                     let run = self.pos;
-                    while let Some(&b) = self.bytes.get(self.pos) {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos += plain_run(&self.bytes[self.pos..]);
                     out.push_str(&self.text[run..self.pos]);
                 }
                 None => return Err(self.error("expected `\"` to close the string, found the end of the input")),
@@ -400,6 +588,33 @@ mod tests {
             parse_bytes(b"{\"a\":\n\"\xff\"}").unwrap_err().to_string(),
             "invalid JSON at line 2, column 2: expected UTF-8 text, found the byte 0xff that is not valid UTF-8"
         );
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_special_byte() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "é—x",
+            "\u{7f}\u{ff}",
+        ] {
+            for (stop, special) in [
+                (0usize, "\""),
+                (3, "\\"),
+                (7, "\n"),
+                (8, "\u{1}"),
+                (15, "\""),
+            ] {
+                let mut s: String = text.chars().cycle().take(stop).collect();
+                let plain = s.len();
+                s.push_str(special);
+                s.push_str("tail\"");
+                assert_eq!(plain_run(s.as_bytes()), plain, "{s:?}");
+            }
+            assert_eq!(plain_run(text.as_bytes()), text.len());
+        }
     }
 
     #[test]

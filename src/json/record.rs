@@ -14,6 +14,7 @@
 //! The [`record!`](crate::json::record::record) macro writes the struct,
 //! its reader and its `Serialize`.
 
+use super::parse::Parser;
 use super::{Json, Number, Object, Pointer};
 use crate::finding::{Finding, Severity};
 
@@ -161,9 +162,36 @@ pub(crate) trait FromJson: Sized {
 
     /// Takes `value`, or gives it back with the mismatch.
     fn from_json(value: Json) -> Result<Self, (Json, Mismatch)>;
+
+    /// Reads the value at the parser's cursor: the typed value, or the
+    /// value as [`Json`] with the mismatch. Only a JSON syntax error is an
+    /// `Err`. The default reads a generic value and converts it; types on
+    /// the hot path read themselves directly and, on a mismatch, go back
+    /// and read the value generically.
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        Ok(Self::from_json(p.value()?))
+    }
+}
+
+/// Reads the value at `mark` again, generically, and returns it with its
+/// mismatch: the slow path of a direct read that found a value it cannot
+/// take.
+pub(crate) fn reread<T: FromJson>(
+    p: &mut Parser<'_>,
+    mark: (usize, usize),
+) -> crate::Result<Result<T, (Json, Mismatch)>> {
+    p.rewind(mark);
+    Ok(T::from_json(p.value()?))
 }
 
 impl FromJson for String {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() == Some(b'"') {
+            Ok(Ok(p.string_value()?))
+        } else {
+            Ok(Self::from_json(p.value()?))
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::String(_) => None,
@@ -182,6 +210,12 @@ impl FromJson for String {
 }
 
 impl FromJson for bool {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        match p.bool_value() {
+            Some(b) => Ok(Ok(b)),
+            None => Ok(Self::from_json(p.value()?)),
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Bool(_) => None,
@@ -200,6 +234,16 @@ impl FromJson for bool {
 }
 
 impl FromJson for i64 {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        let mark = p.mark();
+        match p.number_text() {
+            Some(text) => match Number::canonical_i64(text) {
+                Some(n) => Ok(Ok(n)),
+                None => reread(p, mark),
+            },
+            None => Ok(Self::from_json(p.value()?)),
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Number(n) if n.as_i64().is_some() => None,
@@ -241,6 +285,9 @@ impl FromJson for Number {
 }
 
 impl FromJson for Json {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        Ok(Ok(p.value()?))
+    }
     fn mismatch(_: &Json) -> Option<Mismatch> {
         None
     }
@@ -250,6 +297,23 @@ impl FromJson for Json {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() != Some(b'[') {
+            return Ok(Self::from_json(p.value()?));
+        }
+        let mark = p.mark();
+        p.begin_array()?;
+        let mut items = Vec::new();
+        let mut first = true;
+        while p.next_element(first)? {
+            first = false;
+            match T::read(p)? {
+                Ok(item) => items.push(item),
+                Err(_) => return reread(p, mark),
+            }
+        }
+        Ok(Ok(items))
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Array(items) => items
@@ -363,7 +427,79 @@ pub(crate) fn read_members(
     }
 }
 
+/// Reads a whole document of record type `T` from `text`: the typed value,
+/// or [`Error::Json`](crate::Error::Json) for text that is not JSON or
+/// whose top level is not what `T` takes (`expected` names it, as in
+/// `expected an object, found an array`).
+pub(crate) fn read_document<T: FromJson>(text: &str, expected: &str) -> crate::Result<T> {
+    let mut p = Parser::new(text)?;
+    let out = match T::read(&mut p)? {
+        Ok(v) => v,
+        Err((json, _)) => {
+            return Err(crate::Error::Json {
+                reason: format!("expected {expected}, found {}", json.type_name()).into(),
+                line: 1,
+                column: 1,
+            })
+        }
+    };
+    p.finish()?;
+    Ok(out)
+}
+
+/// Reads an object straight from the parser (the cursor is at `{`), as
+/// [`read_members`] does from a parsed [`Object`]. Used by [`record!`].
+pub(crate) fn read_members_from(
+    p: &mut Parser<'_>,
+    index: impl Fn(&str) -> Option<u8>,
+    layout: &mut Layout,
+    mut take: impl FnMut(u8, &mut Parser<'_>) -> crate::Result<Result<(), (Json, Mismatch)>>,
+) -> crate::Result<()> {
+    let mut seen: u128 = 0;
+    p.begin_object()?;
+    let mut first = true;
+    while let Some(key) = p.next_key(first)? {
+        first = false;
+        match index(&key) {
+            Some(i) => {
+                let bit = 1u128 << i;
+                if seen & bit != 0 {
+                    let value = p.value()?;
+                    layout.push_raw(key.into_owned(), value, Why::Duplicate);
+                } else {
+                    match take(i, p)? {
+                        Ok(()) => {
+                            seen |= bit;
+                            layout.push_field(i);
+                        }
+                        Err((value, m)) => {
+                            layout.push_raw(key.into_owned(), value, Why::Mismatch(m))
+                        }
+                    }
+                }
+            }
+            None => {
+                let value = p.value()?;
+                layout.push_raw(key.into_owned(), value, Why::Unknown);
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Layout {
+    /// The keys as written, in order: `names[i]` for field `i`, the key of
+    /// each raw member.
+    pub(crate) fn keys<'a>(
+        &'a self,
+        names: &'static [&'static str],
+    ) -> impl Iterator<Item = &'a str> + Clone {
+        self.slots.iter().map(move |s| match s {
+            Slot::Field(i) => names.get(usize::from(*i)).copied().unwrap_or_default(),
+            Slot::Raw(r) => r.key.as_str(),
+        })
+    }
+
     /// The fields that have a slot, as a bit set.
     pub(crate) fn field_mask(&self) -> u128 {
         self.slots.iter().fold(0, |m, s| match s {
@@ -446,6 +582,33 @@ macro_rules! record {
                     out
                 }
 
+                /// Reads an object straight from the parser (the cursor is at
+                /// `{`); only a JSON syntax error fails.
+                #[allow(dead_code)]
+                pub(crate) fn read_object(
+                    p: &mut $crate::json::parse::Parser<'_>,
+                ) -> $crate::Result<Self> {
+                    let mut out = Self::default();
+                    let mut layout = $crate::json::record::Layout::with_capacity(8);
+                    $crate::json::record::read_members_from(p, Self::__index, &mut layout, |i, p| {
+                        $(
+                            if i == __Field::$field as u8 {
+                                return Ok(
+                                    <$ty as $crate::json::record::FromJson>::read(p)?
+                                        .map(|v| out.$field = Some(v)),
+                                );
+                            }
+                        )*
+                        Ok(Err(($crate::json::Json::Null, $crate::json::record::Mismatch {
+                            at: String::new(),
+                            expected: "a known field",
+                            found: "an unknown one",
+                        })))
+                    })?;
+                    out.layout = layout;
+                    Ok(out)
+                }
+
                 fn __index(key: &str) -> Option<u8> {
                     match key {
                         $($key => Some(__Field::$field as u8),)*
@@ -471,6 +634,15 @@ macro_rules! record {
             }
 
             impl $crate::json::record::FromJson for $name {
+                fn read(
+                    p: &mut $crate::json::parse::Parser<'_>,
+                ) -> $crate::Result<Result<Self, ($crate::json::Json, $crate::json::record::Mismatch)>> {
+                    if p.peek() == Some(b'{') {
+                        Ok(Ok(Self::read_object(p)?))
+                    } else {
+                        Ok(<Self as $crate::json::record::FromJson>::from_json(p.value()?))
+                    }
+                }
                 fn mismatch(value: &$crate::json::Json) -> Option<$crate::json::record::Mismatch> {
                     match value {
                         $crate::json::Json::Object(_) => None,

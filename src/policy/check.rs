@@ -2,6 +2,10 @@
 //! accept but is risky. Every code is listed in `docs/checks.md` with its
 //! AWS source.
 
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::finding::{Finding, Severity};
 use crate::json::record::{Layout, RawMember, Slot, Why};
 use crate::json::{Json, Pointer};
@@ -147,6 +151,26 @@ const UNASSUMABLE_SERVICES: [&str; 1] = ["tagging.amazonaws.com"];
 /// Account IDs used in AWS documentation examples.
 const EXAMPLE_ACCOUNTS: [&str; 2] = ["111122223333", "123456789012"];
 
+/// Where a statement is, `/Statement` or `/Statement/i`: turned into a
+/// [`Pointer`] only when a finding is emitted, since most statements have
+/// none.
+#[derive(Clone, Copy)]
+struct At(Option<usize>);
+
+impl At {
+    fn ptr(self) -> Pointer {
+        let p = Pointer::root().key("Statement");
+        match self.0 {
+            Some(i) => p.index(i),
+            None => p,
+        }
+    }
+
+    fn key(self, key: &str) -> Pointer {
+        self.ptr().key(key)
+    }
+}
+
 const STATEMENT_KEYS: [&str; 9] = [
     "Sid",
     "Effect",
@@ -227,7 +251,8 @@ impl Checker<'_> {
                 );
             }
         }
-        let mut sids: Vec<&str> = Vec::new();
+        // A set, not a list: a 10 MB policy has tens of thousands of Sids.
+        let mut sids: HashSet<&str> = HashSet::new();
         for slot in doc.layout.slots() {
             match slot {
                 Slot::Field(0) => {
@@ -287,16 +312,12 @@ impl Checker<'_> {
         }
     }
 
-    fn statements<'d>(&mut self, doc: &'d PolicyDocument, sids: &mut Vec<&'d str>) {
+    fn statements<'d>(&mut self, doc: &'d PolicyDocument, sids: &mut HashSet<&'d str>) {
         match &doc.statement {
-            Some(Statements::One(s)) => {
-                let p = Pointer::root().key("Statement");
-                self.statement(s, &p, sids);
-            }
+            Some(Statements::One(s)) => self.statement(s, At(None), sids),
             Some(Statements::Many(v)) => {
-                let base = Pointer::root().key("Statement");
                 for (i, s) in v.iter().enumerate() {
-                    self.statement(s, &base.index(i), sids);
+                    self.statement(s, At(Some(i)), sids);
                 }
             }
             None => {}
@@ -305,9 +326,9 @@ impl Checker<'_> {
 
     // ----- statement ------------------------------------------------------
 
-    fn statement<'d>(&mut self, s: &'d Statement, at: &Pointer, sids: &mut Vec<&'d str>) {
+    fn statement<'d>(&mut self, s: &'d Statement, at: At, sids: &mut HashSet<&'d str>) {
         let kind = self.opts.kind;
-        let here = || at.as_str().to_owned();
+        let here = || at.ptr();
         if s.effect.is_none() && !has_raw(&s.layout, "Effect") {
             self.error(
                 "missing-effect",
@@ -368,7 +389,7 @@ impl Checker<'_> {
                     done[usize::from(*i)] = true;
                     self.statement_field(s, *i, at, sids);
                 }
-                Slot::Raw(raw) => self.raw_member(raw, at, "statement", &STATEMENT_KEYS),
+                Slot::Raw(raw) => self.raw_member(raw, &at.ptr(), "statement", &STATEMENT_KEYS),
             }
         }
         for i in 0..9u8 {
@@ -379,10 +400,10 @@ impl Checker<'_> {
         self.statement_whole(s, at);
     }
 
-    fn combination(&mut self, at: &Pointer, a: &str, b: &str) {
+    fn combination(&mut self, at: At, a: &str, b: &str) {
         self.error(
             "unsupported-element-combination",
-            at.as_str(),
+            at.ptr(),
             format!("statement has both {a} and {b}: expected only one of them"),
         );
     }
@@ -391,8 +412,8 @@ impl Checker<'_> {
         &mut self,
         s: &'d Statement,
         i: u8,
-        at: &Pointer,
-        sids: &mut Vec<&'d str>,
+        at: At,
+        sids: &mut HashSet<&'d str>,
     ) {
         match i {
             0 => {
@@ -439,7 +460,7 @@ impl Checker<'_> {
         }
     }
 
-    fn sid<'d>(&mut self, sid: &'d str, at: &Pointer, sids: &mut Vec<&'d str>) {
+    fn sid<'d>(&mut self, sid: &'d str, at: At, sids: &mut HashSet<&'d str>) {
         let p = || at.key("Sid");
         self.chars(sid, p);
         if sid.is_empty() {
@@ -470,20 +491,18 @@ impl Checker<'_> {
                 ),
             );
         }
-        if sids.contains(&sid) {
+        if !sids.insert(sid) {
             self.error(
                 "unique-sids-required",
                 p(),
                 format!("Sid {sid:?} is used by another statement: expected each Sid once"),
             );
-        } else {
-            sids.push(sid);
         }
     }
 
     // ----- Action ---------------------------------------------------------
 
-    fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: &Pointer) {
+    fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: At) {
         if actions.is_empty() {
             self.error(
                 "empty-array-action",
@@ -493,28 +512,36 @@ impl Checker<'_> {
             return;
         }
         let trust = self.opts.kind == PolicyKind::Trust && key == "Action";
+        // Sorted indexes, consumed in step with `j`.
         let repeated = repeated_ignoring_case(actions.as_slice());
+        let mut repeated = repeated.iter().peekable();
         for (j, a) in actions.iter().enumerate() {
-            let p = || value_ptr(at, key, actions, j);
-            self.chars(a, p);
-            if a.contains("${") {
-                self.error(
-                    "variable-unsupported-in-element",
-                    p(),
-                    format!(
-                        "policy variable in {key} {a:?}: variables are allowed only in Resource \
-                         and Condition"
-                    ),
-                );
-                continue;
-            }
-            if let Some(reason) = action_problem(a) {
-                self.error(
-                    "invalid-action",
-                    p(),
-                    format!("invalid action {a:?}: {reason}"),
-                );
-                continue;
+            let duplicate = repeated.next_if_eq(&&j).is_some();
+            let p = || value_ptr(at.key(key), actions, j);
+            // A well-formed action is printable ASCII without "${", so the
+            // character and variable checks can only find something in
+            // one that is not.
+            if !action_ok(a) {
+                self.chars(a, p);
+                if has_variable(a) {
+                    self.error(
+                        "variable-unsupported-in-element",
+                        p(),
+                        format!(
+                            "policy variable in {key} {a:?}: variables are allowed only in \
+                             Resource and Condition"
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(reason) = action_problem(a) {
+                    self.error(
+                        "invalid-action",
+                        p(),
+                        format!("invalid action {a:?}: {reason}"),
+                    );
+                    continue;
+                }
             }
             if trust && !TRUST_ACTIONS.iter().any(|t| wild_match(a, t)) {
                 self.error(
@@ -527,7 +554,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if repeated.contains(&j) {
+            if duplicate {
                 self.push(
                     Severity::Warning,
                     "duplicate-action",
@@ -540,7 +567,7 @@ impl Checker<'_> {
 
     // ----- Resource -------------------------------------------------------
 
-    fn resources(&mut self, key: &'static str, res: &OneOrMany<String>, at: &Pointer) {
+    fn resources(&mut self, key: &'static str, res: &OneOrMany<String>, at: At) {
         if self.opts.kind == PolicyKind::Trust {
             self.error(
                 "role-trust-policy-syntax-error-resource",
@@ -561,12 +588,12 @@ impl Checker<'_> {
             return;
         }
         for (j, r) in res.iter().enumerate() {
-            let p = || value_ptr(at, key, res, j);
+            let p = || value_ptr(at.key(key), res, j);
             self.chars(r, p);
             if r == "*" {
                 continue;
             }
-            if r.contains("${") {
+            if has_variable(r) {
                 if self.version_2008 {
                     self.error(
                         "variable-unsupported-in-version",
@@ -583,10 +610,9 @@ impl Checker<'_> {
                     continue;
                 }
             }
-            match ArnPattern::parse(shorten(r)) {
-                Ok(arn) => self.example_account(arn.account(), p),
-                Err(e) => {
-                    let reason = reason_of(&e);
+            match ArnPattern::validate(shorten(r)) {
+                Ok(fields) => self.example_account(fields.account, p),
+                Err(reason) => {
                     self.error(
                         arn_code(&reason),
                         p(),
@@ -613,7 +639,7 @@ impl Checker<'_> {
 
     // ----- Principal ------------------------------------------------------
 
-    fn principal(&mut self, s: &Statement, key: &'static str, p: &Principal, at: &Pointer) {
+    fn principal(&mut self, s: &Statement, key: &'static str, p: &Principal, at: At) {
         let kind = self.opts.kind;
         let ptr = || at.key(key);
         if kind == PolicyKind::Identity {
@@ -678,7 +704,7 @@ impl Checker<'_> {
                 continue;
             }
             for (j, v) in values.iter().enumerate() {
-                let vp = || value_ptr(&ptr(), k, values, j);
+                let vp = || value_ptr(ptr().key(k), values, j);
                 self.chars(v, vp);
                 self.principal_value(k, v, s, vp);
             }
@@ -724,7 +750,7 @@ impl Checker<'_> {
         s: &Statement,
         p: impl Fn() -> Pointer + Copy,
     ) {
-        if v.contains("${") {
+        if has_variable(v) {
             self.error(
                 "variable-unsupported-in-element",
                 p(),
@@ -881,7 +907,7 @@ impl Checker<'_> {
 
     // ----- Condition ------------------------------------------------------
 
-    fn condition(&mut self, c: &Condition, at: &Pointer) {
+    fn condition(&mut self, c: &Condition, at: At) {
         let cp = || at.key("Condition");
         if c.is_empty() {
             self.push(
@@ -980,12 +1006,12 @@ impl Checker<'_> {
                     );
                 }
                 for (j, v) in values.iter().enumerate() {
-                    let vp = || value_ptr(&op_ptr(), key, values, j);
+                    let vp = || value_ptr(op_ptr().key(key), values, j);
                     let ConditionValue::String(text) = v else {
                         continue;
                     };
                     self.chars(text, vp);
-                    if text.contains("${") {
+                    if has_variable(text) {
                         if self.version_2008 {
                             self.error(
                                 "variable-unsupported-in-version",
@@ -1015,7 +1041,7 @@ impl Checker<'_> {
 
     // ----- whole-statement checks -----------------------------------------
 
-    fn statement_whole(&mut self, s: &Statement, at: &Pointer) {
+    fn statement_whole(&mut self, s: &Statement, at: At) {
         let allow = s.effect == Some(Effect::Allow);
         let actions: &[String] = s.action.as_ref().map_or(&[], OneOrMany::as_slice);
         // iam:PassRole / sts:AssumeRole on "*".
@@ -1038,7 +1064,7 @@ impl Checker<'_> {
                             self.push(
                                 Severity::SecurityWarning,
                                 code,
-                                value_ptr(at, "Resource", res, j),
+                                value_ptr(at.key("Resource"), res, j),
                                 format!(
                                     "{label} allowed on \"*\": any role can be {}; name the roles",
                                     if label == "iam:PassRole" {
@@ -1076,7 +1102,7 @@ impl Checker<'_> {
                 self.push(
                     Severity::SecurityWarning,
                     "restrict-access-to-service-principal",
-                    at.key("Principal").key("Service").as_str(),
+                    at.key("Principal").key("Service"),
                     "ecs-tasks.amazonaws.com trusted without aws:SourceAccount or aws:SourceArn: \
                      add them against the confused deputy problem (ECS Developer Guide, task IAM role)"
                         .into(),
@@ -1112,7 +1138,7 @@ impl Checker<'_> {
                     .clone();
                 self.error(
                     "mismatched-action-for-principal",
-                    value_ptr(at, "Action", &actions_v, a),
+                    value_ptr(at.key("Action"), &actions_v, a),
                     format!("{action} is only for {want} principal: use sts:AssumeRole for AWS and service principals"),
                 );
             }
@@ -1127,9 +1153,15 @@ impl Checker<'_> {
                 })
                 .collect();
             if !missing.is_empty() {
+                // At Action when the statement has one, else at the statement.
+                let path = if s.action.is_some() || has_raw(&s.layout, "Action") {
+                    at.key("Action")
+                } else {
+                    at.ptr()
+                };
                 self.error(
                     "missing-action-for-roles-anywhere-trust-policy",
-                    at.key("Action").as_str(),
+                    path,
                     format!(
                         "rolesanywhere.amazonaws.com needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add {}",
                         missing.join(", ")
@@ -1262,51 +1294,70 @@ fn has_raw(layout: &Layout, key: &str) -> bool {
 }
 
 /// The indexes of values equal (ignoring ASCII case) to an earlier one, in
-/// linear time: managed policies list thousands of actions.
+/// increasing order, in linear time: managed policies list thousands of
+/// actions.
 fn repeated_ignoring_case(values: &[String]) -> Vec<usize> {
     let mut out = Vec::new();
+    let earlier = |j: usize| {
+        values[..j]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&values[j]))
+    };
     if values.len() <= 16 {
-        for (j, v) in values.iter().enumerate().skip(1) {
-            if values[..j].iter().any(|w| w.eq_ignore_ascii_case(v)) {
-                out.push(j);
-            }
-        }
+        out.extend((1..values.len()).filter(|&j| earlier(j)));
         return out;
     }
-    // FNV-1a of the lowercased bytes, sorted: equal values are adjacent.
-    let hash = |v: &str| {
-        v.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-        })
-    };
-    let mut keyed: Vec<(u64, usize)> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (hash(v), i))
-        .collect();
-    keyed.sort_unstable();
-    for (n, &(h, j)) in keyed.iter().enumerate() {
-        let earlier = keyed[..n]
-            .iter()
-            .rev()
-            .take_while(|(g, _)| *g == h)
-            .any(|&(_, i)| i < j && values[i].eq_ignore_ascii_case(&values[j]))
-            || keyed[n + 1..]
-                .iter()
-                .take_while(|(g, _)| *g == h)
-                .any(|&(_, i)| i < j && values[i].eq_ignore_ascii_case(&values[j]));
-        if earlier {
-            out.push(j);
+    // The first index of each case-folded hash. A value whose hash was
+    // seen is a repeat if it equals that first value, or (on a hash
+    // collision, which practically never happens) any earlier one.
+    let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
+    for (j, v) in values.iter().enumerate() {
+        match first.entry(case_folded_hash(v)) {
+            Entry::Vacant(e) => {
+                e.insert(j);
+            }
+            Entry::Occupied(e) => {
+                if values[*e.get()].eq_ignore_ascii_case(v) || earlier(j) {
+                    out.push(j);
+                }
+            }
         }
     }
-    out.sort_unstable();
     out
 }
 
-/// The pointer of value `j` of `key`: `/.../key` for a scalar,
-/// `/.../key/j` for an array.
-fn value_ptr<T>(at: &Pointer, key: &str, values: &OneOrMany<T>, j: usize) -> Pointer {
-    let p = at.key(key);
+/// FNV-1a of the bytes with ASCII case folded (bit 5 set, which also
+/// merges some punctuation: only equal hashes are compared, and the
+/// comparison decides).
+fn case_folded_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A `Hasher` for keys that are already hashes ([`case_folded_hash`]).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; hash anything else plainly.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The pointer of value `j` of the member at `p`: `p` for a scalar,
+/// `p/j` for an array.
+fn value_ptr<T>(p: Pointer, values: &OneOrMany<T>, j: usize) -> Pointer {
     if values.is_array() {
         p.index(j)
     } else {
@@ -1435,10 +1486,45 @@ fn federated_problem(v: &str) -> Option<String> {
     })
 }
 
-/// Why `a` is not an action: `*`, or `prefix:name` where the prefix has
+/// Whether `s` has a policy variable's `${`. A byte scan: `str::contains`
+/// sets up a substring searcher per call, which costs more than the scan
+/// on a policy's short strings.
+fn has_variable(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"${")
+}
+
+/// Whether `a` is an action: `*`, or `prefix:name` where the prefix has
 /// letters, digits and hyphens and the name letters and digits, both with
-/// the wildcards `*` and `?`.
+/// the wildcards `*` and `?`. One pass over the bytes, for the common case;
+/// [`action_problem`] says why not.
+fn action_ok(a: &str) -> bool {
+    if a == "*" {
+        return true;
+    }
+    let mut colon = None;
+    for (i, b) in a.bytes().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'?' => {}
+            b'-' | b':' if colon.is_some() => return false,
+            b'-' => {}
+            b':' => colon = Some(i),
+            _ => return false,
+        }
+    }
+    colon.is_some_and(|i| i > 0 && i + 1 < a.len())
+}
+
+/// Why `a` is not an action (see [`action_ok`]).
 pub(crate) fn action_problem(a: &str) -> Option<String> {
+    if action_ok(a) {
+        None
+    } else {
+        action_reason(a)
+    }
+}
+
+/// The rule of [`action_ok`] character by character, with the reason.
+fn action_reason(a: &str) -> Option<String> {
     if a == "*" {
         return None;
     }
@@ -1635,6 +1721,36 @@ mod tests {
         assert!(wild_match("iam:Pass?ole", "iam:passrole"));
         assert!(!wild_match("s3:*", "sts:assumerole"));
         assert!(!wild_match("sts:AssumeRole", "sts:assumerolewithsaml"));
+    }
+
+    #[test]
+    fn repeated_values_ignore_case_in_long_and_short_lists() {
+        let short: Vec<String> = ["a:B", "a:b", "c:d", "A:B"].map(String::from).into();
+        assert_eq!(repeated_ignoring_case(&short), [1, 3]);
+        let mut long: Vec<String> = (0..40).map(|i| format!("s3:Get{i}")).collect();
+        long.push("S3:get7".into());
+        long.push("s3:Get39".into());
+        // Equal after folding bit 5 but not ignoring case: same hash.
+        long.push("s3:get@".into());
+        long.push("s3:get`".into());
+        assert_eq!(repeated_ignoring_case(&long), [40, 41]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn action_byte_scan_agrees_with_the_reasons(a in "[a-zA-Z0-9:*?$ {}\u{e9}-]{0,6}") {
+            proptest::prop_assert_eq!(action_ok(&a), action_reason(&a).is_none());
+        }
+
+        #[test]
+        fn repeated_agrees_with_a_quadratic_scan(
+            v in proptest::collection::vec("[aAbB@`:]{0,3}", 0..40)
+        ) {
+            let quadratic: Vec<usize> = (1..v.len())
+                .filter(|&j| v[..j].iter().any(|w| w.eq_ignore_ascii_case(&v[j])))
+                .collect();
+            proptest::prop_assert_eq!(repeated_ignoring_case(&v), quadratic);
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The document and statement model: [`PolicyDocument`], [`Statements`],
 //! [`Statement`], [`Effect`].
 
+use crate::json::parse::Parser;
 use crate::json::record::{record, FromJson, Mismatch};
 use crate::json::Json;
 use crate::policy::{Condition, OneOrMany, Principal};
@@ -51,7 +52,7 @@ impl PolicyDocument {
     /// trailing commas, comments) or whose top-level value is not an
     /// object (`[]`, `"x"`).
     pub fn from_json_str(text: &str) -> Result<Self> {
-        Self::from_json(Json::parse(text)?)
+        crate::json::record::read_document(text, "a policy document (a JSON object)")
     }
 
     /// Reads a policy document from UTF-8 bytes.
@@ -60,7 +61,7 @@ impl PolicyDocument {
     /// As [`PolicyDocument::from_json_str`], and for bytes that are not
     /// UTF-8.
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        Self::from_json(Json::from_slice(bytes)?)
+        Self::from_json_str(crate::json::parse::utf8(bytes)?)
     }
 
     /// Reads a policy document from a parsed JSON value.
@@ -127,6 +128,16 @@ pub enum Statements {
 }
 
 impl FromJson for Statements {
+    fn read(p: &mut Parser<'_>) -> Result<std::result::Result<Self, (Json, Mismatch)>> {
+        match p.peek() {
+            Some(b'{') => Ok(Ok(Statements::One(Statement::read_object(p)?))),
+            Some(b'[') => Ok(match <Vec<Statement>>::read(p)? {
+                Ok(v) => Ok(Statements::Many(v)),
+                Err((json, _)) => Self::from_json(json),
+            }),
+            _ => Ok(Self::from_json(p.value()?)),
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Object(_) => None,
@@ -211,6 +222,17 @@ impl std::fmt::Display for Effect {
 const EFFECT_EXPECTED: &str = "\"Allow\" or \"Deny\"";
 
 impl FromJson for Effect {
+    fn read(p: &mut Parser<'_>) -> Result<std::result::Result<Self, (Json, Mismatch)>> {
+        if p.peek() == Some(b'"') {
+            let mark = p.mark();
+            match p.str_value()?.as_ref() {
+                "Allow" => return Ok(Ok(Effect::Allow)),
+                "Deny" => return Ok(Ok(Effect::Deny)),
+                _ => p.rewind(mark),
+            }
+        }
+        Ok(Self::from_json(p.value()?))
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::String(s) if s == "Allow" || s == "Deny" => None,

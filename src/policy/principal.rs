@@ -1,5 +1,6 @@
 //! [`Principal`]: the `Principal` / `NotPrincipal` element.
 
+use crate::json::parse::Parser;
 use crate::json::record::{record, FromJson, Mismatch};
 use crate::json::Json;
 use crate::policy::OneOrMany;
@@ -35,6 +36,13 @@ record! {
 const PRINCIPAL_EXPECTED: &str = "\"*\" or an object such as {\"AWS\": \"...\"}";
 
 impl FromJson for Principal {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() == Some(b'{') {
+            Ok(Ok(Principal::Map(PrincipalMap::read_object(p)?)))
+        } else {
+            Ok(Self::from_json(p.value()?))
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::String(s) if s == "*" => None,

@@ -1,6 +1,7 @@
 //! [`OneOrMany`]: an element that takes one value or an array of values,
 //! remembering which was written.
 
+use crate::json::parse::Parser;
 use crate::json::record::{FromJson, Mismatch};
 use crate::json::Json;
 
@@ -88,6 +89,13 @@ impl<'a, T> IntoIterator for &'a OneOrMany<T> {
 }
 
 impl<T: FromJson> FromJson for OneOrMany<T> {
+    fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() == Some(b'[') {
+            Ok(<Vec<T>>::read(p)?.map(OneOrMany::Many))
+        } else {
+            Ok(T::read(p)?.map(OneOrMany::One))
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Array(_) => <Vec<T>>::mismatch(value),

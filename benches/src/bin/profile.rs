@@ -4,7 +4,11 @@
 //! Workloads: policy-read, policy-read-check, policy-write,
 //! policy-write-pretty, task-def-read, task-def-read-check,
 //! task-def-write, task-def-write-pretty, build-policies,
-//! build-task-def. The second argument is how many seconds (default 5).
+//! build-task-def, the baselines policy-value-parse and
+//! task-def-value-parse, and the check alone on documents read beforehand:
+//! policy-check, task-def-check. The second argument is how many seconds
+//! (default 5), or `Nx` for exactly N passes (`3x`: three passes), for
+//! instruction counts under `valgrind --tool=callgrind`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -14,7 +18,11 @@ use iam_ecs_bench as b;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "policy-read-check".into());
-    let secs: u64 = args.next().map_or(Ok(5), |s| s.parse())?;
+    let arg = args.next().unwrap_or_else(|| "5".into());
+    let (secs, exact): (u64, Option<u64>) = match arg.strip_suffix('x') {
+        Some(n) => (0, Some(n.parse()?)),
+        None => (arg.parse()?, None),
+    };
     let corpus = b::Corpus::load()?;
     let policies = &corpus.policies;
     let tds = &corpus.task_definitions;
@@ -29,6 +37,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "task-def-read-check" => Box::new(|| b::task_definitions_read_check(tds)),
         "task-def-write" => Box::new(|| b::task_definitions_write(&td_docs)),
         "task-def-write-pretty" => Box::new(|| b::task_definitions_write_pretty(&td_docs)),
+        "policy-value-parse" => Box::new(|| b::policies_value_parse(policies)),
+        "task-def-value-parse" => Box::new(|| b::task_definitions_value_parse(tds)),
+        "policy-check" => Box::new(|| {
+            docs.iter()
+                .zip(policies)
+                .map(|(d, p)| black_box(d).check(&p.options).len())
+                .sum()
+        }),
+        "task-def-check" => Box::new(|| td_docs.iter().map(|d| black_box(d).check().len()).sum()),
         "build-policies" => Box::new(|| {
             let (a, b) = b::build_guide_policies();
             a.len() + b.len()
@@ -36,6 +53,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "build-task-def" => Box::new(|| b::build_guide_task_definition().len()),
         other => return Err(format!("unknown workload {other:?}").into()),
     };
+    if let Some(n) = exact {
+        for _ in 0..n {
+            black_box(work());
+        }
+        eprintln!("{which}: {n} passes");
+        return Ok(());
+    }
     let end = Instant::now() + Duration::from_secs(secs);
     let mut passes = 0u64;
     while Instant::now() < end {
