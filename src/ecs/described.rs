@@ -170,12 +170,12 @@ impl DescribedTaskDefinition {
 
     /// The document as compact JSON, exactly as read (or as built).
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).expect("a record always serializes")
+        crate::json::to_compact(self)
     }
 
     /// The document as serde_json's pretty JSON.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a record always serializes")
+        crate::json::to_pretty(self)
     }
 
     /// The findings for the described revision, at its place in this
@@ -231,7 +231,7 @@ impl RegisteredTaskDefinition {
     /// read-only ones ([`READ_ONLY_KEYS`]), in the order written, unknown
     /// members kept.
     pub fn into_register_input(self) -> TaskDefinition {
-        let text = serde_json::to_string(&self).expect("a record always serializes");
+        let text = crate::json::to_compact(&self);
         let Ok(Json::Object(object)) = Json::parse(&text) else {
             return TaskDefinition::default();
         };
@@ -244,7 +244,7 @@ impl RegisteredTaskDefinition {
 
     /// The document as compact JSON, exactly as read (or as built).
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).expect("a record always serializes")
+        crate::json::to_compact(self)
     }
 
     /// The findings for this revision as a register input (read-only
@@ -398,12 +398,12 @@ impl Document {
 
     /// The document as compact JSON, exactly as read.
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).expect("a record always serializes")
+        crate::json::to_compact(self)
     }
 
     /// The document as serde_json's pretty JSON.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a record always serializes")
+        crate::json::to_pretty(self)
     }
 }
 

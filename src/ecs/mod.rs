@@ -132,13 +132,13 @@ impl TaskDefinition {
     /// insignificant whitespace), or for a built one, the members in
     /// declaration order.
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).expect("a record always serializes")
+        crate::json::to_compact(self)
     }
 
     /// The task definition as serde_json's pretty JSON (two-space indent),
     /// the same as `serde_json::to_string_pretty(&td)`.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a record always serializes")
+        crate::json::to_pretty(self)
     }
 
     /// What ECS would reject, and what it would accept but probably not as

@@ -27,6 +27,8 @@ mod pointer;
 pub(crate) mod record;
 mod ser;
 
+pub(crate) use ser::{to_compact, to_pretty};
+
 pub use parse::MAX_DEPTH;
 pub use pointer::Pointer;
 

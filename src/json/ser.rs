@@ -47,3 +47,15 @@ impl Serialize for Number {
         raw.serialize(s)
     }
 }
+
+/// `value` as serde_json's compact text. For this crate's documents,
+/// writing cannot fail: keys are strings, numbers were validated when they
+/// were read or made, and nothing else can go wrong writing to memory.
+pub(crate) fn to_compact<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("documents of this crate always serialize")
+}
+
+/// `value` as serde_json's pretty text; see [`to_compact`].
+pub(crate) fn to_pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("documents of this crate always serialize")
+}

@@ -88,13 +88,13 @@ impl PolicyDocument {
     pub fn to_json_string(&self) -> String {
         // Serializing a tree of strings, booleans and validated numbers
         // into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::to_compact(self)
     }
 
     /// The pretty JSON text (two-space indent), exactly as
     /// `serde_json::to_string_pretty` writes this document.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_pretty(self)
     }
 
     /// The statements, whether `Statement` is one object or an array

@@ -4,8 +4,9 @@
 //! Workloads: policy-read, policy-read-check, policy-write,
 //! policy-write-pretty, task-def-read, task-def-read-check,
 //! task-def-write, task-def-write-pretty, build-policies,
-//! build-task-def, the baselines policy-value-parse and
-//! task-def-value-parse, and the check alone on documents read beforehand:
+//! build-task-def, the baselines policy-value-parse,
+//! task-def-value-parse and iam-rs-subset-iam-rs (with
+//! iam-rs-subset-read-check, iam-ecs on the same policies), and the check alone on documents read beforehand:
 //! policy-check, task-def-check. The second argument is how many seconds
 //! (default 5), or `Nx` for exactly N passes (`3x`: three passes), for
 //! instruction counts under `valgrind --tool=callgrind`.
@@ -28,6 +29,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tds = &corpus.task_definitions;
     let docs = b::parse_policies(policies);
     let td_docs = b::parse_task_definitions(tds);
+    let readable = corpus.iam_rs_policies();
+    let readable2 = readable.clone();
     let work: Box<dyn Fn() -> usize> = match which.as_str() {
         "policy-read" => Box::new(|| b::policies_read(policies)),
         "policy-read-check" => Box::new(|| b::policies_read_check(policies)),
@@ -38,6 +41,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "task-def-write" => Box::new(|| b::task_definitions_write(&td_docs)),
         "task-def-write-pretty" => Box::new(|| b::task_definitions_write_pretty(&td_docs)),
         "policy-value-parse" => Box::new(|| b::policies_value_parse(policies)),
+        "iam-rs-subset-iam-rs" => Box::new(move || b::policies_iam_rs(&readable)),
+        "iam-rs-subset-read-check" => Box::new(move || b::policies_read_check(&readable2)),
         "task-def-value-parse" => Box::new(|| b::task_definitions_value_parse(tds)),
         "policy-check" => Box::new(|| {
             docs.iter()
