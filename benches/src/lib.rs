@@ -580,3 +580,32 @@ pub fn assert_build_outputs_agree() {
         r#"{"containerDefinitions":[{"name":"test","image":"your-test-image","cpu":100,"memory":200,"essential":true}],"family":"verify-assume-cross-account-role","taskRoleArn":"arn:aws:iam::111122223333:role/my-ECS-task-role"}"#
     );
 }
+
+/// A policy whose statement array is about `bytes` long: statements with a
+/// Sid each (so Sid uniqueness is checked across all of them), actions (one
+/// repeated in another case), a resource and a condition. The same shape
+/// as the 10 MB test in `tests/test_hostile.rs`.
+pub fn big_policy(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 512);
+    out.push_str(r#"{"Version":"2012-10-17","Statement":["#);
+    let mut i = 0;
+    while out.len() < bytes {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            r#"{{"Sid":"S{i}","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:getobject"],"Resource":"arn:aws:s3:::bucket-{i}/*","Condition":{{"StringEquals":{{"aws:SourceAccount":"444455556666"}}}}}}"#
+        ));
+        i += 1;
+    }
+    out.push_str("]}");
+    out
+}
+
+/// Reads, checks and writes one policy text; a number that depends on all
+/// three, so none is optimised away.
+pub fn read_check_write(text: &str) -> usize {
+    let doc = PolicyDocument::from_json_str(black_box(text)).expect("big policy reads");
+    let findings = doc.check(&CheckOptions::identity());
+    findings.len() + doc.to_json_string().len()
+}

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(arn) = Arn::parse(text) {
         assert_eq!(arn.to_string(), text);
         assert_eq!(Arn::parse(&arn.to_string()).as_ref(), Ok(&arn));
-        assert!(ArnPattern::parse(text).is_ok(), "concrete ARN rejected as a pattern: {text}");
+        assert!(
+            ArnPattern::parse(text).is_ok(),
+            "concrete ARN rejected as a pattern: {text}"
+        );
     }
     if let Ok(p) = ArnPattern::parse(text) {
         assert_eq!(p.to_string(), text);

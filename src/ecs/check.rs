@@ -7,7 +7,7 @@
 //! and findings about a missing member come first, at the object's
 //! pointer. Pointers are built only when a finding is emitted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::model::*;
 use super::size::{lookup, parse_cpu, parse_memory};
@@ -80,12 +80,18 @@ pub(crate) struct Cx<'a> {
     /// Whether the task has a `memory` member (parsed or not).
     task_memory_set: bool,
     task_memory: Option<u32>,
+    /// The container names in order (for messages).
     names: Vec<Option<&'a str>>,
+    /// Each container name with the index of its first container, so that
+    /// lookups stay linear in the number of containers.
+    first_of_name: HashMap<&'a str, usize>,
     containers: &'a [ContainerDefinition],
+    /// The volume names in order (for messages), and as a set.
     volumes: Vec<&'a str>,
-    /// (container, mapping, host port, protocol) for mappings whose host
-    /// port an earlier mapping already took.
-    duplicate_ports: Vec<(usize, usize, i64, String)>,
+    volume_set: HashSet<&'a str>,
+    /// (container, mapping) -> (host port, protocol) for mappings whose
+    /// host port an earlier mapping already took.
+    duplicate_ports: HashMap<(usize, usize), (i64, String)>,
 }
 
 /// A check of one value at one place.
@@ -656,9 +662,20 @@ impl Check for LogConfiguration {
     }
 }
 
+/// Each name with the index where it first occurs.
+fn first_indexes<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> HashMap<&'a str, usize> {
+    let mut first = HashMap::new();
+    for (i, name) in names.into_iter().enumerate() {
+        if let Some(name) = name {
+            first.entry(name).or_insert(i);
+        }
+    }
+    first
+}
+
 /// `unknown-container` when `name` names no container of the task.
 fn unknown_container(cx: &Cx, name: &str, what: &str, loc: &Loc, out: &mut Out) {
-    if !cx.names.contains(&Some(name)) {
+    if !cx.first_of_name.contains_key(name) {
         out.error(
             "unknown-container",
             loc,
@@ -879,8 +896,8 @@ impl<'a> TaskRef<'a> {
             .and_then(|p| p.operating_system_family.as_ref())
             .is_some_and(OsFamily::is_windows);
         let mode = self.network_mode.as_ref();
-        let mut seen: Vec<(i64, String)> = Vec::new();
-        let mut duplicate_ports = Vec::new();
+        let mut seen: HashSet<(i64, String)> = HashSet::new();
+        let mut duplicate_ports = HashMap::new();
         for (ci, c) in containers.iter().enumerate() {
             for (pi, m) in c.port_mappings.iter().flatten().enumerate() {
                 let Some(port) = host_port(m, mode) else {
@@ -891,10 +908,10 @@ impl<'a> TaskRef<'a> {
                     .as_ref()
                     .map_or("tcp", TransportProtocol::as_str)
                     .to_owned();
-                if seen.iter().any(|(p, pr)| *p == port && *pr == proto) {
-                    duplicate_ports.push((ci, pi, port, proto));
+                if seen.contains(&(port, proto.clone())) {
+                    duplicate_ports.insert((ci, pi), (port, proto));
                 } else {
-                    seen.push((port, proto));
+                    seen.insert((port, proto));
                 }
             }
         }
@@ -909,8 +926,15 @@ impl<'a> TaskRef<'a> {
             task_memory_set: self.memory.is_some() || raw_has(self.layout, "memory"),
             task_memory: self.memory.as_deref().and_then(parse_memory),
             names: containers.iter().map(|c| c.name.as_deref()).collect(),
+            first_of_name: first_indexes(containers.iter().map(|c| c.name.as_deref())),
             containers,
             volumes: self
+                .volumes
+                .iter()
+                .flatten()
+                .filter_map(|v| v.name.as_deref())
+                .collect(),
+            volume_set: self
                 .volumes
                 .iter()
                 .flatten()
@@ -1153,8 +1177,15 @@ impl<'a> TaskRef<'a> {
             );
         }
         if !cx.windows {
-            let total: i64 = cx.containers.iter().filter_map(|c| c.cpu).sum();
-            if total > i64::from(cpu) {
+            // In i128: container values are any i64, and their sum must
+            // not overflow (fuzz build_statement).
+            let total: i128 = cx
+                .containers
+                .iter()
+                .filter_map(|c| c.cpu)
+                .map(i128::from)
+                .sum();
+            if total > i128::from(cpu) {
                 out.error(
                     "container-cpu-sum-above-task",
                     at,
@@ -1178,12 +1209,13 @@ impl<'a> TaskRef<'a> {
         if windows {
             return;
         }
-        let total: i64 = _cx
+        let total: i128 = _cx
             .containers
             .iter()
             .filter_map(|c| c.memory_reservation.or(c.memory))
+            .map(i128::from)
             .sum();
-        if total > i64::from(memory) {
+        if total > i128::from(memory) {
             out.error(
                 "container-memory-sum-above-task",
                 at,
@@ -1201,7 +1233,7 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
             format!("{} tags: expected at most 50", tags.len()),
         );
     }
-    let mut keys: Vec<&str> = Vec::new();
+    let mut keys: HashSet<&str> = HashSet::new();
     for (i, tag) in tags.iter().enumerate() {
         let tat = at.index(i);
         walk(&tag.layout, Tag::KEYS, &tat, "tag", out, |key, out| {
@@ -1242,16 +1274,14 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
                     format!("tag {key} {value:?} starts with \"aws:\": expected no aws: prefix in any case (reserved for AWS use)"),
                 );
             }
-            if key == "key" {
-                if keys.contains(&value) {
-                    out.error(
-                        "duplicate-tag-key",
-                        &kat,
-                        format!("tag key {value:?} is used by an earlier tag: expected each tag key once"),
-                    );
-                } else {
-                    keys.push(value);
-                }
+            if key == "key" && !keys.insert(value) {
+                out.error(
+                    "duplicate-tag-key",
+                    &kat,
+                    format!(
+                        "tag key {value:?} is used by an earlier tag: expected each tag key once"
+                    ),
+                );
             }
         });
         if tag.key.is_none() && !raw_has(&tag.layout, "key") {
@@ -1323,7 +1353,11 @@ impl ContainerDefinition {
                         at,
                         format!("container name {name:?} {reason}"),
                     );
-                } else if cx.names[..index].contains(&Some(name.as_str())) {
+                } else if cx
+                    .first_of_name
+                    .get(name.as_str())
+                    .is_some_and(|&first| first < index)
+                {
                     out.error(
                         "duplicate-container-name",
                         at,
@@ -1445,7 +1479,7 @@ impl ContainerDefinition {
                         out,
                         |key, out| {
                             if let ("sourceVolume", Some(v)) = (key, &mp.source_volume) {
-                                if !cx.volumes.contains(&v.as_str()) {
+                                if !cx.volume_set.contains(v.as_str()) {
                                     out.error(
                                     "unknown-volume",
                                     &mat.key(key),
@@ -1609,10 +1643,7 @@ impl ContainerDefinition {
                 format!("port mapping of container {} has no containerPort: expected a containerPort from 1 to 65535 (or a containerPortRange)", self.display_name()),
             );
         }
-        let duplicate = cx
-            .duplicate_ports
-            .iter()
-            .find(|(c, p, _, _)| *c == ci && *p == pi);
+        let duplicate = cx.duplicate_ports.get(&(ci, pi));
         let mut duplicate_reported = false;
         walk(
             &m.layout,
@@ -1668,7 +1699,7 @@ impl ContainerDefinition {
                     _ => {}
                 }
                 // The duplicate is reported at the member that sets the port.
-                if let Some((_, _, port, proto)) = duplicate {
+                if let Some((port, proto)) = duplicate {
                     let sets_port = (key == "hostPort" && m.host_port.is_some_and(|p| p != 0))
                         || (key == "containerPort" && !m.host_port.is_some_and(|p| p != 0));
                     if sets_port && !duplicate_reported {
@@ -1766,9 +1797,11 @@ impl ContainerDefinition {
             task_memory_set: true,
             task_memory: None,
             names: vec![self.name.as_deref()],
+            first_of_name: first_indexes([self.name.as_deref()]),
             containers,
             volumes: Vec::new(),
-            duplicate_ports: Vec::new(),
+            volume_set: HashSet::new(),
+            duplicate_ports: HashMap::new(),
         };
         let mut out = Out {
             findings: Vec::new(),

@@ -96,7 +96,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let td_docs = b::parse_task_definitions(tds);
     let td_values = b::parse_values(tds.iter().map(|t| t.text.as_str()));
 
+    let ten_mb = b::big_policy(10 << 20);
+    let one_mb = b::big_policy(1 << 20);
+
     let mut cases = vec![
+        Case::new("size/10-mb-policy/iam-ecs", || b::read_check_write(&ten_mb)),
+        Case::new("size/1-mb-policy-x10/iam-ecs", || {
+            (0..10).map(|_| b::read_check_write(&one_mb)).sum()
+        }),
         Case::new("policy/read/iam-ecs", || b::policies_read(policies)),
         Case::new("policy/read-check/iam-ecs", || {
             b::policies_read_check(policies)
@@ -189,6 +196,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let rows = [
+        Row {
+            workload: "10 MB policy vs ten 1 MB ones: read + check + write (1.0 = linear)",
+            ours: "size/10-mb-policy/iam-ecs",
+            baseline: "size/1-mb-policy-x10/iam-ecs",
+            goal: None,
+        },
         Row {
             workload: "policies: read",
             ours: "policy/read/iam-ecs",

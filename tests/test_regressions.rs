@@ -1,0 +1,120 @@
+//! Regressions found by fuzzing and by the hostile-input tests (issue 6):
+//! each test is the smallest input that showed the bug.
+
+use iam_ecs::json::Json;
+use iam_ecs::policy::{CheckOptions, PolicyDocument};
+use iam_ecs::Finding;
+
+fn lines(findings: &[Finding]) -> Vec<String> {
+    findings.iter().map(ToString::to_string).collect()
+}
+
+/// Every finding's path names a value in `text`.
+#[track_caller]
+fn paths_resolve(text: &str, findings: &[Finding]) {
+    let json = Json::parse(text).unwrap();
+    for f in findings {
+        assert!(
+            json.pointer(&f.path).is_some(),
+            "{f} does not point into {text}"
+        );
+    }
+}
+
+/// fuzz `check_policy`: a Roles Anywhere trust statement without `Action`
+/// (here misspelt) pointed at `/Statement/0/Action`, which does not exist.
+/// The finding is now at the statement.
+#[test]
+fn roles_anywhere_without_action_points_at_the_statement() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"A=ction":"sts:AssumeRole"}]}"#;
+    let findings = PolicyDocument::from_json_str(text)
+        .unwrap()
+        .check(&CheckOptions::trust());
+    paths_resolve(text, &findings);
+    assert_eq!(
+        lines(&findings),
+        [
+            "error[missing-action] /Statement/0: statement has no Action or NotAction: expected one of them",
+            "error[invalid-policy-element] /Statement/0/A=ction: unknown element \"A=ction\" in the statement: expected one of Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition",
+            "error[missing-action-for-roles-anywhere-trust-policy] /Statement/0: rolesanywhere.amazonaws.com needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add sts:AssumeRole, sts:SetSourceIdentity, sts:TagSession",
+        ]
+    );
+    // With an Action, the finding stays on it.
+    let text = r#"{"Statement":{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:AssumeRole"}}"#;
+    let findings = PolicyDocument::from_json_str(text)
+        .unwrap()
+        .check(&CheckOptions::trust());
+    paths_resolve(text, &findings);
+    assert!(findings.iter().any(
+        |f| f.code == "missing-action-for-roles-anywhere-trust-policy"
+            && f.path == "/Statement/Action"
+    ));
+}
+
+/// hostile-input tests: a duplicate key in a string map of a task
+/// definition (`dockerLabels`, log `options`, FireLens `options`, Docker
+/// volume `driverOpts` and `labels`) was kept but not reported, although
+/// JSON readers disagree on which copy wins (the model reads the first,
+/// Python's `json` the last) and AWS forbids duplicates.
+#[test]
+fn duplicate_keys_in_task_definition_maps_are_errors() {
+    let text = r#"{"family":"f","containerDefinitions":[{"name":"a","image":"nginx","memory":512,"dockerLabels":{"k":"1","k":"2"},"logConfiguration":{"logDriver":"json-file","options":{"max-size":"1m","max-size":"2m"}},"firelensConfiguration":{"type":"fluentbit","options":{"o":"1","o":"2"}}}],"volumes":[{"name":"v","dockerVolumeConfiguration":{"driverOpts":{"d":"1","d":"2"},"labels":{"l":"1","l":"2"}}}]}"#;
+    let td = iam_ecs::ecs::TaskDefinition::from_json_str(text).unwrap();
+    assert_eq!(td.to_json_string(), text);
+    let findings = td.check();
+    paths_resolve(text, &findings);
+    let dups: Vec<String> = findings
+        .iter()
+        .filter(|f| f.code == "duplicate-key")
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            "error[duplicate-key] /containerDefinitions/0/dockerLabels/k: key \"k\" appears more than once in the map: expected each key once",
+            "error[duplicate-key] /containerDefinitions/0/logConfiguration/options/max-size: key \"max-size\" appears more than once in the map: expected each key once",
+            "error[duplicate-key] /containerDefinitions/0/firelensConfiguration/options/o: key \"o\" appears more than once in the map: expected each key once",
+            "error[duplicate-key] /volumes/0/dockerVolumeConfiguration/driverOpts/d: key \"d\" appears more than once in the map: expected each key once",
+            "error[duplicate-key] /volumes/0/dockerVolumeConfiguration/labels/l: key \"l\" appears more than once in the map: expected each key once",
+        ]
+    );
+}
+
+/// fuzz `build_statement`: the task check summed container `cpu` (and
+/// `memoryReservation`/`memory`) in i64, which overflowed (a panic in
+/// debug builds, a wrong sum in release) for containers near `i64::MAX`.
+/// The sums are now exact.
+#[test]
+fn container_cpu_and_memory_sums_do_not_overflow() {
+    let big = i64::MAX;
+    let text = format!(
+        r#"{{"family":"f","cpu":"256","memory":"512","containerDefinitions":[{{"name":"a","image":"nginx","cpu":{big},"memory":{big}}},{{"name":"b","image":"nginx","cpu":{big},"memoryReservation":{big}}}]}}"#
+    );
+    let td = iam_ecs::ecs::TaskDefinition::from_json_str(&text).unwrap();
+    let findings = td.check();
+    paths_resolve(&text, &findings);
+    let total = 2 * i128::from(big);
+    let lines = lines(&findings);
+    assert!(lines.contains(&format!("error[container-cpu-sum-above-task] /cpu: containers reserve {total} CPU units in total, more than the task's 256: expected the sum of container cpu to be at most the task cpu")), "{lines:#?}");
+    assert!(lines.contains(&format!("error[container-memory-sum-above-task] /memory: containers reserve {total} MiB in total (memoryReservation, else memory), more than the task's 512 MiB: expected the sum to be at most the task memory")), "{lines:#?}");
+
+    // The builder, where the fuzzer found it, returns the error instead.
+    let c = |name: &str| {
+        iam_ecs::ecs::ContainerDefinition::builder(name, "nginx")
+            .cpu(big)
+            .memory(512)
+            .build()
+            .unwrap()
+    };
+    let err = iam_ecs::ecs::TaskDefinition::builder()
+        .family("f")
+        .containers([c("a"), c("b")])
+        .cpu("256")
+        .memory("2048")
+        .build()
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("container-cpu-sum-above-task"),
+        "{err}"
+    );
+}
