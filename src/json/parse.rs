@@ -83,24 +83,16 @@ pub(super) fn number_len(b: &[u8], at: usize) -> Option<usize> {
 
 /// The length of the run of bytes at the start of `bytes` that a string
 /// copies as they are: everything but `"`, `\\` and control characters.
-///
-/// Eight bytes at a time: a word is skipped when none of its bytes is a
-/// quote, a backslash or below 0x20 (the "has a zero byte" and "has a
-/// byte less than n" bit tricks, which never miss one); the word that has
-/// one is searched byte by byte.
+/// Words of eight bytes with none of those are skipped at once; the word
+/// that has one is searched byte by byte.
 fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{eq, less};
     let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        // A chunk of 8 always converts; zeros would only stop the skip.
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let special = (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w);
-        if special & HIGHS != 0 {
+    for chunk in bytes.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        if eq(w, b'"') | eq(w, b'\\') | less(w, 0x20) != 0 {
             break;
         }
         i += 8;

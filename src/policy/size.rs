@@ -14,6 +14,7 @@
 
 use serde::ser::{self, Serialize};
 
+use crate::bytes::{any_word, eq, less, more};
 use crate::policy::PolicyDocument;
 
 /// The non-whitespace characters of `doc`'s compact JSON text.
@@ -56,9 +57,16 @@ const STRING_WEIGHT: [u8; 256] = {
 
 /// The characters of `s` written as a JSON string, quotes included.
 fn string_len(s: &str) -> usize {
-    2 + s
-        .bytes()
-        .map(|b| usize::from(STRING_WEIGHT[usize::from(b)]))
+    // Fast path: printable ASCII other than space, quote and backslash
+    // weighs one per byte.
+    let b = s.as_bytes();
+    let special = |w: u64| less(w, 0x21) | more(w, 0x7E) | eq(w, b'"') | eq(w, b'\\');
+    if !any_word(b, b'a', special) {
+        return 2 + b.len();
+    }
+    2 + b
+        .iter()
+        .map(|&c| usize::from(STRING_WEIGHT[usize::from(c)]))
         .sum::<usize>()
 }
 
@@ -567,6 +575,17 @@ impl ser::Serializer for MapKey<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn string_len_agrees_with_the_table(s in "[ -~\t\n\u{1}\u{7f}\u{e9}\u{100}\"\\\\]{0,20}") {
+            let table = 2 + s
+                .bytes()
+                .map(|c| usize::from(STRING_WEIGHT[usize::from(c)]))
+                .sum::<usize>();
+            proptest::prop_assert_eq!(string_len(&s), table);
+        }
+    }
 
     /// The definition: the non-whitespace characters of serde_json's
     /// compact text.
