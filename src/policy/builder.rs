@@ -487,27 +487,13 @@ impl DocumentParts {
 
 /// The element a finding's pointer is about, for [`Error::Build`].
 fn field_of(path: &str) -> &'static str {
-    const KEYS: [&str; 12] = [
-        "Sid",
-        "Effect",
-        "Principal",
-        "NotPrincipal",
-        "Action",
-        "NotAction",
-        "Resource",
-        "NotResource",
-        "Condition",
-        "Version",
-        "Id",
-        "Statement",
-    ];
     let tokens: Vec<&str> = path.split('/').collect();
-    for want in KEYS {
-        if tokens.contains(&want) {
-            return want;
-        }
-    }
-    "Statement"
+    Statement::KEYS
+        .iter()
+        .chain(PolicyDocument::KEYS)
+        .find(|want| tokens.contains(want))
+        .copied()
+        .unwrap_or("Statement")
 }
 
 /// Entry point for identity policies: [`IdentityPolicy::builder`].

@@ -196,18 +196,6 @@ impl<'d> Sids<'d> {
     }
 }
 
-const STATEMENT_KEYS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
-
 impl Checker<'_> {
     fn push(
         &mut self,
@@ -309,7 +297,9 @@ impl Checker<'_> {
                     }
                 }
                 Slot::Field(_) => self.statements(doc, &mut sids),
-                Slot::Raw(raw) => self.raw_member(raw, &root, "policy document", &DOC_KEYS),
+                Slot::Raw(raw) => {
+                    self.raw_member(raw, &root, "policy document", PolicyDocument::KEYS)
+                }
             }
         }
         // Fields set after reading (builders) have no slot.
@@ -413,7 +403,7 @@ impl Checker<'_> {
                     done[usize::from(*i)] = true;
                     self.statement_field(s, *i, at, sids);
                 }
-                Slot::Raw(raw) => self.raw_member(raw, &at.ptr(), "statement", &STATEMENT_KEYS),
+                Slot::Raw(raw) => self.raw_member(raw, &at.ptr(), "statement", Statement::KEYS),
             }
         }
         for i in 0..9u8 {
@@ -1304,8 +1294,6 @@ impl Checker<'_> {
         }
     }
 }
-
-const DOC_KEYS: [&str; 3] = ["Version", "Id", "Statement"];
 
 fn allowed_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FF}')
