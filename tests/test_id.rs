@@ -1150,3 +1150,13 @@ fn serde() {
         r#"invalid service principal "amazonaws.com": expected a service name before "amazonaws.com" at line 1 column 15"#,
     );
 }
+
+/// The README's comparison row: a short account such as `1234` is refused
+/// with the digit count.
+#[test]
+fn a_four_digit_account_is_refused_with_its_digit_count() {
+    assert_eq!(
+        iam_ecs::AccountId::parse("1234").unwrap_err().to_string(),
+        "invalid account ID \"1234\": expected 12 digits, found 4"
+    );
+}
