@@ -118,3 +118,35 @@ fn container_cpu_and_memory_sums_do_not_overflow() {
         "{err}"
     );
 }
+
+/// Found by the `a_revision_checks_as_its_register_input` proptest: after
+/// reading `{"family":"awsvpc","family":null}` and removing `family`, the
+/// later copy stayed behind, was written (`{"family":null}`) and was still
+/// called a duplicate. The extra copies of a key now go with its field:
+/// neither written nor checked once the field is removed.
+#[test]
+fn removing_a_field_removes_its_duplicate_copies() {
+    let mut td = iam_ecs::ecs::TaskDefinition::from_json_str(
+        r#"{"family":"awsvpc","family":null,"cpu":"256"}"#,
+    )
+    .unwrap();
+    assert!(td.check().iter().any(|f| f.code == "duplicate-key"));
+    td.family = None;
+    assert_eq!(td.to_json_string(), r#"{"cpu":"256"}"#);
+    let again = iam_ecs::ecs::TaskDefinition::from_json_str(&td.to_json_string()).unwrap();
+    assert_eq!(td.check(), again.check());
+    assert!(!td.check().iter().any(|f| f.code == "duplicate-key"));
+
+    let mut doc = iam_ecs::policy::PolicyDocument::from_json_str(
+        r#"{"Version":"2012-10-17","Version":"x","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Resource":"arn:aws:s3:::b/*"}}"#,
+    )
+    .unwrap();
+    doc.version = None;
+    assert_eq!(
+        doc.to_json_string(),
+        r#"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Resource":"arn:aws:s3:::b/*"}}"#
+    );
+    let opts = iam_ecs::policy::CheckOptions::identity();
+    let again = iam_ecs::policy::PolicyDocument::from_json_str(&doc.to_json_string()).unwrap();
+    assert_eq!(doc.check(&opts), again.check(&opts));
+}

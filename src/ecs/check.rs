@@ -147,19 +147,22 @@ pub(crate) fn check_vocab(value: &str, known: &[&str], is_known: bool, loc: &Loc
 /// layout finding (unknown field, duplicate key, type mismatch) in place.
 pub(crate) fn walk(
     layout: &Layout,
+    set: u128,
     keys: &'static [&'static str],
     loc: &Loc,
     what: &str,
     out: &mut Out,
     field: impl FnMut(&'static str, &mut Out),
 ) {
-    walk_except(layout, keys, &[], loc, what, out, field);
+    walk_except(layout, set, keys, &[], loc, what, out, field);
 }
 
 /// [`walk`], passing over the members whose key is in `skip` (modelled or
 /// raw) as if they were absent.
+#[allow(clippy::too_many_arguments)]
 fn walk_except(
     layout: &Layout,
+    set: u128,
     keys: &'static [&'static str],
     skip: &[&str],
     loc: &Loc,
@@ -169,7 +172,7 @@ fn walk_except(
 ) {
     let mut raws = Vec::new();
     if !layout.is_clean() {
-        layout.findings(&loc.pointer(), what, &mut raws);
+        layout.findings(&loc.pointer(), what, keys, set, &mut raws);
     }
     // One finding per raw member, in order.
     let mut raws = raws.into_iter();
@@ -181,6 +184,7 @@ fn walk_except(
                     field(key, out);
                 }
             }
+            Slot::Raw(raw) if Layout::is_stale(raw, keys, set) => {}
             Slot::Raw(raw) => {
                 let finding = raws.next();
                 if !skip.contains(&raw.key.as_str()) {
@@ -197,9 +201,14 @@ fn walk_except(
 }
 
 /// Whether a member with `key` was kept raw (so a `None` field is not
-/// missing, just mistyped or duplicated).
+/// missing, just mistyped).
+///
+/// A later copy of a key (`Why::Duplicate`) does not count: while the field
+/// is set it is not missing, and once it is removed its copies go with it.
 fn raw_has(layout: &Layout, key: &str) -> bool {
-    layout.raw().any(|r| r.key == key)
+    layout
+        .raw()
+        .any(|r| r.key == key && r.why != crate::json::record::Why::Duplicate)
 }
 
 /// Implements [`Check`] for a record whose only checks are required
@@ -214,7 +223,7 @@ macro_rules! simple_check {
                         out.missing(loc, $what, $rkey, "");
                     }
                 )*
-                walk(&self.layout, Self::KEYS, loc, $what, out, |key, out| {
+                walk(&self.layout, self.set_fields(), Self::KEYS, loc, $what, out, |key, out| {
                     $(
                         if key == $nkey {
                             if let Some(v) = &self.$nf {
@@ -376,6 +385,7 @@ impl Check for Ulimit {
         }
         walk(
             &self.layout,
+            self.set_fields(),
             Self::KEYS,
             loc,
             WHAT,
@@ -411,6 +421,7 @@ impl Check for ProxyConfiguration {
         }
         walk(
             &self.layout,
+            self.set_fields(),
             Self::KEYS,
             loc,
             WHAT,
@@ -443,17 +454,25 @@ impl Check for EphemeralStorage {
         if self.size_in_gib.is_none() && !raw_has(&self.layout, "sizeInGiB") {
             out.missing(loc, WHAT, "sizeInGiB", "");
         }
-        walk(&self.layout, Self::KEYS, loc, WHAT, out, |key, out| {
-            if let ("sizeInGiB", Some(size)) = (key, self.size_in_gib) {
-                if !(21..=200).contains(&size) {
-                    out.error(
-                        "ephemeral-storage-size",
-                        &loc.key(key),
-                        format!("sizeInGiB is {size}: expected 21 to 200 GiB"),
-                    );
+        walk(
+            &self.layout,
+            self.set_fields(),
+            Self::KEYS,
+            loc,
+            WHAT,
+            out,
+            |key, out| {
+                if let ("sizeInGiB", Some(size)) = (key, self.size_in_gib) {
+                    if !(21..=200).contains(&size) {
+                        out.error(
+                            "ephemeral-storage-size",
+                            &loc.key(key),
+                            format!("sizeInGiB is {size}: expected 21 to 200 GiB"),
+                        );
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 }
 
@@ -465,6 +484,7 @@ impl Check for ContainerRestartPolicy {
         }
         walk(
             &self.layout,
+            self.set_fields(),
             Self::KEYS,
             loc,
             WHAT,
@@ -507,11 +527,18 @@ impl Check for HealthCheck {
         if self.command.is_none() && !raw_has(&self.layout, "command") {
             out.missing(loc, WHAT, "command", "");
         }
-        walk(&self.layout, Self::KEYS, loc, WHAT, out, |key, out| {
-            let (value, range, default) = match key {
-                "command" => {
-                    if let Some(command) = &self.command {
-                        match command.first().map(String::as_str) {
+        walk(
+            &self.layout,
+            self.set_fields(),
+            Self::KEYS,
+            loc,
+            WHAT,
+            out,
+            |key, out| {
+                let (value, range, default) = match key {
+                    "command" => {
+                        if let Some(command) = &self.command {
+                            match command.first().map(String::as_str) {
                             Some("CMD" | "CMD-SHELL") => {}
                             first => out.error(
                                 "health-check-command",
@@ -522,85 +549,94 @@ impl Check for HealthCheck {
                                 ),
                             ),
                         }
+                        }
+                        return;
                     }
-                    return;
+                    "interval" => (self.interval, 5..=300, 30),
+                    "timeout" => (self.timeout, 2..=60, 5),
+                    "retries" => (self.retries, 1..=10, 3),
+                    "startPeriod" => (self.start_period, 0..=300, 0),
+                    _ => return,
+                };
+                if let Some(v) = value {
+                    if !range.contains(&v) {
+                        out.error(
+                            "health-check-range",
+                            &loc.key(key),
+                            format!(
+                                "{key} is {v}: expected {} to {} ({default} when omitted)",
+                                range.start(),
+                                range.end()
+                            ),
+                        );
+                    }
                 }
-                "interval" => (self.interval, 5..=300, 30),
-                "timeout" => (self.timeout, 2..=60, 5),
-                "retries" => (self.retries, 1..=10, 3),
-                "startPeriod" => (self.start_period, 0..=300, 0),
-                _ => return,
-            };
-            if let Some(v) = value {
-                if !range.contains(&v) {
-                    out.error(
-                        "health-check-range",
-                        &loc.key(key),
-                        format!(
-                            "{key} is {v}: expected {} to {} ({default} when omitted)",
-                            range.start(),
-                            range.end()
-                        ),
-                    );
-                }
-            }
-        });
+            },
+        );
     }
 }
 
 impl Check for Volume {
     fn check(&self, cx: &Cx, loc: &Loc, out: &mut Out) {
-        walk(&self.layout, Self::KEYS, loc, "volume", out, |key, out| {
-            let at = loc.key(key);
-            match key {
-                "name" => {
-                    if let Some(name) = &self.name {
-                        if let Some(reason) = name_problem(name) {
-                            out.error(
-                                "invalid-volume-name",
-                                &at,
-                                format!("volume name {name:?} {reason}"),
-                            );
-                        }
-                    }
-                }
-                "host" => {
-                    if let Some(host) = &self.host {
-                        host.check(cx, &at, out);
-                        if cx.fargate {
-                            if let Some(path) = &host.source_path {
+        walk(
+            &self.layout,
+            self.set_fields(),
+            Self::KEYS,
+            loc,
+            "volume",
+            out,
+            |key, out| {
+                let at = loc.key(key);
+                match key {
+                    "name" => {
+                        if let Some(name) = &self.name {
+                            if let Some(reason) = name_problem(name) {
                                 out.error(
-                                    "fargate-host-volume",
-                                    &at.key("sourcePath"),
-                                    format!("host volume has sourcePath {path:?} but the task requires FARGATE: expected no sourcePath (host.sourcePath should not be set for volumes in Fargate)"),
+                                    "invalid-volume-name",
+                                    &at,
+                                    format!("volume name {name:?} {reason}"),
                                 );
                             }
                         }
                     }
-                }
-                "dockerVolumeConfiguration" => {
-                    if let Some(v) = &self.docker_volume_configuration {
-                        v.check(cx, &at, out);
+                    "host" => {
+                        if let Some(host) = &self.host {
+                            host.check(cx, &at, out);
+                            if cx.fargate {
+                                if let Some(path) = &host.source_path {
+                                    out.error(
+                                    "fargate-host-volume",
+                                    &at.key("sourcePath"),
+                                    format!("host volume has sourcePath {path:?} but the task requires FARGATE: expected no sourcePath (host.sourcePath should not be set for volumes in Fargate)"),
+                                );
+                                }
+                            }
+                        }
                     }
-                }
-                "efsVolumeConfiguration" => {
-                    if let Some(v) = &self.efs_volume_configuration {
-                        v.check(cx, &at, out);
+                    "dockerVolumeConfiguration" => {
+                        if let Some(v) = &self.docker_volume_configuration {
+                            v.check(cx, &at, out);
+                        }
                     }
-                }
-                "s3filesVolumeConfiguration" => {
-                    if let Some(v) = &self.s3files_volume_configuration {
-                        v.check(cx, &at, out);
+                    "efsVolumeConfiguration" => {
+                        if let Some(v) = &self.efs_volume_configuration {
+                            v.check(cx, &at, out);
+                        }
                     }
-                }
-                "fsxWindowsFileServerVolumeConfiguration" => {
-                    if let Some(v) = &self.fsx_windows_file_server_volume_configuration {
-                        v.check(cx, &at, out);
+                    "s3filesVolumeConfiguration" => {
+                        if let Some(v) = &self.s3files_volume_configuration {
+                            v.check(cx, &at, out);
+                        }
                     }
+                    "fsxWindowsFileServerVolumeConfiguration" => {
+                        if let Some(v) = &self.fsx_windows_file_server_volume_configuration {
+                            v.check(cx, &at, out);
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-        });
+            },
+        );
     }
 }
 
@@ -610,55 +646,63 @@ impl Check for LogConfiguration {
         if self.log_driver.is_none() && !raw_has(&self.layout, "logDriver") {
             out.missing(loc, WHAT, "logDriver", "");
         }
-        walk(&self.layout, Self::KEYS, loc, WHAT, out, |key, out| {
-            let at = loc.key(key);
-            match key {
-                "logDriver" => {
-                    let Some(driver) = &self.log_driver else {
-                        return;
-                    };
-                    driver.check(cx, &at, out);
-                    if cx.fargate
-                        && driver.is_known()
-                        && !matches!(
-                            driver,
-                            LogDriver::Awslogs | LogDriver::Splunk | LogDriver::Awsfirelens
-                        )
-                    {
-                        out.error(
+        walk(
+            &self.layout,
+            self.set_fields(),
+            Self::KEYS,
+            loc,
+            WHAT,
+            out,
+            |key, out| {
+                let at = loc.key(key);
+                match key {
+                    "logDriver" => {
+                        let Some(driver) = &self.log_driver else {
+                            return;
+                        };
+                        driver.check(cx, &at, out);
+                        if cx.fargate
+                            && driver.is_known()
+                            && !matches!(
+                                driver,
+                                LogDriver::Awslogs | LogDriver::Splunk | LogDriver::Awsfirelens
+                            )
+                        {
+                            out.error(
                             "fargate-log-driver",
                             &at,
                             format!("log driver {:?} is not available on Fargate: expected awslogs, splunk or awsfirelens", driver.as_str()),
                         );
-                    }
-                    if cx.fargate && *driver == LogDriver::Awslogs && !cx.execution_role {
-                        out.error(
+                        }
+                        if cx.fargate && *driver == LogDriver::Awslogs && !cx.execution_role {
+                            out.error(
                             "fargate-execution-role-required",
                             &at,
                             "log driver \"awslogs\" on Fargate needs the task execution role: expected an \"executionRoleArn\" in the task definition".to_owned(),
                         );
+                        }
                     }
-                }
-                "secretOptions" => {
-                    if let Some(secrets) = &self.secret_options {
-                        if !secrets.is_empty() && !cx.execution_role {
-                            out.error(
+                    "secretOptions" => {
+                        if let Some(secrets) = &self.secret_options {
+                            if !secrets.is_empty() && !cx.execution_role {
+                                out.error(
                                 "secrets-need-execution-role",
                                 &at,
                                 "log configuration has secretOptions but the task has no \"executionRoleArn\": expected the task execution role that reads the secrets".to_owned(),
                             );
+                            }
+                            secrets.check(cx, &at, out);
                         }
-                        secrets.check(cx, &at, out);
                     }
-                }
-                "options" => {
-                    if let Some(options) = &self.options {
-                        options.check(cx, &at, out);
+                    "options" => {
+                        if let Some(options) = &self.options {
+                            options.check(cx, &at, out);
+                        }
                     }
+                    _ => {}
                 }
-                _ => {}
-            }
-        });
+            },
+        );
     }
 }
 
@@ -836,6 +880,8 @@ pub(crate) struct TaskRef<'a> {
     pub(crate) ephemeral_storage: &'a Option<EphemeralStorage>,
     pub(crate) runtime_platform: &'a Option<RuntimePlatform>,
     pub(crate) layout: &'a Layout,
+    /// The record's set fields (`set_fields`), by field index.
+    pub(crate) set: u128,
     /// The record's keys, by field index into `layout`.
     pub(crate) keys: &'static [&'static str],
     /// Members passed over as if absent: a described revision's read-only
@@ -867,6 +913,7 @@ macro_rules! task_ref {
             ephemeral_storage: &r.ephemeral_storage,
             runtime_platform: &r.runtime_platform,
             layout: &r.layout,
+            set: r.set_fields(),
             keys: $keys,
             skip: $skip,
         }
@@ -975,6 +1022,7 @@ impl<'a> TaskRef<'a> {
         }
         walk_except(
             self.layout,
+            self.set,
             self.keys,
             self.skip,
             loc,
@@ -1236,29 +1284,36 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
     let mut keys: HashSet<&str> = HashSet::new();
     for (i, tag) in tags.iter().enumerate() {
         let tat = at.index(i);
-        walk(&tag.layout, Tag::KEYS, &tat, "tag", out, |key, out| {
-            let (Some(value), max, min) = (match key {
-                "key" => (tag.key.as_deref(), 128, 1),
-                "value" => (tag.value.as_deref(), 256, 0),
-                _ => (None, 0, 0),
-            }) else {
-                return;
-            };
-            let kat = tat.key(key);
-            let len = value.chars().count();
-            if len < min || len > max {
-                out.error(
-                    "invalid-tag",
-                    &kat,
-                    format!("tag {key} has {len} characters: expected {min} to {max}"),
-                );
-            } else if let Some((pos, c)) = value.chars().enumerate().find(|(_, c)| {
-                !(c.is_alphabetic()
-                    || c.is_numeric()
-                    || (c.is_whitespace() && !c.is_control())
-                    || "_.:/=+-@".contains(*c))
-            }) {
-                out.error(
+        walk(
+            &tag.layout,
+            tag.set_fields(),
+            Tag::KEYS,
+            &tat,
+            "tag",
+            out,
+            |key, out| {
+                let (Some(value), max, min) = (match key {
+                    "key" => (tag.key.as_deref(), 128, 1),
+                    "value" => (tag.value.as_deref(), 256, 0),
+                    _ => (None, 0, 0),
+                }) else {
+                    return;
+                };
+                let kat = tat.key(key);
+                let len = value.chars().count();
+                if len < min || len > max {
+                    out.error(
+                        "invalid-tag",
+                        &kat,
+                        format!("tag {key} has {len} characters: expected {min} to {max}"),
+                    );
+                } else if let Some((pos, c)) = value.chars().enumerate().find(|(_, c)| {
+                    !(c.is_alphabetic()
+                        || c.is_numeric()
+                        || (c.is_whitespace() && !c.is_control())
+                        || "_.:/=+-@".contains(*c))
+                }) {
+                    out.error(
                     "invalid-tag",
                     &kat,
                     format!(
@@ -1266,24 +1321,25 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
                         String::from(c)
                     ),
                 );
-            }
-            if value.len() >= 4 && value[..4].eq_ignore_ascii_case("aws:") {
-                out.error(
+                }
+                if value.len() >= 4 && value[..4].eq_ignore_ascii_case("aws:") {
+                    out.error(
                     "reserved-tag-prefix",
                     &kat,
                     format!("tag {key} {value:?} starts with \"aws:\": expected no aws: prefix in any case (reserved for AWS use)"),
                 );
-            }
-            if key == "key" && !keys.insert(value) {
-                out.error(
-                    "duplicate-tag-key",
-                    &kat,
-                    format!(
+                }
+                if key == "key" && !keys.insert(value) {
+                    out.error(
+                        "duplicate-tag-key",
+                        &kat,
+                        format!(
                         "tag key {value:?} is used by an earlier tag: expected each tag key once"
                     ),
-                );
-            }
-        });
+                    );
+                }
+            },
+        );
         if tag.key.is_none() && !raw_has(&tag.layout, "key") {
             out.missing(&tat, "tag", "key", "");
         }
@@ -1323,10 +1379,18 @@ impl ContainerDefinition {
                 ),
             );
         }
-        walk(&self.layout, Self::KEYS, loc, WHAT, out, |key, out| {
-            let at = loc.key(key);
-            self.check_member(cx, index, key, &at, out);
-        });
+        walk(
+            &self.layout,
+            self.set_fields(),
+            Self::KEYS,
+            loc,
+            WHAT,
+            out,
+            |key, out| {
+                let at = loc.key(key);
+                self.check_member(cx, index, key, &at, out);
+            },
+        );
     }
 
     fn display_name(&self) -> String {
@@ -1473,6 +1537,7 @@ impl ContainerDefinition {
                     let mat = at.index(i);
                     walk(
                         &mp.layout,
+                        mp.set_fields(),
                         MountPoint::KEYS,
                         &mat,
                         "mount point",
@@ -1499,6 +1564,7 @@ impl ContainerDefinition {
                     let vat = at.index(i);
                     walk(
                         &vf.layout,
+                        vf.set_fields(),
                         VolumeFrom::KEYS,
                         &vat,
                         "volumes-from entry",
@@ -1647,6 +1713,7 @@ impl ContainerDefinition {
         let mut duplicate_reported = false;
         walk(
             &m.layout,
+            m.set_fields(),
             PortMapping::KEYS,
             loc,
             "port mapping",
@@ -1731,6 +1798,7 @@ impl ContainerDefinition {
             .and_then(|n| cx.containers.iter().find(|c| c.name.as_deref() == Some(n)));
         walk(
             &dep.layout,
+            dep.set_fields(),
             ContainerDependency::KEYS,
             loc,
             WHAT,
@@ -1809,6 +1877,7 @@ impl ContainerDefinition {
         let root = Loc::Root;
         walk(
             &self.layout,
+            self.set_fields(),
             Self::KEYS,
             &root,
             "container definition",

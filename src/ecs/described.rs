@@ -195,6 +195,7 @@ impl DescribedTaskDefinition {
         }
         super::check::walk(
             &self.layout,
+            self.set_fields(),
             Self::KEYS,
             &root,
             "describe-task-definition output",

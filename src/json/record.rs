@@ -118,11 +118,31 @@ impl Layout {
         self.raw().next().is_none()
     }
 
-    /// Findings for the raw members of the object at `at`: unknown keys are
-    /// warnings, duplicate keys and type mismatches are errors. `what`
-    /// names the object in messages (`statement`, `container definition`).
-    pub(crate) fn findings(&self, at: &Pointer, what: &str, out: &mut Vec<Finding>) {
-        for raw in self.raw() {
+    /// Whether `raw` is a later copy of a key whose field (`keys[i]`) is no
+    /// longer set (`set` has bit `i` clear): the field was removed after
+    /// reading, and its extra copies go with it. Such a member is neither
+    /// written nor checked.
+    pub(crate) fn is_stale(raw: &RawMember, keys: &[&str], set: u128) -> bool {
+        raw.why == Why::Duplicate
+            && keys
+                .iter()
+                .position(|k| *k == raw.key)
+                .is_some_and(|i| set & (1u128 << i) == 0)
+    }
+
+    /// Findings for the raw members of the object at `at` (leaving out the
+    /// stale ones, see [`Layout::is_stale`]): unknown keys are warnings,
+    /// duplicate keys and type mismatches are errors. `what` names the
+    /// object in messages (`statement`, `container definition`).
+    pub(crate) fn findings(
+        &self,
+        at: &Pointer,
+        what: &str,
+        keys: &[&str],
+        set: u128,
+        out: &mut Vec<Finding>,
+    ) {
+        for raw in self.raw().filter(|r| !Layout::is_stale(r, keys, set)) {
             let ptr = at.key(&raw.key);
             match &raw.why {
                 Why::Unknown => out.push(Finding::new(
@@ -616,6 +636,17 @@ macro_rules! record {
                     }
                 }
 
+                /// The fields that are set, as a bit set by declaration index.
+                pub(crate) fn set_fields(&self) -> u128 {
+                    let mut set = 0u128;
+                    $(
+                        if self.$field.is_some() {
+                            set |= 1u128 << (__Field::$field as u8);
+                        }
+                    )*
+                    set
+                }
+
                 fn __write_field<M: serde::ser::SerializeMap>(
                     &self,
                     i: u8,
@@ -667,11 +698,14 @@ macro_rules! record {
                     use serde::ser::SerializeMap;
                     let mut map = s.serialize_map(None)?;
                     let written = self.layout.field_mask();
+                    let set = self.set_fields();
                     for slot in self.layout.slots() {
                         match slot {
                             $crate::json::record::Slot::Field(i) => self.__write_field(*i, &mut map)?,
                             $crate::json::record::Slot::Raw(raw) => {
-                                map.serialize_entry(&raw.key, &raw.value)?
+                                if !$crate::json::record::Layout::is_stale(raw, Self::KEYS, set) {
+                                    map.serialize_entry(&raw.key, &raw.value)?
+                                }
                             }
                         }
                     }
@@ -732,7 +766,13 @@ mod tests {
         assert_eq!(s.tags, None);
         assert_eq!(s.inner.as_ref().and_then(|i| i.on), Some(true));
         let mut out = Vec::new();
-        s.layout.findings(&Pointer::root(), "sample", &mut out);
+        s.layout.findings(
+            &Pointer::root(),
+            "sample",
+            Sample::KEYS,
+            s.set_fields(),
+            &mut out,
+        );
         let lines: Vec<String> = out.iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,

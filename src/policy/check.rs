@@ -297,6 +297,8 @@ impl Checker<'_> {
                     }
                 }
                 Slot::Field(_) => self.statements(doc, &mut sids),
+                Slot::Raw(raw) if Layout::is_stale(raw, PolicyDocument::KEYS, doc.set_fields()) => {
+                }
                 Slot::Raw(raw) => {
                     self.raw_member(raw, &root, "policy document", PolicyDocument::KEYS)
                 }
@@ -403,6 +405,7 @@ impl Checker<'_> {
                     done[usize::from(*i)] = true;
                     self.statement_field(s, *i, at, sids);
                 }
+                Slot::Raw(raw) if Layout::is_stale(raw, Statement::KEYS, s.set_fields()) => {}
                 Slot::Raw(raw) => self.raw_member(raw, &at.ptr(), "statement", Statement::KEYS),
             }
         }
@@ -699,7 +702,12 @@ impl Checker<'_> {
                 format!("empty {key} object: expected at least one principal"),
             );
         }
-        for slot_raw in map.layout.raw() {
+        let set = map.set_fields();
+        for slot_raw in map
+            .layout
+            .raw()
+            .filter(|r| !Layout::is_stale(r, PrincipalMap::KEYS, set))
+        {
             self.raw_principal_member(slot_raw, &ptr());
         }
         for (k, values) in entries {
