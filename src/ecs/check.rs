@@ -99,6 +99,15 @@ pub(crate) trait Check {
     fn check(&self, cx: &Cx, loc: &Loc, out: &mut Out);
 }
 
+/// An absent value has nothing to check.
+impl<T: Check> Check for Option<T> {
+    fn check(&self, cx: &Cx, loc: &Loc, out: &mut Out) {
+        if let Some(v) = self {
+            v.check(cx, loc, out);
+        }
+    }
+}
+
 impl<T: Check> Check for Vec<T> {
     fn check(&self, cx: &Cx, loc: &Loc, out: &mut Out) {
         for (i, item) in self.iter().enumerate() {
@@ -392,9 +401,7 @@ impl Check for Ulimit {
             out,
             |key, out| match key {
                 "name" => {
-                    if let Some(v) = &self.name {
-                        v.check(cx, &loc.key(key), out);
-                    }
+                    self.name.check(cx, &loc.key(key), out);
                 }
                 "softLimit" => {
                     if let (Some(soft), Some(hard)) = (self.soft_limit, self.hard_limit) {
@@ -438,9 +445,7 @@ impl Check for ProxyConfiguration {
                     }
                 }
                 "properties" => {
-                    if let Some(v) = &self.properties {
-                        v.check(cx, &loc.key(key), out);
-                    }
+                    self.properties.check(cx, &loc.key(key), out);
                 }
                 _ => {}
             },
@@ -614,24 +619,17 @@ impl Check for Volume {
                         }
                     }
                     "dockerVolumeConfiguration" => {
-                        if let Some(v) = &self.docker_volume_configuration {
-                            v.check(cx, &at, out);
-                        }
+                        self.docker_volume_configuration.check(cx, &at, out);
                     }
                     "efsVolumeConfiguration" => {
-                        if let Some(v) = &self.efs_volume_configuration {
-                            v.check(cx, &at, out);
-                        }
+                        self.efs_volume_configuration.check(cx, &at, out);
                     }
                     "s3filesVolumeConfiguration" => {
-                        if let Some(v) = &self.s3files_volume_configuration {
-                            v.check(cx, &at, out);
-                        }
+                        self.s3files_volume_configuration.check(cx, &at, out);
                     }
                     "fsxWindowsFileServerVolumeConfiguration" => {
-                        if let Some(v) = &self.fsx_windows_file_server_volume_configuration {
-                            v.check(cx, &at, out);
-                        }
+                        self.fsx_windows_file_server_volume_configuration
+                            .check(cx, &at, out);
                     }
                     _ => {}
                 }
@@ -695,9 +693,7 @@ impl Check for LogConfiguration {
                         }
                     }
                     "options" => {
-                        if let Some(options) = &self.options {
-                            options.check(cx, &at, out);
-                        }
+                        self.options.check(cx, &at, out);
                     }
                     _ => {}
                 }
@@ -1131,9 +1127,7 @@ impl<'a> TaskRef<'a> {
                 pcs.check(cx, at, out);
             }
             "requiresCompatibilities" => {
-                if let Some(v) = &self.requires_compatibilities {
-                    v.check(cx, at, out);
-                }
+                self.requires_compatibilities.check(cx, at, out);
             }
             "cpu" => self.check_task_cpu(cx, at, out),
             "memory" => self.check_task_memory(cx, at, out),
@@ -1165,24 +1159,16 @@ impl<'a> TaskRef<'a> {
                 }
             }
             "proxyConfiguration" => {
-                if let Some(v) = &self.proxy_configuration {
-                    v.check(cx, at, out);
-                }
+                self.proxy_configuration.check(cx, at, out);
             }
             "inferenceAccelerators" => {
-                if let Some(v) = &self.inference_accelerators {
-                    v.check(cx, at, out);
-                }
+                self.inference_accelerators.check(cx, at, out);
             }
             "ephemeralStorage" => {
-                if let Some(v) = &self.ephemeral_storage {
-                    v.check(cx, at, out);
-                }
+                self.ephemeral_storage.check(cx, at, out);
             }
             "runtimePlatform" => {
-                if let Some(v) = &self.runtime_platform {
-                    v.check(cx, at, out);
-                }
+                self.runtime_platform.check(cx, at, out);
             }
             _ => {}
         }
@@ -1405,9 +1391,7 @@ impl ContainerDefinition {
         let mode_name = mode.map_or("", NetworkMode::as_str);
         match key {
             "dockerLabels" => {
-                if let Some(labels) = &self.docker_labels {
-                    labels.check(cx, at, out);
-                }
+                self.docker_labels.check(cx, at, out);
             }
             "name" => {
                 let Some(name) = &self.name else { return };
@@ -1442,9 +1426,7 @@ impl ContainerDefinition {
                 }
             }
             "repositoryCredentials" => {
-                if let Some(v) = &self.repository_credentials {
-                    v.check(cx, at, out);
-                }
+                self.repository_credentials.check(cx, at, out);
             }
             "cpu" => {
                 if let Some(cpu) = self.cpu {
@@ -1515,19 +1497,13 @@ impl ContainerDefinition {
                 }
             }
             "restartPolicy" => {
-                if let Some(v) = &self.restart_policy {
-                    v.check(cx, at, out);
-                }
+                self.restart_policy.check(cx, at, out);
             }
             "environment" => {
-                if let Some(v) = &self.environment {
-                    v.check(cx, at, out);
-                }
+                self.environment.check(cx, at, out);
             }
             "environmentFiles" => {
-                if let Some(v) = &self.environment_files {
-                    v.check(cx, at, out);
-                }
+                self.environment_files.check(cx, at, out);
             }
             "mountPoints" => {
                 let Some(mps) = &self.mount_points else {
@@ -1578,9 +1554,7 @@ impl ContainerDefinition {
                 }
             }
             "linuxParameters" => {
-                if let Some(v) = &self.linux_parameters {
-                    v.check(cx, at, out);
-                }
+                self.linux_parameters.check(cx, at, out);
             }
             "secrets" => {
                 let Some(secrets) = &self.secrets else { return };
@@ -1622,9 +1596,7 @@ impl ContainerDefinition {
                 }
             }
             "versionConsistency" => {
-                if let Some(v) = &self.version_consistency {
-                    v.check(cx, at, out);
-                }
+                self.version_consistency.check(cx, at, out);
             }
             "hostname" if self.hostname.is_some() && mode == Some(&NetworkMode::Awsvpc) => {
                 out.error(
@@ -1654,34 +1626,22 @@ impl ContainerDefinition {
                 hosts.check(cx, at, out);
             }
             "ulimits" => {
-                if let Some(v) = &self.ulimits {
-                    v.check(cx, at, out);
-                }
+                self.ulimits.check(cx, at, out);
             }
             "logConfiguration" => {
-                if let Some(v) = &self.log_configuration {
-                    v.check(cx, at, out);
-                }
+                self.log_configuration.check(cx, at, out);
             }
             "healthCheck" => {
-                if let Some(v) = &self.health_check {
-                    v.check(cx, at, out);
-                }
+                self.health_check.check(cx, at, out);
             }
             "systemControls" => {
-                if let Some(v) = &self.system_controls {
-                    v.check(cx, at, out);
-                }
+                self.system_controls.check(cx, at, out);
             }
             "resourceRequirements" => {
-                if let Some(v) = &self.resource_requirements {
-                    v.check(cx, at, out);
-                }
+                self.resource_requirements.check(cx, at, out);
             }
             "firelensConfiguration" => {
-                if let Some(v) = &self.firelens_configuration {
-                    v.check(cx, at, out);
-                }
+                self.firelens_configuration.check(cx, at, out);
             }
             _ => {}
         }
@@ -1754,14 +1714,10 @@ impl ContainerDefinition {
                         }
                     }
                     "protocol" => {
-                        if let Some(v) = &m.protocol {
-                            v.check(cx, &at, out);
-                        }
+                        m.protocol.check(cx, &at, out);
                     }
                     "appProtocol" => {
-                        if let Some(v) = &m.app_protocol {
-                            v.check(cx, &at, out);
-                        }
+                        m.app_protocol.check(cx, &at, out);
                     }
                     _ => {}
                 }
