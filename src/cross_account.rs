@@ -38,6 +38,7 @@
 //! # }
 //! ```
 
+use crate::code::Code;
 use crate::ecs::{ContainerDefinition, TaskDefinition};
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
@@ -605,7 +606,7 @@ impl CrossAccountSetup {
     ///   side only, or differs.
     pub fn cross_check(&self) -> Vec<ArtifactFinding> {
         let mut out = Vec::new();
-        let mut push = |artifact: Artifact, code: &'static str, path: Pointer, message: String| {
+        let mut push = |artifact: Artifact, code: Code, path: Pointer, message: String| {
             out.push(ArtifactFinding {
                 artifact,
                 finding: Finding::new(Severity::Error, code, path, message),
@@ -617,7 +618,7 @@ impl CrossAccountSetup {
             None => {
                 push(
                     Artifact::TaskDefinition,
-                    "cross-account-task-role",
+                    Code::CrossAccountTaskRole,
                     task_role_ptr.clone(),
                     "expected a taskRoleArn naming the task role, found none".into(),
                 );
@@ -628,7 +629,7 @@ impl CrossAccountSetup {
                 Err(e) => {
                     push(
                         Artifact::TaskDefinition,
-                        "cross-account-task-role",
+                        Code::CrossAccountTaskRole,
                         task_role_ptr.clone(),
                         format!("expected the task role's full ARN: {e}"),
                     );
@@ -640,7 +641,7 @@ impl CrossAccountSetup {
             if task_role.partition() != destination.partition() {
                 push(
                     Artifact::TaskDefinition,
-                    "cross-account-partition-mismatch",
+                    Code::CrossAccountPartitionMismatch,
                     task_role_ptr.clone(),
                     format!(
                         "the task role is in partition {} and the destination role {destination} in partition {}: AWS cannot delegate access across partitions",
@@ -652,7 +653,7 @@ impl CrossAccountSetup {
             if task_role.account() == destination.account() {
                 push(
                     Artifact::TaskDefinition,
-                    "cross-account-same-account",
+                    Code::CrossAccountSameAccount,
                     task_role_ptr.clone(),
                     format!(
                         "expected the task role and the destination role in two different accounts, found both in {}: that is not a cross-account setup",
@@ -675,7 +676,7 @@ impl CrossAccountSetup {
         if !allows_destination {
             push(
                 Artifact::TaskRoleIdentityPolicy,
-                "cross-account-resource-mismatch",
+                Code::CrossAccountResourceMismatch,
                 Pointer::root().key("Statement"),
                 format!(
                     "expected a statement allowing sts:AssumeRole on the destination role {destination} (the CLI profile's role_arn), found none"
@@ -692,7 +693,7 @@ impl CrossAccountSetup {
             if !names_task_role {
                 push(
                     Artifact::DestinationTrustPolicy,
-                    "cross-account-principal-mismatch",
+                    Code::CrossAccountPrincipalMismatch,
                     Pointer::root().key("Statement"),
                     format!(
                         "expected a statement trusting the task definition's taskRoleArn {task_role} in Principal.AWS, found none"
@@ -713,7 +714,7 @@ impl CrossAccountSetup {
             if !ok {
                 push(
                     Artifact::TaskRoleTrustPolicy,
-                    "cross-account-task-role-trust",
+                    Code::CrossAccountTaskRoleTrust,
                     Pointer::root().key("Statement"),
                     format!(
                         "expected a statement letting ecs-tasks.amazonaws.com assume the task role for account {account}, found none"
@@ -734,7 +735,7 @@ impl CrossAccountSetup {
             (Some(id), ids) if ids.contains(&id.as_str()) => {}
             (Some(id), []) => push(
                 Artifact::DestinationTrustPolicy,
-                "cross-account-external-id-mismatch",
+                Code::CrossAccountExternalIdMismatch,
                 Pointer::root().key("Statement"),
                 format!(
                     "the CLI profile passes external_id {:?}, but the destination trust policy has no sts:ExternalId condition: add it, or drop it from the profile",
@@ -743,7 +744,7 @@ impl CrossAccountSetup {
             ),
             (Some(id), ids) => push(
                 Artifact::CliProfile,
-                "cross-account-external-id-mismatch",
+                Code::CrossAccountExternalIdMismatch,
                 Pointer::root(),
                 format!(
                     "the CLI profile passes external_id {:?}, but the destination trust policy expects {ids:?}",
@@ -752,7 +753,7 @@ impl CrossAccountSetup {
             ),
             (None, ids) => push(
                 Artifact::CliProfile,
-                "cross-account-external-id-mismatch",
+                Code::CrossAccountExternalIdMismatch,
                 Pointer::root(),
                 format!(
                     "the destination trust policy requires sts:ExternalId {ids:?}, but the CLI profile has no external_id: assuming the role would be denied"

@@ -2,9 +2,13 @@
 
 use std::fmt;
 
+use crate::code::Code;
+use crate::json::Pointer;
+
 /// How serious a [`Finding`] is, as IAM Access Analyzer grades its own
 /// findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// AWS rejects the document (or the first task launch fails).
     Error,
@@ -47,32 +51,35 @@ impl serde::Serialize for Severity {
 /// Displays like a compiler diagnostic:
 /// `error[invalid-account-id] /Statement/0/Principal/AWS: ...`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Finding {
     /// How serious it is.
     pub severity: Severity,
-    /// A stable kebab-case code, listed in `docs/checks.md`.
-    pub code: &'static str,
+    /// What the finding is about: a stable code from the registry,
+    /// written as its kebab-case name and listed in `docs/checks.md`.
+    pub code: Code,
     /// RFC 6901 JSON Pointer of the offending value (`""` for the whole
-    /// document).
-    pub path: String,
+    /// document); serialized as its string.
+    pub path: Pointer,
     /// What was found and what was expected.
     pub message: String,
 }
 
 impl Finding {
     /// A new finding.
-    pub fn new(
-        severity: Severity,
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, code: Code, path: Pointer, message: impl Into<String>) -> Self {
         Finding {
             severity,
             code,
-            path: path.into(),
+            path,
             message: message.into(),
         }
+    }
+
+    /// A new finding with the code's default severity
+    /// ([`Code::severity`]).
+    pub fn of(code: Code, path: Pointer, message: impl Into<String>) -> Self {
+        Finding::new(code.severity(), code, path, message)
     }
 
     /// Whether this finding means AWS would reject the document.
@@ -83,10 +90,9 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(document)"
-        } else {
-            &self.path
+        let path = match self.path.as_str() {
+            "" => "(document)",
+            p => p,
         };
         write!(
             f,
@@ -101,8 +107,8 @@ impl serde::Serialize for Finding {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(4))?;
         m.serialize_entry("severity", &self.severity)?;
-        m.serialize_entry("code", self.code)?;
-        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("path", self.path.as_str())?;
         m.serialize_entry("message", &self.message)?;
         m.end()
     }

@@ -56,6 +56,7 @@
 #![warn(missing_docs)]
 
 mod bytes;
+mod code;
 pub mod cross_account;
 mod detect;
 pub mod ecs;
@@ -66,6 +67,7 @@ pub mod json;
 pub mod policy;
 pub mod profile;
 
+pub use code::{Code, Scope, UnknownCode};
 pub use detect::DocumentKind;
 pub use error::{Error, Location, Result, ValueKind};
 pub use finding::{has_errors, Finding, Severity};

@@ -1,63 +1,136 @@
-//! Every finding code the library can emit is documented in
-//! `docs/checks.md`, and the README's examples run (as doctests, below).
+//! `docs/checks.md` is generated from the code registry and is current, no
+//! source file spells a finding code as a string, and the README's
+//! examples run (as doctests, in the library).
 
-/// The kebab-case string literals of `source` that look like finding codes
-/// (they contain a `-` and only lowercase letters, digits and `-`).
-fn codes_in(source: &str) -> Vec<&str> {
-    let mut codes = Vec::new();
-    for piece in source.split('"').skip(1).step_by(2) {
-        let kebab = piece.contains('-')
-            && !piece.starts_with('-')
-            && !piece.ends_with('-')
-            && piece
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if kebab && !codes.contains(&piece) {
-            codes.push(piece);
+use iam_ecs::{Code, Scope};
+
+/// Whether a code that applies to a scope belongs to a group.
+type Belongs = fn(&Scope) -> bool;
+
+/// The groups of `docs/checks.md`, each a generated table: the marker
+/// name and whether a code belongs to it.
+const GROUPS: [(&str, Belongs); 4] = [
+    ("policy", |s| {
+        matches!(
+            s,
+            Scope::IdentityPolicy | Scope::TrustPolicy | Scope::ResourcePolicy
+        )
+    }),
+    ("ecs", |s| *s == Scope::TaskDefinition),
+    ("cross-account", |s| *s == Scope::CrossAccountSetup),
+    ("file", |s| *s == Scope::File),
+];
+
+/// The Markdown table of the codes of one group, in registry order.
+fn table(belongs: Belongs) -> String {
+    let mut out = String::from(
+        "| code | severity | applies to | what | source |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for &code in Code::ALL {
+        let scopes: Vec<&str> = code
+            .applies_to()
+            .iter()
+            .filter(|s| belongs(s))
+            .map(|s| s.as_str())
+            .collect();
+        if scopes.is_empty() {
+            continue;
         }
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            code,
+            code.severity(),
+            scopes.join(", "),
+            code.summary(),
+            code.source()
+        ));
     }
-    codes
+    out
 }
 
-/// Whether `docs` has a table row whose first cell names `code`.
-fn documented(docs: &str, code: &str) -> bool {
-    let quoted = format!("`{code}`");
-    docs.lines().any(|line| {
-        line.starts_with("| `")
-            && line
-                .split('|')
-                .nth(1)
-                .is_some_and(|cell| cell.contains(&quoted))
-    })
+/// `docs` with every generated table replaced by the registry's.
+fn regenerate(docs: &str) -> String {
+    let mut out = docs.to_owned();
+    for (name, belongs) in GROUPS {
+        let begin = format!(
+            "<!-- generated from src/code.rs: {name} (BLESS=1 cargo test --test test_docs) -->\n"
+        );
+        let end = format!("<!-- end {name} -->");
+        let from = out
+            .find(&begin)
+            .unwrap_or_else(|| panic!("no marker {begin:?}"))
+            + begin.len();
+        let to = from
+            + out[from..]
+                .find(&end)
+                .unwrap_or_else(|| panic!("no marker {end:?}"));
+        out.replace_range(from..to, &table(belongs));
+    }
+    out
 }
 
 #[test]
-fn every_check_code_is_documented() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let docs = std::fs::read_to_string(format!("{root}/docs/checks.md")).unwrap();
-    // (file, which of its kebab-case literals are codes)
-    type IsCode = fn(&str) -> bool;
-    let files: [(&str, IsCode); 4] = [
-        ("src/policy/check.rs", |c| {
-            !c.starts_with(|ch: char| ch.is_ascii_digit()) && c != "resource-based"
-        }),
-        ("src/ecs/check.rs", |_| true),
-        ("src/cross_account.rs", |c| c.starts_with("cross-account-")),
-        ("src/json/record.rs", |_| true),
-    ];
-    let mut missing = Vec::new();
-    let mut total = 0;
-    for (file, is_code) in files {
-        let source = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
-        for code in codes_in(&source).into_iter().filter(|c| is_code(c)) {
-            total += 1;
-            if !documented(&docs, code) {
-                missing.push(format!("{code} (from {file})"));
+fn docs_checks_md_is_generated_from_the_registry() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md");
+    let docs = std::fs::read_to_string(path).unwrap();
+    let fresh = regenerate(&docs);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(path, &fresh).unwrap();
+        return;
+    }
+    assert!(
+        docs == fresh,
+        "docs/checks.md is stale: run `BLESS=1 cargo test --test test_docs`"
+    );
+    for &code in Code::ALL {
+        assert!(
+            docs.contains(&format!("| `{code}` |")),
+            "{code} not in a table"
+        );
+    }
+}
+
+/// The string literals of `source` outside comments.
+fn literals(source: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for line in source.lines() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        found.extend(line.split('"').skip(1).step_by(2));
+    }
+    found
+}
+
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_source_file_spells_a_code_as_a_string() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("cli/src"), &mut files);
+    assert!(files.len() > 30, "only {} files", files.len());
+    let mut spelled = Vec::new();
+    for file in files.iter().filter(|f| !f.ends_with("src/code.rs")) {
+        let source = std::fs::read_to_string(file).unwrap();
+        for literal in literals(&source) {
+            if literal.parse::<Code>().is_ok() {
+                spelled.push(format!("{} spells {literal:?}", file.display()));
             }
         }
     }
-    assert!(missing.is_empty(), "not in docs/checks.md: {missing:#?}");
-    assert!(total > 120, "only {total} codes found");
+    assert!(spelled.is_empty(), "name the Code instead: {spelled:#?}");
 }
 
 /// The JSON shown in docs/guide.md is what the library generates for the

@@ -65,7 +65,7 @@ fn the_guide_file_round_trips_and_its_16_digit_account_is_an_error() {
     );
     let f = &td.check()[0];
     assert_eq!(
-        (f.severity, f.code, f.path.as_str()),
+        (f.severity, f.code.as_str(), f.path.as_str()),
         (Severity::Error, "invalid-role-arn", "/taskRoleArn")
     );
     assert!(f.message.contains("16"));
@@ -326,7 +326,7 @@ fn findings_come_in_document_order() {
         r#"{"x":1,"family":"bad name","containerDefinitions":[{"name":"a","image":"nginx","memory":4}],"y":2}"#,
     )
     .unwrap();
-    let paths: Vec<String> = td.check().into_iter().map(|f| f.path).collect();
+    let paths: Vec<String> = td.check().into_iter().map(|f| f.path.to_string()).collect();
     assert_eq!(
         paths,
         ["/x", "/family", "/containerDefinitions/0/memory", "/y"]

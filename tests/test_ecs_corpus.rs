@@ -71,7 +71,7 @@ fn corpus_error_findings_summary() {
             if f.is_error() {
                 summary.push(format!("{name}\t{}\t{}\t{}", f.code, f.path, f.message));
             } else {
-                *warnings.entry(f.code).or_default() += 1;
+                *warnings.entry(f.code.as_str()).or_default() += 1;
             }
         }
     }

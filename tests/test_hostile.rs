@@ -498,9 +498,9 @@ fn characters_outside_iams_range_are_found_with_their_pointer() {
                 // policy, Principal in an identity policy) says so instead.
                 let element = at.replace("%X%", &ch);
                 if found.is_empty()
-                    && findings
-                        .iter()
-                        .any(|f| f.is_error() && element.starts_with(&f.path) && !f.path.is_empty())
+                    && findings.iter().any(|f| {
+                        f.is_error() && element.starts_with(f.path.as_str()) && !f.path.is_empty()
+                    })
                 {
                     continue;
                 }
@@ -743,7 +743,10 @@ fn empty_strings_everywhere_are_findings_at_their_place() {
     let doc = policy_round_trips(text);
     let findings = doc.check(&CheckOptions::identity());
     paths_resolve(text, &findings);
-    let codes: Vec<(&str, &str)> = findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+    let codes: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.path.as_str()))
+        .collect();
     assert_eq!(
         codes,
         [

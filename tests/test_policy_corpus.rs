@@ -24,7 +24,7 @@ fn managed_policies_round_trip_and_have_no_errors() {
         let doc = PolicyDocument::from_json_str(&text).unwrap();
         assert_eq!(doc.to_json_string(), strip_ws(&text), "{}", f.display());
         for finding in doc.check(&opts) {
-            *by_code.entry(finding.code).or_default() += 1;
+            *by_code.entry(finding.code.as_str()).or_default() += 1;
             if finding.is_error() {
                 errors.push(format!("{}: {finding}", f.display()));
             }

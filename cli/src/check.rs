@@ -2,9 +2,9 @@
 
 use crate::{display_name, read_input};
 use iam_ecs::ecs;
-use iam_ecs::json::Json;
+use iam_ecs::json::{Json, Pointer};
 use iam_ecs::policy::{CheckOptions, PolicyDocument};
-use iam_ecs::{DocumentKind, Finding, Severity};
+use iam_ecs::{Code, DocumentKind, Finding, Severity};
 use std::process::ExitCode;
 
 /// What to check a file as.
@@ -64,8 +64,8 @@ impl serde::Serialize for Reported {
         let mut m = s.serialize_map(Some(5))?;
         m.serialize_entry("file", &self.file)?;
         m.serialize_entry("severity", &self.finding.severity)?;
-        m.serialize_entry("code", self.finding.code)?;
-        m.serialize_entry("path", &self.finding.path)?;
+        m.serialize_entry("code", &self.finding.code)?;
+        m.serialize_entry("path", &self.finding.path.as_str())?;
         m.serialize_entry("message", &self.finding.message)?;
         m.end()
     }
@@ -74,16 +74,21 @@ impl serde::Serialize for Reported {
 /// Checks one file: its findings, and the kind it was checked as (for the
 /// note printed with `--kind auto`).
 fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
-    let unreadable = |code: &'static str, message: String| {
-        vec![Finding::new(Severity::Error, code, "", message)]
+    let unreadable = |code: Code, message: String| {
+        vec![Finding::new(
+            Severity::Error,
+            code,
+            Pointer::root(),
+            message,
+        )]
     };
     let bytes = match read_input(path) {
         Ok(b) => b,
-        Err(e) => return (unreadable("unreadable-file", e), None),
+        Err(e) => return (unreadable(Code::UnreadableFile, e), None),
     };
     let json = match Json::from_slice(&bytes) {
         Ok(j) => j,
-        Err(e) => return (unreadable("invalid-json", e.to_string()), None),
+        Err(e) => return (unreadable(Code::InvalidJson, e.to_string()), None),
     };
     let kind = match args.kind {
         Kind::Auto => match DocumentKind::detect(&json) {
@@ -91,7 +96,7 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
             None => {
                 return (
                     unreadable(
-                        "unknown-document-kind",
+                        Code::UnknownDocumentKind,
                         format!(
                             "expected a policy (with \"Statement\") or a task definition (with \"containerDefinitions\" or \"family\"), found {} without those keys: pass --kind",
                             json.type_name()
@@ -109,7 +114,7 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
     let findings = match kind {
         DocumentKind::TaskDefinition => match ecs::Document::from_json(json) {
             Ok(doc) => doc.check(),
-            Err(e) => unreadable("invalid-document", e.to_string()),
+            Err(e) => unreadable(Code::InvalidDocument, e.to_string()),
         },
         policy_kind => match PolicyDocument::from_json(json) {
             Ok(doc) => {
@@ -123,7 +128,7 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
                 };
                 doc.check(&options)
             }
-            Err(e) => unreadable("invalid-document", e.to_string()),
+            Err(e) => unreadable(Code::InvalidDocument, e.to_string()),
         },
     };
     (findings, Some(kind))

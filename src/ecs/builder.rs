@@ -20,6 +20,7 @@ fn field_of(
 ) -> &'static str {
     let first = finding
         .path
+        .as_str()
         .trim_start_matches('/')
         .split('/')
         .next()
@@ -39,10 +40,9 @@ fn first_error(
 ) -> Result<()> {
     match findings.iter().find(|f| f.is_error()) {
         Some(f) => {
-            let at = if f.path.is_empty() {
-                "(document)"
-            } else {
-                &f.path
+            let at = match f.path.as_str() {
+                "" => "(document)",
+                p => p,
             };
             Err(Error::build(
                 ty,

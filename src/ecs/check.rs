@@ -7,6 +7,7 @@
 //! and findings about a missing member come first, at the object's
 //! pointer. Pointers are built only when a finding is emitted.
 
+use crate::code::Code;
 use std::collections::{HashMap, HashSet};
 
 use super::model::*;
@@ -49,22 +50,22 @@ pub(crate) struct Out {
 }
 
 impl Out {
-    fn push(&mut self, severity: Severity, code: &'static str, loc: &Loc, message: String) {
+    fn push(&mut self, severity: Severity, code: Code, loc: &Loc, message: String) {
         self.findings
             .push(Finding::new(severity, code, loc.pointer(), message));
     }
 
-    fn error(&mut self, code: &'static str, loc: &Loc, message: String) {
+    fn error(&mut self, code: Code, loc: &Loc, message: String) {
         self.push(Severity::Error, code, loc, message);
     }
 
-    fn warning(&mut self, code: &'static str, loc: &Loc, message: String) {
+    fn warning(&mut self, code: Code, loc: &Loc, message: String) {
         self.push(Severity::Warning, code, loc, message);
     }
 
     fn missing(&mut self, loc: &Loc, what: &str, key: &str, extra: &str) {
         self.error(
-            "missing-field",
+            Code::MissingField,
             loc,
             format!("{what} has no {key:?}: expected it, as it is required{extra}"),
         );
@@ -125,7 +126,7 @@ impl<T> Check for crate::json::record::Entries<T> {
         for (key, _) in &self.0 {
             if !seen.insert(key.as_str()) {
                 out.error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     &loc.key(key),
                     format!(
                         "key {key:?} appears more than once in the map: expected each key once"
@@ -140,7 +141,7 @@ impl<T> Check for crate::json::record::Entries<T> {
 pub(crate) fn check_vocab(value: &str, known: &[&str], is_known: bool, loc: &Loc, out: &mut Out) {
     if !is_known {
         out.warning(
-            "unknown-value",
+            Code::UnknownValue,
             loc,
             format!(
                 "{value:?} is not a value the ECS model knows: expected one of {}; kept as written, but ECS rejects values it does not know",
@@ -407,7 +408,7 @@ impl Check for Ulimit {
                     if let (Some(soft), Some(hard)) = (self.soft_limit, self.hard_limit) {
                         if soft > hard {
                             out.error(
-                            "ulimit-soft-above-hard",
+                            Code::UlimitSoftAboveHard,
                             &loc.key(key),
                             format!("softLimit {soft} is above hardLimit {hard}: expected softLimit <= hardLimit"),
                         );
@@ -470,7 +471,7 @@ impl Check for EphemeralStorage {
                 if let ("sizeInGiB", Some(size)) = (key, self.size_in_gib) {
                     if !(21..=200).contains(&size) {
                         out.error(
-                            "ephemeral-storage-size",
+                            Code::EphemeralStorageSize,
                             &loc.key(key),
                             format!("sizeInGiB is {size}: expected 21 to 200 GiB"),
                         );
@@ -499,7 +500,7 @@ impl Check for ContainerRestartPolicy {
                     if let Some(codes) = &self.ignored_exit_codes {
                         if codes.len() > 50 {
                             out.error(
-                                "restart-policy",
+                                Code::RestartPolicy,
                                 &loc.key(key),
                                 format!(
                                     "ignoredExitCodes has {} codes: expected at most 50",
@@ -513,7 +514,7 @@ impl Check for ContainerRestartPolicy {
                     if let Some(p) = self.restart_attempt_period {
                         if !(60..=1800).contains(&p) {
                             out.error(
-                                "restart-policy",
+                                Code::RestartPolicy,
                                 &loc.key(key),
                                 format!("restartAttemptPeriod is {p}: expected 60 to 1800 seconds"),
                             );
@@ -546,7 +547,7 @@ impl Check for HealthCheck {
                             match command.first().map(String::as_str) {
                             Some("CMD" | "CMD-SHELL") => {}
                             first => out.error(
-                                "health-check-command",
+                                Code::HealthCheckCommand,
                                 &loc.key(key),
                                 format!(
                                     "health check command starts with {}: expected \"CMD\" or \"CMD-SHELL\" first",
@@ -566,7 +567,7 @@ impl Check for HealthCheck {
                 if let Some(v) = value {
                     if !range.contains(&v) {
                         out.error(
-                            "health-check-range",
+                            Code::HealthCheckRange,
                             &loc.key(key),
                             format!(
                                 "{key} is {v}: expected {} to {} ({default} when omitted)",
@@ -597,7 +598,7 @@ impl Check for Volume {
                         if let Some(name) = &self.name {
                             if let Some(reason) = name_problem(name) {
                                 out.error(
-                                    "invalid-volume-name",
+                                    Code::InvalidVolumeName,
                                     &at,
                                     format!("volume name {name:?} {reason}"),
                                 );
@@ -610,7 +611,7 @@ impl Check for Volume {
                             if cx.fargate {
                                 if let Some(path) = &host.source_path {
                                     out.error(
-                                    "fargate-host-volume",
+                                    Code::FargateHostVolume,
                                     &at.key("sourcePath"),
                                     format!("host volume has sourcePath {path:?} but the task requires FARGATE: expected no sourcePath (host.sourcePath should not be set for volumes in Fargate)"),
                                 );
@@ -667,14 +668,14 @@ impl Check for LogConfiguration {
                             )
                         {
                             out.error(
-                            "fargate-log-driver",
+                            Code::FargateLogDriver,
                             &at,
                             format!("log driver {:?} is not available on Fargate: expected awslogs, splunk or awsfirelens", driver.as_str()),
                         );
                         }
                         if cx.fargate && *driver == LogDriver::Awslogs && !cx.execution_role {
                             out.error(
-                            "fargate-execution-role-required",
+                            Code::FargateExecutionRoleRequired,
                             &at,
                             "log driver \"awslogs\" on Fargate needs the task execution role: expected an \"executionRoleArn\" in the task definition".to_owned(),
                         );
@@ -684,7 +685,7 @@ impl Check for LogConfiguration {
                         if let Some(secrets) = &self.secret_options {
                             if !secrets.is_empty() && !cx.execution_role {
                                 out.error(
-                                "secrets-need-execution-role",
+                                Code::SecretsNeedExecutionRole,
                                 &at,
                                 "log configuration has secretOptions but the task has no \"executionRoleArn\": expected the task execution role that reads the secrets".to_owned(),
                             );
@@ -717,7 +718,7 @@ fn first_indexes<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> HashMa
 fn unknown_container(cx: &Cx, name: &str, what: &str, loc: &Loc, out: &mut Out) {
     if !cx.first_of_name.contains_key(name) {
         out.error(
-            "unknown-container",
+            Code::UnknownContainer,
             loc,
             format!(
                 "{what} names container {name:?}, which is not in the task: expected one of {}",
@@ -809,7 +810,7 @@ pub(crate) fn image_problem(image: &str) -> Option<String> {
 fn check_role(key: &str, value: &str, loc: &Loc, out: &mut Out) {
     if value.is_empty() {
         out.warning(
-            "empty-role-arn",
+            Code::EmptyRoleArn,
             loc,
             format!(
                 "{key} is empty: ECS treats it as no role; expected a role ARN, or no {key} member"
@@ -819,18 +820,18 @@ fn check_role(key: &str, value: &str, loc: &Loc, out: &mut Out) {
     }
     if value.starts_with("arn:") {
         if let Err(e) = RoleArn::parse(value) {
-            out.error("invalid-role-arn", loc, format!("{key}: {e}"));
+            out.error(Code::InvalidRoleArn, loc, format!("{key}: {e}"));
         }
         return;
     }
     match RoleName::parse(value) {
         Ok(_) => out.warning(
-            "role-name-not-arn",
+            Code::RoleNameNotArn,
             loc,
             format!("{key} {value:?} is a role name, not an ARN: ECS accepts it and looks the role up in its own account; expected a full role ARN such as \"arn:aws:iam::111122223333:role/{value}\""),
         ),
         Err(e) => out.error(
-            "invalid-role-arn",
+            Code::InvalidRoleArn,
             loc,
             format!("{key}: {e}: expected a role ARN or a role name"),
         ),
@@ -1001,7 +1002,7 @@ impl<'a> TaskRef<'a> {
         if cx.fargate {
             if self.network_mode.is_none() && !raw_has(self.layout, "networkMode") {
                 out.error(
-                    "fargate-network-mode",
+                    Code::FargateNetworkMode,
                     loc,
                     "task requires FARGATE but has no \"networkMode\" (so \"bridge\"): Fargate only supports network mode \"awsvpc\"".to_owned(),
                 );
@@ -1009,7 +1010,7 @@ impl<'a> TaskRef<'a> {
             for (key, field) in [("cpu", self.cpu), ("memory", self.memory)] {
                 if field.is_none() && !raw_has(self.layout, key) {
                     out.error(
-                        if key == "cpu" { "fargate-cpu-required" } else { "fargate-memory-required" },
+                        if key == "cpu" { Code::FargateCpuRequired } else { Code::FargateMemoryRequired },
                         loc,
                         format!("task requires FARGATE but has no task-level {key:?}: Fargate requires that {key:?} be defined at the task level"),
                     );
@@ -1039,7 +1040,7 @@ impl<'a> TaskRef<'a> {
                 };
                 if containers.is_empty() {
                     out.error(
-                        "no-containers",
+                        Code::NoContainers,
                         at,
                         "containerDefinitions is empty: expected at least one container (Container list cannot be empty)".to_owned(),
                     );
@@ -1047,7 +1048,7 @@ impl<'a> TaskRef<'a> {
                 }
                 if containers.len() > 10 {
                     out.warning(
-                        "too-many-containers",
+                        Code::TooManyContainers,
                         at,
                         format!("task has {} containers: expected at most 10 per task definition (ECS quota)", containers.len()),
                     );
@@ -1057,7 +1058,7 @@ impl<'a> TaskRef<'a> {
                 }
                 if !containers.iter().any(is_essential) {
                     out.error(
-                        "no-essential-container",
+                        Code::NoEssentialContainer,
                         at,
                         format!(
                             "none of the {} containers is essential: expected at least one with \"essential\" true or omitted (All tasks must have at least one essential container)",
@@ -1069,7 +1070,11 @@ impl<'a> TaskRef<'a> {
             "family" => {
                 if let Some(family) = &self.family {
                     if let Some(reason) = name_problem(family) {
-                        out.error("invalid-family", at, format!("family {family:?} {reason}"));
+                        out.error(
+                            Code::InvalidFamily,
+                            at,
+                            format!("family {family:?} {reason}"),
+                        );
                     }
                 }
             }
@@ -1090,7 +1095,7 @@ impl<'a> TaskRef<'a> {
                 mode.check(cx, at, out);
                 if cx.fargate && *mode != NetworkMode::Awsvpc {
                     out.error(
-                        "fargate-network-mode",
+                        Code::FargateNetworkMode,
                         at,
                         format!("networkMode is {:?} but the task requires FARGATE: expected \"awsvpc\" (Fargate only supports network mode \"awsvpc\")", mode.as_str()),
                     );
@@ -1105,7 +1110,7 @@ impl<'a> TaskRef<'a> {
                     if let Some(name) = &v.name {
                         if !names.insert(name.as_str()) {
                             out.error(
-                                "duplicate-volume-name",
+                                Code::DuplicateVolumeName,
                                 &vat.key("name"),
                                 format!("volume name {name:?} is used by an earlier volume: expected unique volume names"),
                             );
@@ -1119,7 +1124,7 @@ impl<'a> TaskRef<'a> {
                 };
                 if cx.fargate && !pcs.is_empty() {
                     out.error(
-                        "fargate-placement-constraints",
+                        Code::FargatePlacementConstraints,
                         at,
                         format!("task requires FARGATE but has {} placement constraint(s): expected none (Fargate does not support task placement constraints)", pcs.len()),
                     );
@@ -1141,7 +1146,7 @@ impl<'a> TaskRef<'a> {
                 mode.check(cx, at, out);
                 if cx.fargate && *mode == PidMode::Host {
                     out.error(
-                        "fargate-pid-mode",
+                        Code::FargatePidMode,
                         at,
                         "pidMode is \"host\" but the task requires FARGATE: expected \"task\" (the only value Fargate supports)".to_owned(),
                     );
@@ -1152,7 +1157,7 @@ impl<'a> TaskRef<'a> {
                 mode.check(cx, at, out);
                 if cx.fargate {
                     out.error(
-                        "fargate-ipc-mode",
+                        Code::FargateIpcMode,
                         at,
                         format!("ipcMode is {:?} but the task requires FARGATE: expected no ipcMode (Tasks using the Fargate launch type do not support ipcMode)", mode.as_str()),
                     );
@@ -1178,7 +1183,7 @@ impl<'a> TaskRef<'a> {
         let Some(text) = &self.cpu else { return };
         let Some(cpu) = parse_cpu(text) else {
             out.error(
-                "invalid-task-cpu",
+                Code::InvalidTaskCpu,
                 at,
                 format!("cpu {text:?} is not a CPU value: expected CPU units such as \"1024\" or vCPUs such as \"1 vCPU\""),
             );
@@ -1188,14 +1193,14 @@ impl<'a> TaskRef<'a> {
             if let Some(memory) = self.memory.as_deref().and_then(parse_memory) {
                 match lookup(cpu, memory) {
                     Err(reason) => out.error(
-                        "fargate-size",
+                        Code::FargateSize,
                         at,
                         format!("cpu {text:?} ({cpu} CPU units) with memory {:?} ({memory} MiB) is not a Fargate task size: {reason}", self.memory.as_deref().unwrap_or_default()),
                     ),
                     Ok(size) => {
                         if cx.windows && !size.supports_windows() {
                             out.error(
-                                "fargate-windows-size",
+                                Code::FargateWindowsSize,
                                 at,
                                 format!("cpu is {cpu} CPU units but the task runs Windows containers on Fargate: expected 1024, 2048 or 4096 (The CPU units cannot be less than 1 vCPU when you use Windows containers on Fargate)"),
                             );
@@ -1205,7 +1210,7 @@ impl<'a> TaskRef<'a> {
             }
         } else if !cx.windows && !(128..=196_608).contains(&cpu) {
             out.error(
-                "task-cpu-range",
+                Code::TaskCpuRange,
                 at,
                 format!("cpu {text:?} is {cpu} CPU units: expected 128 (0.125 vCPU) to 196608 (192 vCPU)"),
             );
@@ -1221,7 +1226,7 @@ impl<'a> TaskRef<'a> {
                 .sum();
             if total > i128::from(cpu) {
                 out.error(
-                    "container-cpu-sum-above-task",
+                    Code::ContainerCpuSumAboveTask,
                     at,
                     format!("containers reserve {total} CPU units in total, more than the task's {cpu}: expected the sum of container cpu to be at most the task cpu"),
                 );
@@ -1233,7 +1238,7 @@ impl<'a> TaskRef<'a> {
         let Some(text) = &self.memory else { return };
         let Some(memory) = parse_memory(text) else {
             out.error(
-                "invalid-task-memory",
+                Code::InvalidTaskMemory,
                 at,
                 format!("memory {text:?} is not a memory value: expected MiB such as \"2048\" or GB such as \"2 GB\""),
             );
@@ -1251,7 +1256,7 @@ impl<'a> TaskRef<'a> {
             .sum();
         if total > i128::from(memory) {
             out.error(
-                "container-memory-sum-above-task",
+                Code::ContainerMemorySumAboveTask,
                 at,
                 format!("containers reserve {total} MiB in total (memoryReservation, else memory), more than the task's {memory} MiB: expected the sum to be at most the task memory"),
             );
@@ -1262,7 +1267,7 @@ impl<'a> TaskRef<'a> {
 pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
     if tags.len() > 50 {
         out.error(
-            "too-many-tags",
+            Code::TooManyTags,
             at,
             format!("{} tags: expected at most 50", tags.len()),
         );
@@ -1289,7 +1294,7 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
                 let len = value.chars().count();
                 if len < min || len > max {
                     out.error(
-                        "invalid-tag",
+                        Code::InvalidTag,
                         &kat,
                         format!("tag {key} has {len} characters: expected {min} to {max}"),
                     );
@@ -1300,7 +1305,7 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
                         || "_.:/=+-@".contains(*c))
                 }) {
                     out.error(
-                    "invalid-tag",
+                    Code::InvalidTag,
                     &kat,
                     format!(
                         "tag {key} {value:?} has {:?} at position {pos}: expected letters, numbers, spaces and _ . : / = + - @",
@@ -1310,14 +1315,14 @@ pub(crate) fn check_tags(tags: &[Tag], at: &Loc, out: &mut Out) {
                 }
                 if value.len() >= 4 && value[..4].eq_ignore_ascii_case("aws:") {
                     out.error(
-                    "reserved-tag-prefix",
+                    Code::ReservedTagPrefix,
                     &kat,
                     format!("tag {key} {value:?} starts with \"aws:\": expected no aws: prefix in any case (reserved for AWS use)"),
                 );
                 }
                 if key == "key" && !keys.insert(value) {
                     out.error(
-                        "duplicate-tag-key",
+                        Code::DuplicateTagKey,
                         &kat,
                         format!(
                         "tag key {value:?} is used by an earlier tag: expected each tag key once"
@@ -1357,7 +1362,7 @@ impl ContainerDefinition {
             && !raw_has(&self.layout, "memoryReservation")
         {
             out.error(
-                "container-memory-required",
+                Code::ContainerMemoryRequired,
                 loc,
                 format!(
                     "container {} sets neither \"memory\" nor \"memoryReservation\" and the task has no \"memory\": expected at least one of them",
@@ -1397,7 +1402,7 @@ impl ContainerDefinition {
                 let Some(name) = &self.name else { return };
                 if let Some(reason) = name_problem(name) {
                     out.error(
-                        "invalid-container-name",
+                        Code::InvalidContainerName,
                         at,
                         format!("container name {name:?} {reason}"),
                     );
@@ -1407,7 +1412,7 @@ impl ContainerDefinition {
                     .is_some_and(|&first| first < index)
                 {
                     out.error(
-                        "duplicate-container-name",
+                        Code::DuplicateContainerName,
                         at,
                         format!("container name {name:?} is used by an earlier container: expected unique names (Container names must be unique within a Task Definition)"),
                     );
@@ -1416,10 +1421,10 @@ impl ContainerDefinition {
             "image" => {
                 let Some(image) = &self.image else { return };
                 if let Some(reason) = image_problem(image) {
-                    out.error("invalid-image", at, format!("image {image:?} {reason}"));
+                    out.error(Code::InvalidImage, at, format!("image {image:?} {reason}"));
                 } else if cx.fargate && !cx.execution_role && image.contains(".dkr.ecr.") {
                     out.error(
-                        "fargate-execution-role-required",
+                        Code::FargateExecutionRoleRequired,
                         at,
                         "image is in Amazon ECR and the task requires FARGATE, which pulls it with the task execution role: expected an \"executionRoleArn\"".to_owned(),
                     );
@@ -1432,7 +1437,7 @@ impl ContainerDefinition {
                 if let Some(cpu) = self.cpu {
                     if cpu < 0 {
                         out.error(
-                            "invalid-container-cpu",
+                            Code::InvalidContainerCpu,
                             at,
                             format!("cpu is {cpu}: expected 0 or more CPU units"),
                         );
@@ -1443,7 +1448,7 @@ impl ContainerDefinition {
                 let Some(memory) = self.memory else { return };
                 if memory < 6 {
                     out.error(
-                        "container-memory-too-low",
+                        Code::ContainerMemoryTooLow,
                         at,
                         format!("memory is {memory} MiB: expected at least 6 MiB (Docker 20.10 and later need 6 MiB)"),
                     );
@@ -1451,7 +1456,7 @@ impl ContainerDefinition {
                 if let Some(task) = cx.task_memory {
                     if !cx.windows && memory > i64::from(task) {
                         out.error(
-                            "container-memory-exceeds-task",
+                            Code::ContainerMemoryExceedsTask,
                             at,
                             format!("memory is {memory} MiB, more than the task's {task} MiB: expected at most the task memory"),
                         );
@@ -1462,7 +1467,7 @@ impl ContainerDefinition {
                 if let (Some(r), Some(m)) = (self.memory_reservation, self.memory) {
                     if r > m {
                         out.error(
-                            "memory-reservation-above-memory",
+                            Code::MemoryReservationAboveMemory,
                             at,
                             format!("memoryReservation is {r} MiB, above memory {m} MiB: expected memory >= memoryReservation"),
                         );
@@ -1474,7 +1479,7 @@ impl ContainerDefinition {
                 if !links.is_empty() {
                     if let Some(m) = mode.filter(|m| **m != NetworkMode::Bridge) {
                         out.error(
-                            "network-mode-links",
+                            Code::NetworkModeLinks,
                             at,
                             format!("container has links but networkMode is {:?}: links are only supported with \"bridge\"", m.as_str()),
                         );
@@ -1487,7 +1492,7 @@ impl ContainerDefinition {
                 };
                 if mode == Some(&NetworkMode::None) && !mappings.is_empty() {
                     out.error(
-                        "network-mode-port-mappings",
+                        Code::NetworkModePortMappings,
                         at,
                         format!("container has {} port mapping(s) but networkMode is \"none\": expected no port mappings", mappings.len()),
                     );
@@ -1522,7 +1527,7 @@ impl ContainerDefinition {
                             if let ("sourceVolume", Some(v)) = (key, &mp.source_volume) {
                                 if !cx.volume_set.contains(v.as_str()) {
                                     out.error(
-                                    "unknown-volume",
+                                    Code::UnknownVolume,
                                     &mat.key(key),
                                     format!("mount point names volume {v:?}, which is not in the task's volumes: expected one of {}", quoted_list(cx.volumes.iter().copied())),
                                 );
@@ -1560,7 +1565,7 @@ impl ContainerDefinition {
                 let Some(secrets) = &self.secrets else { return };
                 if !secrets.is_empty() && !cx.execution_role {
                     out.error(
-                        "secrets-need-execution-role",
+                        Code::SecretsNeedExecutionRole,
                         at,
                         format!("container {} has secrets but the task has no \"executionRoleArn\": expected the task execution role (When you are specifying container secrets, you must also specify a value for 'executionRoleArn')", self.display_name()),
                     );
@@ -1582,13 +1587,13 @@ impl ContainerDefinition {
                 if let Some(v) = v {
                     if cx.fargate && !(2..=120).contains(&v) {
                         out.error(
-                            "fargate-timeout",
+                            Code::FargateTimeout,
                             at,
                             format!("{key} is {v} seconds but the task requires FARGATE: expected 2 to 120"),
                         );
                     } else if v < 0 {
                         out.error(
-                            "invalid-timeout",
+                            Code::InvalidTimeout,
                             at,
                             format!("{key} is {v} seconds: expected 0 or more"),
                         );
@@ -1600,14 +1605,14 @@ impl ContainerDefinition {
             }
             "hostname" if self.hostname.is_some() && mode == Some(&NetworkMode::Awsvpc) => {
                 out.error(
-                    "network-mode-hostname",
+                    Code::NetworkModeHostname,
                     at,
                     "container sets hostname but networkMode is \"awsvpc\": expected no hostname (hostname is not supported on container when networkMode=awsvpc)".to_owned(),
                 );
             }
             "privileged" if self.privileged == Some(true) && cx.fargate => {
                 out.error(
-                    "fargate-privileged",
+                    Code::FargatePrivileged,
                     at,
                     "privileged is true but the task requires FARGATE: expected false or omitted (not supported on Fargate)".to_owned(),
                 );
@@ -1618,7 +1623,7 @@ impl ContainerDefinition {
                 };
                 if !hosts.is_empty() && mode == Some(&NetworkMode::Awsvpc) {
                     out.error(
-                        "network-mode-extra-hosts",
+                        Code::NetworkModeExtraHosts,
                         at,
                         "container sets extraHosts but networkMode is \"awsvpc\": expected no extraHosts (not supported with awsvpc)".to_owned(),
                     );
@@ -1664,7 +1669,7 @@ impl ContainerDefinition {
             && !raw_has(&m.layout, "containerPortRange")
         {
             out.error(
-                "invalid-container-port",
+                Code::InvalidContainerPort,
                 loc,
                 format!("port mapping of container {} has no containerPort: expected a containerPort from 1 to 65535 (or a containerPortRange)", self.display_name()),
             );
@@ -1685,7 +1690,7 @@ impl ContainerDefinition {
                         let Some(port) = m.container_port else { return };
                         if !(1..=65535).contains(&port) {
                             out.error(
-                                "invalid-container-port",
+                                Code::InvalidContainerPort,
                                 &at,
                                 format!("containerPort is {port}: expected 1 to 65535"),
                             );
@@ -1695,7 +1700,7 @@ impl ContainerDefinition {
                         let Some(port) = m.host_port else { return };
                         if !(0..=65535).contains(&port) {
                             out.error(
-                                "invalid-host-port",
+                                Code::InvalidHostPort,
                                 &at,
                                 format!("hostPort is {port}: expected 0 to 65535"),
                             );
@@ -1706,7 +1711,7 @@ impl ContainerDefinition {
                         ) {
                             if let Some(cport) = m.container_port.filter(|c| *c != port) {
                                 out.error(
-                                "host-port-mismatch",
+                                Code::HostPortMismatch,
                                 &at,
                                 format!("hostPort {port} differs from containerPort {cport}: with networkMode {mode_name:?} the host port must be omitted or equal to the container port"),
                             );
@@ -1728,7 +1733,7 @@ impl ContainerDefinition {
                     if sets_port && !duplicate_reported {
                         duplicate_reported = true;
                         out.error(
-                        "duplicate-host-port",
+                        Code::DuplicateHostPort,
                         &at,
                         format!("{} host port {port} is mapped multiple times in the task: expected each host port once", proto.to_uppercase()),
                     );
@@ -1768,7 +1773,7 @@ impl ContainerDefinition {
                         };
                         if self.name.as_deref() == Some(name.as_str()) {
                             out.error(
-                            "unknown-container",
+                            Code::UnknownContainer,
                             &at,
                             format!("container {name:?} depends on itself: expected another container of the task"),
                         );
@@ -1786,14 +1791,14 @@ impl ContainerDefinition {
                                 if is_essential(target) =>
                             {
                                 out.error(
-                                "dependency-on-essential",
+                                Code::DependencyOnEssential,
                                 &at,
                                 format!("condition {:?} waits for container {tname} to exit, but it is essential: expected START or HEALTHY, or a container with \"essential\": false", cond.as_str()),
                             );
                             }
                             ContainerCondition::Healthy if target.health_check.is_none() => {
                                 out.warning(
-                                "dependency-without-health-check",
+                                Code::DependencyWithoutHealthCheck,
                                 &at,
                                 format!("condition \"HEALTHY\" waits for container {tname}, which has no healthCheck: expected a health check on it"),
                             );

@@ -5,6 +5,7 @@ use super::check::{task_ref, Loc, Out};
 use super::model::*;
 use super::object_of;
 use super::vocab::*;
+use crate::code::Code;
 use crate::finding::Finding;
 use crate::json::record::record;
 use crate::json::{Json, Object};
@@ -188,8 +189,8 @@ impl DescribedTaskDefinition {
         if self.task_definition.is_none() && !self.layout.raw().any(|r| r.key == "taskDefinition") {
             out.findings.push(Finding::new(
                 crate::Severity::Error,
-                "missing-field",
-                "",
+                Code::MissingField,
+                crate::json::Pointer::root(),
                 "describe-task-definition output has no \"taskDefinition\": expected it, as it is required",
             ));
         }

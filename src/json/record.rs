@@ -16,6 +16,7 @@
 
 use super::parse::Parser;
 use super::{Json, Number, Object, Pointer};
+use crate::code::Code;
 use crate::finding::{Finding, Severity};
 
 /// Why a member was kept as raw JSON.
@@ -147,7 +148,7 @@ impl Layout {
             match &raw.why {
                 Why::Unknown => out.push(Finding::new(
                     Severity::Warning,
-                    "unknown-field",
+                    Code::UnknownField,
                     ptr,
                     format!(
                         "unknown field {:?} in {what}: kept as written, but AWS may reject it",
@@ -156,7 +157,7 @@ impl Layout {
                 )),
                 Why::Duplicate => out.push(Finding::new(
                     Severity::Error,
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     ptr,
                     format!(
                         "key {:?} appears more than once in {what}: expected each key once",
@@ -165,8 +166,8 @@ impl Layout {
                 )),
                 Why::Mismatch(m) => out.push(Finding::new(
                     Severity::Error,
-                    "type-mismatch",
-                    format!("{}{}", ptr, m.at),
+                    Code::TypeMismatch,
+                    Pointer::from_raw(format!("{}{}", ptr, m.at)),
                     format!("expected {}, found {}", m.expected, m.found),
                 )),
             }

@@ -479,7 +479,7 @@ impl DocumentParts {
         let options = self.options;
         let doc = self.into_document();
         if let Some(f) = doc.check(&options).into_iter().find(|f| f.is_error()) {
-            return Err(Error::build(ty, field_of(&f.path), f.message));
+            return Err(Error::build(ty, field_of(f.path.as_str()), f.message));
         }
         Ok(doc)
     }

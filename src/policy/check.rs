@@ -2,6 +2,7 @@
 //! accept but is risky. Every code is listed in `docs/checks.md` with its
 //! AWS source.
 
+use crate::code::Code;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -197,17 +198,16 @@ impl<'d> Sids<'d> {
 }
 
 impl Checker<'_> {
-    fn push(
-        &mut self,
-        severity: Severity,
-        code: &'static str,
-        path: impl Into<String>,
-        message: String,
-    ) {
-        self.out.push(Finding::new(severity, code, path, message));
+    fn push(&mut self, severity: Severity, code: Code, path: impl Into<String>, message: String) {
+        self.out.push(Finding::new(
+            severity,
+            code,
+            Pointer::from_raw(path.into()),
+            message,
+        ));
     }
 
-    fn error(&mut self, code: &'static str, path: impl Into<String>, message: String) {
+    fn error(&mut self, code: Code, path: impl Into<String>, message: String) {
         self.push(Severity::Error, code, path, message);
     }
 
@@ -218,7 +218,7 @@ impl Checker<'_> {
         if doc.version.is_none() && !has_raw(&doc.layout, "Version") {
             self.push(
                 Severity::Warning,
-                "missing-version",
+                Code::MissingVersion,
                 "",
                 "missing Version: expected \"Version\": \"2012-10-17\" (policy variables and some \
                  condition features need it)"
@@ -227,13 +227,13 @@ impl Checker<'_> {
         }
         match &doc.statement {
             None if !has_raw(&doc.layout, "Statement") => self.error(
-                "missing-statement",
+                Code::MissingStatement,
                 "",
                 "missing Statement: expected a statement object or a non-empty array of them"
                     .into(),
             ),
             Some(Statements::Many(v)) if v.is_empty() => self.error(
-                "missing-statement",
+                Code::MissingStatement,
                 "/Statement",
                 "empty Statement array: expected at least one statement".into(),
             ),
@@ -244,13 +244,13 @@ impl Checker<'_> {
             if size > quota {
                 let (code, what) = match self.opts.kind {
                     PolicyKind::Identity => {
-                        ("policy-size-exceeds-identity-policy-quota", "identity")
+                        (Code::PolicySizeExceedsIdentityPolicyQuota, "identity")
                     }
                     PolicyKind::Trust => {
-                        ("policy-size-exceeds-role-trust-policy-quota", "role trust")
+                        (Code::PolicySizeExceedsRoleTrustPolicyQuota, "role trust")
                     }
                     PolicyKind::Resource => {
-                        ("policy-size-exceeds-resource-policy-quota", "resource")
+                        (Code::PolicySizeExceedsResourcePolicyQuota, "resource")
                     }
                 };
                 self.error(
@@ -272,7 +272,7 @@ impl Checker<'_> {
                         self.chars(v, || root.key("Version"));
                         if v != "2012-10-17" && v != "2008-10-17" {
                             self.error(
-                                "invalid-version",
+                                Code::InvalidVersion,
                                 "/Version",
                                 format!(
                                     "invalid Version {v:?}: expected \"2012-10-17\" or \"2008-10-17\""
@@ -286,7 +286,7 @@ impl Checker<'_> {
                         self.chars(id, || root.key("Id"));
                         if self.opts.kind == PolicyKind::Identity {
                             self.error(
-                                "unsupported-id",
+                                Code::UnsupportedId,
                                 "/Id",
                                 format!(
                                     "Id {id:?} in an identity policy: the Id element is only for \
@@ -309,7 +309,7 @@ impl Checker<'_> {
             if let Some(v) = &doc.version {
                 if v != "2012-10-17" && v != "2008-10-17" {
                     self.error(
-                        "invalid-version",
+                        Code::InvalidVersion,
                         "/Version",
                         format!("invalid Version {v:?}: expected \"2012-10-17\" or \"2008-10-17\""),
                     );
@@ -317,7 +317,7 @@ impl Checker<'_> {
             }
             if doc.id.is_some() && self.opts.kind == PolicyKind::Identity {
                 self.error(
-                    "unsupported-id",
+                    Code::UnsupportedId,
                     "/Id",
                     "Id in an identity policy: the Id element is only for resource-based \
                      policies, remove it"
@@ -347,7 +347,7 @@ impl Checker<'_> {
         let here = || at.ptr();
         if s.effect.is_none() && !has_raw(&s.layout, "Effect") {
             self.error(
-                "missing-effect",
+                Code::MissingEffect,
                 here(),
                 "statement has no Effect: expected \"Effect\": \"Allow\" or \"Deny\"".into(),
             );
@@ -356,7 +356,7 @@ impl Checker<'_> {
         let has_not_action = s.not_action.is_some() || has_raw(&s.layout, "NotAction");
         if !has_action && !has_not_action {
             self.error(
-                "missing-action",
+                Code::MissingAction,
                 here(),
                 "statement has no Action or NotAction: expected one of them".into(),
             );
@@ -368,7 +368,7 @@ impl Checker<'_> {
         let has_not_resource = s.not_resource.is_some() || has_raw(&s.layout, "NotResource");
         if kind == PolicyKind::Identity && !has_resource && !has_not_resource {
             self.error(
-                "missing-resource",
+                Code::MissingResource,
                 here(),
                 "statement has no Resource or NotResource: expected one of them in an identity \
                  policy"
@@ -382,7 +382,7 @@ impl Checker<'_> {
         let has_not_principal = s.not_principal.is_some() || has_raw(&s.layout, "NotPrincipal");
         if kind != PolicyKind::Identity && !has_principal && !has_not_principal {
             self.error(
-                "missing-principal",
+                Code::MissingPrincipal,
                 here(),
                 format!(
                     "statement has no Principal: expected one in a {} policy",
@@ -419,7 +419,7 @@ impl Checker<'_> {
 
     fn combination(&mut self, at: At, a: &str, b: &str) {
         self.error(
-            "unsupported-element-combination",
+            Code::UnsupportedElementCombination,
             at.ptr(),
             format!("statement has both {a} and {b}: expected only one of them"),
         );
@@ -477,7 +477,7 @@ impl Checker<'_> {
         if sid.is_empty() {
             self.push(
                 Severity::Suggestion,
-                "empty-sid-value",
+                Code::EmptySidValue,
                 p(),
                 "empty Sid: expected a statement ID of letters and digits, or no Sid".into(),
             );
@@ -493,7 +493,7 @@ impl Checker<'_> {
             .find(|(_, c)| !c.is_ascii_alphanumeric())
         {
             self.error(
-                "unsupported-sid",
+                Code::UnsupportedSid,
                 p(),
                 format!(
                     "invalid Sid {sid:?}: expected letters A-Z, a-z and digits 0-9 only, found {:?} \
@@ -504,7 +504,7 @@ impl Checker<'_> {
         }
         if !sids.insert(sid) {
             self.error(
-                "unique-sids-required",
+                Code::UniqueSidsRequired,
                 p(),
                 format!("Sid {sid:?} is used by another statement: expected each Sid once"),
             );
@@ -516,7 +516,7 @@ impl Checker<'_> {
     fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: At) {
         if actions.is_empty() {
             self.error(
-                "empty-array-action",
+                Code::EmptyArrayAction,
                 at.key(key),
                 format!("empty {key} array: expected at least one action"),
             );
@@ -536,7 +536,7 @@ impl Checker<'_> {
                 self.chars(a, p);
                 if has_variable(a) {
                     self.error(
-                        "variable-unsupported-in-element",
+                        Code::VariableUnsupportedInElement,
                         p(),
                         format!(
                             "policy variable in {key} {a:?}: variables are allowed only in \
@@ -547,7 +547,7 @@ impl Checker<'_> {
                 }
                 if let Some(reason) = action_problem(a) {
                     self.error(
-                        "invalid-action",
+                        Code::InvalidAction,
                         p(),
                         format!("invalid action {a:?}: {reason}"),
                     );
@@ -556,7 +556,7 @@ impl Checker<'_> {
             }
             if trust && !TRUST_ACTIONS.iter().any(|t| wild_match(a, t)) {
                 self.error(
-                    "unsupported-action-in-policy",
+                    Code::UnsupportedActionInPolicy,
                     p(),
                     format!(
                         "action {a:?} in a role trust policy: expected sts:AssumeRole, \
@@ -568,7 +568,7 @@ impl Checker<'_> {
             if duplicate {
                 self.push(
                     Severity::Warning,
-                    "duplicate-action",
+                    Code::DuplicateAction,
                     p(),
                     format!("action {a:?} appears more than once in {key} (actions ignore case)"),
                 );
@@ -581,7 +581,7 @@ impl Checker<'_> {
     fn resources(&mut self, key: &'static str, res: &OneOrMany<String>, at: At) {
         if self.opts.kind == PolicyKind::Trust {
             self.error(
-                "role-trust-policy-syntax-error-resource",
+                Code::RoleTrustPolicySyntaxErrorResource,
                 at.key(key),
                 format!(
                     "{key} in a role trust policy: a trust policy applies to its role, remove \
@@ -592,7 +592,7 @@ impl Checker<'_> {
         }
         if res.is_empty() {
             self.error(
-                "empty-array-resource",
+                Code::EmptyArrayResource,
                 at.key(key),
                 format!("empty {key} array: expected at least one ARN or \"*\""),
             );
@@ -607,7 +607,7 @@ impl Checker<'_> {
             if has_variable(r) {
                 if self.version_2008 {
                     self.error(
-                        "variable-unsupported-in-version",
+                        Code::VariableUnsupportedInVersion,
                         p(),
                         format!(
                             "policy variable in {r:?} with Version 2008-10-17: expected Version \
@@ -638,7 +638,7 @@ impl Checker<'_> {
         if EXAMPLE_ACCOUNTS.contains(&account) {
             self.push(
                 Severity::Warning,
-                "example-account-id",
+                Code::ExampleAccountId,
                 p(),
                 format!(
                     "account {account} is an example from the AWS documentation: replace it with \
@@ -655,7 +655,7 @@ impl Checker<'_> {
         let ptr = || at.key(key);
         if kind == PolicyKind::Identity {
             self.error(
-                "unsupported-principal",
+                Code::UnsupportedPrincipal,
                 ptr(),
                 format!("{key} in an identity policy: identity policies apply to the identity they are attached to, remove {key}"),
             );
@@ -664,14 +664,14 @@ impl Checker<'_> {
         if key == "NotPrincipal" {
             if kind == PolicyKind::Trust {
                 self.error(
-                    "role-trust-policy-syntax-error-notprincipal",
+                    Code::RoleTrustPolicySyntaxErrorNotprincipal,
                     ptr(),
                     "NotPrincipal in a role trust policy: expected Principal".into(),
                 );
             } else if s.effect == Some(Effect::Allow) {
                 self.push(
                     Severity::SecurityWarning,
-                    "allow-with-not-principal",
+                    Code::AllowWithNotPrincipal,
                     ptr(),
                     "Allow with NotPrincipal grants access to every principal not listed: use \
                      Principal instead"
@@ -683,7 +683,7 @@ impl Checker<'_> {
             Principal::Any => {
                 if kind == PolicyKind::Trust {
                     self.error(
-                        "role-trust-policy-unsupported-wildcard-in-principal",
+                        Code::RoleTrustPolicyUnsupportedWildcardInPrincipal,
                         ptr(),
                         "\"Principal\": \"*\" in a role trust policy: expected a principal map, \
                          such as {\"AWS\": \"*\"} with a condition"
@@ -697,7 +697,7 @@ impl Checker<'_> {
         let entries = map.entries();
         if entries.is_empty() && map.layout.is_clean() {
             self.error(
-                "empty-object-principal",
+                Code::EmptyObjectPrincipal,
                 ptr(),
                 format!("empty {key} object: expected at least one principal"),
             );
@@ -713,7 +713,7 @@ impl Checker<'_> {
         for (k, values) in entries {
             if values.is_empty() {
                 self.error(
-                    "empty-array-principal",
+                    Code::EmptyArrayPrincipal,
                     ptr().key(k),
                     format!("empty {k} array in {key}: expected at least one principal"),
                 );
@@ -738,7 +738,7 @@ impl Checker<'_> {
                     .map(|k| format!(" (keys are case-sensitive: did you mean {k:?}?)"))
                     .unwrap_or_default();
                 self.error(
-                    "invalid-principal-key",
+                    Code::InvalidPrincipalKey,
                     p,
                     format!(
                         "invalid principal key {:?}: expected \"AWS\", \"Federated\", \"Service\" \
@@ -749,7 +749,7 @@ impl Checker<'_> {
             }
             Why::Duplicate => self.duplicate(raw, p, "the principal"),
             Why::Mismatch(m) => self.error(
-                "invalid-principal-format",
+                Code::InvalidPrincipalFormat,
                 format!("{p}{}", m.at),
                 format!(
                     "invalid {:?} principal: expected a string or an array of strings, found {}",
@@ -768,7 +768,7 @@ impl Checker<'_> {
     ) {
         if has_variable(v) {
             self.error(
-                "variable-unsupported-in-element",
+                Code::VariableUnsupportedInElement,
                 p(),
                 format!("policy variable in principal {v:?}: variables are allowed only in Resource and Condition"),
             );
@@ -781,13 +781,13 @@ impl Checker<'_> {
                     self.wildcard_principal(k, v, p);
                 } else if let Err(e) = ServicePrincipal::parse(v) {
                     self.error(
-                        "invalid-service-principal-format",
+                        Code::InvalidServicePrincipalFormat,
                         p(),
                         format!("invalid service principal {v:?}: {}", reason_of(&e)),
                     );
                 } else if self.opts.kind == PolicyKind::Trust && UNASSUMABLE_SERVICES.contains(&v) {
                     self.error(
-                        "unsupported-service-principal",
+                        Code::UnsupportedServicePrincipal,
                         p(),
                         format!(
                             "service principal {v:?} cannot assume a role: IAM rejects it in a \
@@ -799,9 +799,9 @@ impl Checker<'_> {
             "Federated" => {
                 if let Some(reason) = federated_problem(v) {
                     let code = if self.opts.kind == PolicyKind::Trust {
-                        "invalid-federated-principal-syntax-in-role-trust-policy"
+                        Code::InvalidFederatedPrincipalSyntaxInRoleTrustPolicy
                     } else {
-                        "invalid-principal"
+                        Code::InvalidPrincipal
                     };
                     self.error(
                         code,
@@ -813,7 +813,7 @@ impl Checker<'_> {
             _ => {
                 if v.len() != 64 || !v.bytes().all(|b| b.is_ascii_hexdigit()) {
                     self.error(
-                        "invalid-principal",
+                        Code::InvalidPrincipal,
                         p(),
                         format!(
                             "invalid canonical user {v:?}: expected 64 hexadecimal digits, found {} characters",
@@ -827,7 +827,7 @@ impl Checker<'_> {
 
     fn wildcard_principal(&mut self, k: &str, v: &str, p: impl Fn() -> Pointer) {
         self.error(
-            "unsupported-wildcard-in-principal",
+            Code::UnsupportedWildcardInPrincipal,
             p(),
             format!(
                 "wildcard in {k} principal {v:?}: expected \"*\" alone or a principal without \
@@ -844,7 +844,7 @@ impl Checker<'_> {
             {
                 self.push(
                     Severity::SecurityWarning,
-                    "trust-any-principal-without-condition",
+                    Code::TrustAnyPrincipalWithoutCondition,
                     p(),
                     "{\"AWS\": \"*\"} without a Condition lets any AWS account assume the role: \
                      add conditions such as aws:PrincipalOrgID or sts:ExternalId"
@@ -862,7 +862,7 @@ impl Checker<'_> {
                 self.example_account(v, p);
                 self.push(
                     Severity::Suggestion,
-                    "account-id-rewritten-to-root",
+                    Code::AccountIdRewrittenToRoot,
                     p(),
                     format!(
                         "account ID {v} is stored by IAM as \"arn:aws:iam::{v}:root\": write the \
@@ -871,7 +871,7 @@ impl Checker<'_> {
                 );
             } else {
                 self.error(
-                    "invalid-principal",
+                    Code::InvalidPrincipal,
                     p(),
                     format!(
                         "invalid AWS principal {v:?}: account ID: expected 12 digits, found {}",
@@ -882,8 +882,8 @@ impl Checker<'_> {
             return;
         }
         for (prefix, code, what) in [
-            ("AROA", "invalid-role-reference", "role"),
-            ("AIDA", "invalid-user-reference", "user"),
+            ("AROA", Code::InvalidRoleReference, "role"),
+            ("AIDA", Code::InvalidUserReference, "user"),
         ] {
             if v.len() > 4
                 && v.starts_with(prefix)
@@ -914,7 +914,7 @@ impl Checker<'_> {
         match result {
             Ok(account) => self.example_account(&account, p),
             Err(e) => self.error(
-                "invalid-principal",
+                Code::InvalidPrincipal,
                 p(),
                 format!("invalid AWS principal {v:?}: {}", reason_of(&e)),
             ),
@@ -928,7 +928,7 @@ impl Checker<'_> {
         if c.is_empty() {
             self.push(
                 Severity::Suggestion,
-                "empty-object-condition",
+                Code::EmptyObjectCondition,
                 cp(),
                 "empty Condition object: it does not affect the policy".into(),
             );
@@ -939,7 +939,7 @@ impl Checker<'_> {
             self.chars(op, op_ptr);
             if c.iter().take(i).any(|(o, _)| o == op) {
                 self.error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     op_ptr(),
                     format!("condition operator {op:?} appears more than once in the Condition: expected each key once"),
                 );
@@ -947,18 +947,18 @@ impl Checker<'_> {
             let parsed = parse_operator(op);
             match &parsed {
                 Err(reason) => self.error(
-                    "invalid-condition-operator",
+                    Code::InvalidConditionOperator,
                     op_ptr(),
                     format!("invalid condition operator {op:?}: {reason}"),
                 ),
                 Ok(o) if o.family == Family::Null && o.if_exists => self.error(
-                    "null-with-if-exists",
+                    Code::NullWithIfExists,
                     op_ptr(),
                     format!("condition operator {op:?}: Null cannot take the IfExists suffix"),
                 ),
                 Ok(o) if o.family == Family::Null && o.qualified => self.push(
                     Severity::Suggestion,
-                    "null-with-qualifier",
+                    Code::NullWithQualifier,
                     op_ptr(),
                     format!(
                         "condition operator {op:?}: Null with ForAllValues or ForAnyValue always \
@@ -970,7 +970,7 @@ impl Checker<'_> {
             if block.is_empty() {
                 self.push(
                     Severity::Suggestion,
-                    "empty-object-condition",
+                    Code::EmptyObjectCondition,
                     op_ptr(),
                     format!("empty {op:?} block: it does not affect the policy"),
                 );
@@ -980,12 +980,12 @@ impl Checker<'_> {
                 self.chars(key, kp);
                 match block.iter().take(ki).find(|(k, _)| k.eq_ignore_ascii_case(key)) {
                     Some((k, _)) if k == key => self.error(
-                        "duplicate-key",
+                        Code::DuplicateKey,
                         kp(),
                         format!("condition key {key:?} appears more than once under {op:?}: expected each key once"),
                     ),
                     Some(_) => self.error(
-                        "duplicate-keys-with-different-case",
+                        Code::DuplicateKeysWithDifferentCase,
                         kp(),
                         format!(
                             "condition key {key:?} appears more than once under {op:?} with different capitalization: condition keys ignore case, keep one"
@@ -995,7 +995,7 @@ impl Checker<'_> {
                 }
                 if !condition_key_ok(key) {
                     self.error(
-                        "invalid-condition-key-format",
+                        Code::InvalidConditionKeyFormat,
                         kp(),
                         format!(
                             "invalid condition key {key:?}: expected the format service:keyname"
@@ -1005,7 +1005,7 @@ impl Checker<'_> {
                 if values.is_empty() {
                     self.push(
                         Severity::Suggestion,
-                        "empty-array-condition",
+                        Code::EmptyArrayCondition,
                         kp(),
                         format!("no values for condition key {key:?}: the condition does not affect the policy"),
                     );
@@ -1014,7 +1014,7 @@ impl Checker<'_> {
                 let first = values.as_slice()[0].type_name();
                 if values.iter().any(|v| v.type_name() != first) {
                     self.error(
-                        "invalid-condition-data-type",
+                        Code::InvalidConditionDataType,
                         kp(),
                         format!(
                             "condition key {key:?} mixes JSON types: expected values of one type (strings, booleans or numbers)"
@@ -1030,7 +1030,7 @@ impl Checker<'_> {
                     if has_variable(text) {
                         if self.version_2008 {
                             self.error(
-                                "variable-unsupported-in-version",
+                                Code::VariableUnsupportedInVersion,
                                 vp(),
                                 format!(
                                     "policy variable in {text:?} with Version 2008-10-17: expected Version 2012-10-17 (2008-10-17 reads ${{...}} literally)"
@@ -1041,7 +1041,7 @@ impl Checker<'_> {
                         } else if let Ok(o) = &parsed {
                             if !matches!(o.family, Family::String | Family::Arn) {
                                 self.error(
-                                    "invalid-variable-for-operator",
+                                    Code::InvalidVariableForOperator,
                                     vp(),
                                     format!(
                                         "policy variable in {text:?} under {op:?}: variables work only with String and ARN operators"
@@ -1067,12 +1067,12 @@ impl Checker<'_> {
                     for (target, code, label) in [
                         (
                             "iam:passrole",
-                            "pass-role-with-star-in-resource",
+                            Code::PassRoleWithStarInResource,
                             "iam:PassRole",
                         ),
                         (
                             "sts:assumerole",
-                            "assume-role-with-star-in-resource",
+                            Code::AssumeRoleWithStarInResource,
                             "sts:AssumeRole",
                         ),
                     ] {
@@ -1117,7 +1117,7 @@ impl Checker<'_> {
             if !scoped {
                 self.push(
                     Severity::SecurityWarning,
-                    "restrict-access-to-service-principal",
+                    Code::RestrictAccessToServicePrincipal,
                     at.key("Principal").key("Service"),
                     "ecs-tasks.amazonaws.com trusted without aws:SourceAccount or aws:SourceArn: \
                      add them against the confused deputy problem (ECS Developer Guide, task IAM role)"
@@ -1153,7 +1153,7 @@ impl Checker<'_> {
                     .unwrap_or(&OneOrMany::Many(Vec::new()))
                     .clone();
                 self.error(
-                    "mismatched-action-for-principal",
+                    Code::MismatchedActionForPrincipal,
                     value_ptr(at.key("Action"), &actions_v, a),
                     format!("{action} is only for {want} principal: use sts:AssumeRole for AWS and service principals"),
                 );
@@ -1176,7 +1176,7 @@ impl Checker<'_> {
                     at.ptr()
                 };
                 self.error(
-                    "missing-action-for-roles-anywhere-trust-policy",
+                    Code::MissingActionForRolesAnywhereTrustPolicy,
                     path,
                     format!(
                         "rolesanywhere.amazonaws.com needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add {}",
@@ -1201,7 +1201,7 @@ impl Checker<'_> {
                     .map(|k| format!(" (element names are case-sensitive: did you mean {k:?}?)"))
                     .unwrap_or_default();
                 self.error(
-                    "invalid-policy-element",
+                    Code::InvalidPolicyElement,
                     p,
                     format!(
                         "unknown element {:?} in the {what}: expected one of {}{hint}",
@@ -1215,14 +1215,14 @@ impl Checker<'_> {
                 let path = format!("{p}{}", m.at);
                 match (raw.key.as_str(), &raw.value) {
                     ("Effect", Json::String(e)) => self.error(
-                        "invalid-effect",
+                        Code::InvalidEffect,
                         path,
                         format!(
                             "invalid Effect {e:?}: expected \"Allow\" or \"Deny\" (case-sensitive)"
                         ),
                     ),
                     ("Principal" | "NotPrincipal", _) => self.error(
-                        "invalid-principal-format",
+                        Code::InvalidPrincipalFormat,
                         path,
                         format!(
                             "invalid {}: expected {}, found {}",
@@ -1230,7 +1230,7 @@ impl Checker<'_> {
                         ),
                     ),
                     _ => self.error(
-                        "data-type-mismatch",
+                        Code::DataTypeMismatch,
                         path,
                         format!(
                             "invalid {}: expected {}, found {}",
@@ -1244,7 +1244,7 @@ impl Checker<'_> {
 
     fn duplicate(&mut self, raw: &RawMember, p: Pointer, what: &str) {
         self.error(
-            "duplicate-key",
+            Code::DuplicateKey,
             p,
             format!(
                 "key {:?} appears more than once in {what}: expected each key once",
@@ -1272,7 +1272,7 @@ impl Checker<'_> {
         }
         if let Some((pos, c)) = s.chars().enumerate().find(|&(_, c)| !allowed_char(c)) {
             self.error(
-                "invalid-character",
+                Code::InvalidCharacter,
                 p(),
                 format!(
                     "character U+{:04X} at position {pos}: policies may contain only U+0009, U+000A, \
@@ -1428,23 +1428,23 @@ fn reason_of(e: &Error) -> String {
 }
 
 /// The Access Analyzer-style code for an ARN parse failure.
-fn arn_code(reason: &str) -> &'static str {
+fn arn_code(reason: &str) -> Code {
     if reason.starts_with("expected \"arn:\"") {
-        "invalid-arn-prefix"
+        Code::InvalidArnPrefix
     } else if reason.starts_with("expected 6 fields") {
-        "missing-arn-field"
+        Code::MissingArnField
     } else if reason.starts_with("partition") {
-        "invalid-partition"
+        Code::InvalidPartition
     } else if reason.starts_with("service") {
-        "invalid-arn-service"
+        Code::InvalidArnService
     } else if reason.starts_with("region") {
-        "invalid-arn-region"
+        Code::InvalidArnRegion
     } else if reason.starts_with("account") {
-        "invalid-arn-account"
+        Code::InvalidArnAccount
     } else if reason.contains("policy variable") {
-        "missing-brace-in-variable"
+        Code::MissingBraceInVariable
     } else {
-        "invalid-arn-resource"
+        Code::InvalidArnResource
     }
 }
 
@@ -1646,13 +1646,13 @@ pub(crate) fn wild_match(pattern: &str, text: &str) -> bool {
 }
 
 /// A policy variable problem in `s`: `(code, message)`.
-fn variable_problem(s: &str) -> Option<(&'static str, String)> {
+fn variable_problem(s: &str) -> Option<(Code, String)> {
     let mut rest = s;
     while let Some(open) = rest.find("${") {
         let after = &rest[open + 2..];
         let Some(close) = after.find('}') else {
             return Some((
-                "missing-brace-in-variable",
+                Code::MissingBraceInVariable,
                 "policy variable \"${\" has no closing \"}\"".into(),
             ));
         };
@@ -1660,7 +1660,7 @@ fn variable_problem(s: &str) -> Option<(&'static str, String)> {
         rest = &after[close + 1..];
         if inner.trim().is_empty() {
             return Some((
-                "empty-variable",
+                Code::EmptyVariable,
                 "empty policy variable \"${}\": expected a name such as ${aws:username}".into(),
             ));
         }
@@ -1673,7 +1673,7 @@ fn variable_problem(s: &str) -> Option<(&'static str, String)> {
         };
         if name.contains(' ') {
             return Some((
-                "unsupported-space-in-variable",
+                Code::UnsupportedSpaceInVariable,
                 format!("space in policy variable \"${{{inner}}}\": expected none"),
             ));
         }
@@ -1681,7 +1681,7 @@ fn variable_problem(s: &str) -> Option<(&'static str, String)> {
             let d = d.strip_prefix(' ').unwrap_or(d);
             if d.len() < 2 || !d.starts_with('\'') || !d.ends_with('\'') {
                 return Some((
-                    "missing-quote-in-variable",
+                    Code::MissingQuoteInVariable,
                     format!(
                         "default value of policy variable \"${{{inner}}}\": expected it in single quotes"
                     ),
@@ -1814,18 +1814,18 @@ mod tests {
         assert_eq!(variable_problem("a/${aws:username}/*"), None);
         assert_eq!(variable_problem("${aws:PrincipalTag/team, 'x'}"), None);
         assert_eq!(variable_problem("a/${*}"), None);
-        assert_eq!(variable_problem("a/${}").unwrap().0, "empty-variable");
+        assert_eq!(variable_problem("a/${}").unwrap().0, Code::EmptyVariable);
         assert_eq!(
             variable_problem("a/${aws:username").unwrap().0,
-            "missing-brace-in-variable"
+            Code::MissingBraceInVariable
         );
         assert_eq!(
             variable_problem("${aws:x, y}").unwrap().0,
-            "missing-quote-in-variable"
+            Code::MissingQuoteInVariable
         );
         assert_eq!(
             variable_problem("${aws: x}").unwrap().0,
-            "unsupported-space-in-variable"
+            Code::UnsupportedSpaceInVariable
         );
     }
 }
