@@ -56,6 +56,7 @@
 #![warn(missing_docs)]
 
 mod bytes;
+mod check;
 mod code;
 pub mod cross_account;
 mod detect;
