@@ -74,9 +74,6 @@ impl Sink {
 /// What reports findings for one document family: the sink, and how the
 /// family words a member its model could not take.
 pub(crate) trait Reporter {
-    /// Where findings go.
-    fn sink(&mut self) -> &mut Sink;
-
     /// Reports `raw`, a member of the object at `loc` (named `what` in
     /// messages, with the modelled `keys`) that was kept as written.
     fn raw_member(&mut self, raw: &RawMember, loc: &Loc, what: &str, keys: &[&str]);

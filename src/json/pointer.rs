@@ -51,6 +51,12 @@ impl Pointer {
         self.0.is_empty()
     }
 
+    /// This pointer followed by `suffix`, a pointer suffix already escaped
+    /// (`""` or `/2/name`).
+    pub(crate) fn join(&self, suffix: &str) -> Self {
+        Pointer(format!("{}{suffix}", self.0))
+    }
+
     /// A pointer from text the crate built as a pointer.
     pub(crate) fn from_raw(text: String) -> Self {
         debug_assert!(text.is_empty() || text.starts_with('/'));

@@ -70,32 +70,3 @@ impl serde::Serialize for Principal {
         }
     }
 }
-
-impl PrincipalMap {
-    /// The typed entries in the order written (then declaration order for
-    /// entries set since): `("AWS", values)`, ...
-    pub(crate) fn entries(&self) -> Vec<(&'static str, &OneOrMany<String>)> {
-        let fields = [
-            ("AWS", &self.aws),
-            ("Federated", &self.federated),
-            ("Service", &self.service),
-            ("CanonicalUser", &self.canonical_user),
-        ];
-        let mut out = Vec::with_capacity(4);
-        for slot in self.layout.slots() {
-            if let crate::json::record::Slot::Field(i) = slot {
-                if let (key, Some(v)) = fields[usize::from(*i)] {
-                    out.push((key, v));
-                }
-            }
-        }
-        for (i, (key, v)) in fields.iter().enumerate() {
-            if let Some(v) = v {
-                if !self.layout.has_field(i as u8) {
-                    out.push((key, v));
-                }
-            }
-        }
-        out
-    }
-}

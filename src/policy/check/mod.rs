@@ -1,0 +1,315 @@
+//! `check`: what IAM would reject in a policy document, and what it would
+//! accept but is risky. Every code is in the registry (`crate::Code`) and
+//! listed in `docs/checks.md` with its AWS source.
+//!
+//! The rules are grouped by the element they look at: the document and
+//! its members here, then [`statement`], [`principal`], [`action`],
+//! [`resource`], [`condition`], [`text`] (characters and policy
+//! variables, wherever they occur) and [`size`]. They run on the shared
+//! framework (`crate::check`): members in the order written, each raw
+//! member reported once by [`Checker`]'s [`Reporter`] impl.
+
+mod action;
+mod condition;
+mod principal;
+mod resource;
+mod size;
+mod statement;
+mod text;
+
+pub(crate) use action::action_problem;
+
+use crate::check::{has, walk, Loc, Reporter, Sink};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::json::record::{RawMember, Record, Why};
+use crate::json::Json;
+use crate::policy::{PolicyDocument, Statements};
+
+use statement::Sids;
+
+/// What kind of policy a document is; the rules differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PolicyKind {
+    /// An identity-based policy (managed or inline, attached to a user,
+    /// group or role): no `Principal`, `Resource` required.
+    Identity,
+    /// A role trust policy (`AssumeRolePolicyDocument`): `Principal`
+    /// required, no `Resource`, no `NotPrincipal`, STS actions only.
+    Trust,
+    /// Another resource-based policy (bucket, queue, key policy, ...):
+    /// `Principal` required.
+    Resource,
+}
+
+impl PolicyKind {
+    /// `identity`, `trust` or `resource`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PolicyKind::Identity => "identity",
+            PolicyKind::Trust => "trust",
+            PolicyKind::Resource => "resource",
+        }
+    }
+}
+
+/// How to check a document: its kind and the size quota to hold it to.
+///
+/// ```
+/// use iam_ecs::policy::{CheckOptions, PolicyKind};
+///
+/// let opts = CheckOptions::trust().size_quota(Some(4096));
+/// assert_eq!(opts.kind, PolicyKind::Trust);
+/// assert_eq!(opts.size_quota, Some(4096));
+/// assert_eq!(CheckOptions::identity().size_quota, Some(6144));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// The kind of policy.
+    pub kind: PolicyKind,
+    /// The most characters (whitespace not counted) the document may have;
+    /// `None` checks no size.
+    pub size_quota: Option<usize>,
+}
+
+impl CheckOptions {
+    /// An identity policy, held to the managed-policy quota of 6,144
+    /// characters.
+    pub const fn identity() -> Self {
+        CheckOptions {
+            kind: PolicyKind::Identity,
+            size_quota: Some(6144),
+        }
+    }
+
+    /// A role trust policy, held to the default quota of 2,048 characters
+    /// (adjustable in AWS up to 4,096; pass the account's value with
+    /// [`CheckOptions::size_quota`]).
+    pub const fn trust() -> Self {
+        CheckOptions {
+            kind: PolicyKind::Trust,
+            size_quota: Some(2048),
+        }
+    }
+
+    /// A resource-based policy, with no size quota (each service has its
+    /// own).
+    pub const fn resource() -> Self {
+        CheckOptions {
+            kind: PolicyKind::Resource,
+            size_quota: None,
+        }
+    }
+
+    /// The options for a policy of `kind`, with that kind's default
+    /// quota.
+    pub const fn of(kind: PolicyKind) -> Self {
+        match kind {
+            PolicyKind::Identity => CheckOptions::identity(),
+            PolicyKind::Trust => CheckOptions::trust(),
+            PolicyKind::Resource => CheckOptions::resource(),
+        }
+    }
+
+    /// The same options with another size quota (`None`: no size check).
+    #[must_use]
+    pub const fn size_quota(mut self, quota: Option<usize>) -> Self {
+        self.size_quota = quota;
+        self
+    }
+}
+
+impl PolicyDocument {
+    /// Checks the document offline and returns what IAM would reject
+    /// (errors) and what it would accept but is risky or pointless
+    /// (security warnings, warnings, suggestions), in document order.
+    /// Every code is documented in `docs/checks.md`.
+    ///
+    /// ```
+    /// use iam_ecs::policy::{CheckOptions, PolicyDocument};
+    /// use iam_ecs::Code;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let doc = PolicyDocument::from_json_str(
+    ///     r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::5555666677778888:role/destination-account-role"}}"#,
+    /// )?;
+    /// let findings = doc.check(&CheckOptions::identity());
+    /// assert_eq!(findings[0].code, Code::InvalidArnAccount);
+    /// assert_eq!(findings[0].path, "/Statement/Resource");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn check(&self, opts: &CheckOptions) -> Vec<Finding> {
+        let mut c = Checker {
+            opts,
+            sink: Sink::default(),
+            version_2008: self.version.as_deref() == Some("2008-10-17"),
+        };
+        c.document(self);
+        c.sink.into_findings()
+    }
+}
+
+/// The state of one check of one document.
+pub(crate) struct Checker<'a> {
+    opts: &'a CheckOptions,
+    sink: Sink,
+    /// Whether `Version` is `2008-10-17`, where `${...}` is plain text.
+    version_2008: bool,
+}
+
+/// The members of a policy document.
+type DocumentMember = <PolicyDocument as Record>::Member;
+
+/// The two versions IAM accepts.
+fn version_ok(v: &str) -> bool {
+    v == "2012-10-17" || v == "2008-10-17"
+}
+
+impl Checker<'_> {
+    fn document(&mut self, doc: &PolicyDocument) {
+        let root = Loc::Root;
+        if !has(doc, DocumentMember::version) {
+            self.sink.report(
+                Code::MissingVersion,
+                &root,
+                "missing Version: expected \"Version\": \"2012-10-17\" (policy variables and some \
+                 condition features need it)",
+            );
+        }
+        match &doc.statement {
+            None if !has(doc, DocumentMember::statement) => self.sink.report(
+                Code::MissingStatement,
+                &root,
+                "missing Statement: expected a statement object or a non-empty array of them",
+            ),
+            Some(Statements::Many(v)) if v.is_empty() => self.sink.report(
+                Code::MissingStatement,
+                &root.key("Statement"),
+                "empty Statement array: expected at least one statement",
+            ),
+            _ => {}
+        }
+        self.size(doc);
+        let mut sids = Sids::default();
+        walk(
+            self,
+            doc,
+            &root,
+            "policy document",
+            |c, member| match member {
+                DocumentMember::version => {
+                    if let Some(v) = &doc.version {
+                        let at = root.key("Version");
+                        c.chars(v, &at);
+                        if !version_ok(v) {
+                            c.sink.report(
+                                Code::InvalidVersion,
+                                &at,
+                                format!(
+                                "invalid Version {v:?}: expected \"2012-10-17\" or \"2008-10-17\""
+                            ),
+                            );
+                        }
+                    }
+                }
+                DocumentMember::id => {
+                    if let Some(id) = &doc.id {
+                        let at = root.key("Id");
+                        c.chars(id, &at);
+                        if c.opts.kind == PolicyKind::Identity {
+                            c.sink.report(
+                                Code::UnsupportedId,
+                                &at,
+                                format!(
+                                    "Id {id:?} in an identity policy: the Id element is only for \
+                                 resource-based policies, remove it"
+                                ),
+                            );
+                        }
+                    }
+                }
+                DocumentMember::statement => {
+                    let at = root.key("Statement");
+                    match &doc.statement {
+                        Some(Statements::One(s)) => c.statement(s, &at, &mut sids),
+                        Some(Statements::Many(v)) => {
+                            for (i, s) in v.iter().enumerate() {
+                                c.statement(s, &at.index(i), &mut sids);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+            },
+        );
+    }
+
+    /// `duplicate-key` for a later copy of a key.
+    fn duplicate(&mut self, key: &str, at: &Loc, what: &str) {
+        self.sink.report(
+            Code::DuplicateKey,
+            at,
+            format!("key {key:?} appears more than once in {what}: expected each key once"),
+        );
+    }
+}
+
+impl Reporter for Checker<'_> {
+    /// A policy element the model could not take: its characters, then
+    /// `invalid-policy-element` (unknown), `duplicate-key`, or
+    /// `invalid-effect` / `invalid-principal-format` / `data-type-mismatch`
+    /// (a value of the wrong type).
+    fn raw_member(&mut self, raw: &RawMember, loc: &Loc, what: &str, keys: &[&str]) {
+        let at = loc.key(&raw.key);
+        self.chars(&raw.key, &at);
+        self.json_chars(&raw.value, &at);
+        match &raw.why {
+            Why::Unknown => {
+                let hint = keys
+                    .iter()
+                    .find(|k| k.eq_ignore_ascii_case(&raw.key))
+                    .map(|k| format!(" (element names are case-sensitive: did you mean {k:?}?)"))
+                    .unwrap_or_default();
+                self.sink.report(
+                    Code::InvalidPolicyElement,
+                    &at,
+                    format!(
+                        "unknown element {:?} in the {what}: expected one of {}{hint}",
+                        raw.key,
+                        keys.join(", ")
+                    ),
+                );
+            }
+            Why::Duplicate => self.duplicate(&raw.key, &at, &format!("the {what}")),
+            Why::Mismatch(m) => {
+                let path = at.pointer().join(&m.at);
+                let (code, message) = match (raw.key.as_str(), &raw.value) {
+                    ("Effect", Json::String(e)) => (
+                        Code::InvalidEffect,
+                        format!(
+                            "invalid Effect {e:?}: expected \"Allow\" or \"Deny\" (case-sensitive)"
+                        ),
+                    ),
+                    ("Principal" | "NotPrincipal", _) => (
+                        Code::InvalidPrincipalFormat,
+                        format!(
+                            "invalid {}: expected {}, found {}",
+                            raw.key, m.expected, m.found
+                        ),
+                    ),
+                    _ => (
+                        Code::DataTypeMismatch,
+                        format!(
+                            "invalid {}: expected {}, found {}",
+                            raw.key, m.expected, m.found
+                        ),
+                    ),
+                };
+                self.sink.report_at(code, path, message);
+            }
+        }
+    }
+}

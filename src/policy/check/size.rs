@@ -1,0 +1,35 @@
+//! The size quota of each policy kind (see `docs/checks.md` for the
+//! counting rule).
+
+use super::{Checker, PolicyKind};
+use crate::check::Loc;
+use crate::code::Code;
+use crate::policy::PolicyDocument;
+
+impl Checker<'_> {
+    /// `policy-size-exceeds-*-quota` when the document is larger than the
+    /// quota of the options.
+    pub(super) fn size(&mut self, doc: &PolicyDocument) {
+        let Some(quota) = self.opts.size_quota else {
+            return;
+        };
+        let size = doc.size();
+        if size <= quota {
+            return;
+        }
+        let (code, what) = match self.opts.kind {
+            PolicyKind::Identity => (Code::PolicySizeExceedsIdentityPolicyQuota, "identity"),
+            PolicyKind::Trust => (Code::PolicySizeExceedsRoleTrustPolicyQuota, "role trust"),
+            PolicyKind::Resource => (Code::PolicySizeExceedsResourcePolicyQuota, "resource"),
+        };
+        self.sink.report(
+            code,
+            &Loc::Root,
+            format!(
+                "the {what} policy has {size} characters excluding whitespace (Access Analyzer \
+                 reports {}): expected at most {quota}",
+                size + 1
+            ),
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! Statements: the required and exclusive elements, `Sid`, each element in
+//! the order written, and the checks that look at a whole statement
+//! (`iam:PassRole` or `sts:AssumeRole` on `*`, what a trust statement's
+//! principals need).
+
+use std::collections::HashSet;
+
+use super::{action::wild_match, Checker, PolicyKind};
+use crate::check::{has, walk, Loc};
+use crate::code::Code;
+use crate::json::record::Record;
+use crate::policy::{Effect, OneOrMany, Principal, Statement};
+
+/// The members of a statement.
+type M = <Statement as Record>::Member;
+
+/// The Sids seen so far: a list while there are few (no hashing), a set
+/// once there are many (a 10 MB policy has tens of thousands of Sids).
+#[derive(Default)]
+pub(super) struct Sids<'d> {
+    few: Vec<&'d str>,
+    many: HashSet<&'d str>,
+}
+
+impl<'d> Sids<'d> {
+    /// Adds `sid`: false if it was there.
+    fn insert(&mut self, sid: &'d str) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(&sid) {
+                return false;
+            }
+            if self.few.len() < 16 {
+                self.few.push(sid);
+                return true;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(sid)
+    }
+}
+
+/// The place of value `j` of a one-or-many element at `at`: `at` itself
+/// for a single value, `at/j` in an array.
+pub(super) fn value_loc<'a, T>(at: &'a Loc<'a>, values: &OneOrMany<T>, j: usize) -> Loc<'a> {
+    if values.is_array() {
+        at.index(j)
+    } else {
+        *at
+    }
+}
+
+impl Checker<'_> {
+    pub(super) fn statement<'d>(&mut self, s: &'d Statement, at: &Loc, sids: &mut Sids<'d>) {
+        let kind = self.opts.kind;
+        if !has(s, M::effect) {
+            self.sink.report(
+                Code::MissingEffect,
+                at,
+                "statement has no Effect: expected \"Effect\": \"Allow\" or \"Deny\"",
+            );
+        }
+        let has_action = has(s, M::action);
+        let has_not_action = has(s, M::not_action);
+        if !has_action && !has_not_action {
+            self.sink.report(
+                Code::MissingAction,
+                at,
+                "statement has no Action or NotAction: expected one of them",
+            );
+        }
+        if has_action && has_not_action {
+            self.combination(at, "Action", "NotAction");
+        }
+        let has_resource = has(s, M::resource);
+        let has_not_resource = has(s, M::not_resource);
+        if kind == PolicyKind::Identity && !has_resource && !has_not_resource {
+            self.sink.report(
+                Code::MissingResource,
+                at,
+                "statement has no Resource or NotResource: expected one of them in an identity \
+                 policy",
+            );
+        }
+        if kind != PolicyKind::Trust && has_resource && has_not_resource {
+            self.combination(at, "Resource", "NotResource");
+        }
+        let has_principal = has(s, M::principal);
+        let has_not_principal = has(s, M::not_principal);
+        if kind != PolicyKind::Identity && !has_principal && !has_not_principal {
+            self.sink.report(
+                Code::MissingPrincipal,
+                at,
+                format!(
+                    "statement has no Principal: expected one in a {} policy",
+                    if kind == PolicyKind::Trust {
+                        "role trust"
+                    } else {
+                        "resource-based"
+                    }
+                ),
+            );
+        }
+        if kind != PolicyKind::Identity && has_principal && has_not_principal {
+            self.combination(at, "Principal", "NotPrincipal");
+        }
+
+        walk(self, s, at, "statement", |c, member| match member {
+            M::sid => {
+                if let Some(sid) = &s.sid {
+                    c.sid(sid, &at.key("Sid"), sids);
+                }
+            }
+            M::effect => {}
+            M::principal => {
+                if let Some(p) = &s.principal {
+                    c.principal(s, "Principal", p, &at.key("Principal"));
+                }
+            }
+            M::not_principal => {
+                if let Some(p) = &s.not_principal {
+                    c.principal(s, "NotPrincipal", p, &at.key("NotPrincipal"));
+                }
+            }
+            M::action => {
+                if let Some(a) = &s.action {
+                    c.actions("Action", a, &at.key("Action"));
+                }
+            }
+            M::not_action => {
+                if let Some(a) = &s.not_action {
+                    c.actions("NotAction", a, &at.key("NotAction"));
+                }
+            }
+            M::resource => {
+                if let Some(r) = &s.resource {
+                    c.resources("Resource", r, &at.key("Resource"));
+                }
+            }
+            M::not_resource => {
+                if let Some(r) = &s.not_resource {
+                    c.resources("NotResource", r, &at.key("NotResource"));
+                }
+            }
+            M::condition => {
+                if let Some(cond) = &s.condition {
+                    c.condition(cond, &at.key("Condition"));
+                }
+            }
+        });
+        self.star_resource(s, at);
+        if kind == PolicyKind::Trust && s.effect == Some(Effect::Allow) {
+            self.trust_statement(s, at);
+        }
+    }
+
+    fn combination(&mut self, at: &Loc, a: &str, b: &str) {
+        self.sink.report(
+            Code::UnsupportedElementCombination,
+            at,
+            format!("statement has both {a} and {b}: expected only one of them"),
+        );
+    }
+
+    fn sid<'d>(&mut self, sid: &'d str, at: &Loc, sids: &mut Sids<'d>) {
+        self.chars(sid, at);
+        if sid.is_empty() {
+            self.sink.report(
+                Code::EmptySidValue,
+                at,
+                "empty Sid: expected a statement ID of letters and digits, or no Sid",
+            );
+            return;
+        }
+        // Other services' resource-based policies allow more characters
+        // (IAM-UG reference_policies_elements_sid); IAM's own do not.
+        let iam = self.opts.kind != PolicyKind::Resource;
+        if let Some((pos, c)) = sid
+            .chars()
+            .filter(|_| iam)
+            .enumerate()
+            .find(|(_, c)| !c.is_ascii_alphanumeric())
+        {
+            self.sink.report(
+                Code::UnsupportedSid,
+                at,
+                format!(
+                    "invalid Sid {sid:?}: expected letters A-Z, a-z and digits 0-9 only, found {:?} \
+                     at position {pos}",
+                    c.to_string()
+                ),
+            );
+        }
+        if !sids.insert(sid) {
+            self.sink.report(
+                Code::UniqueSidsRequired,
+                at,
+                format!("Sid {sid:?} is used by another statement: expected each Sid once"),
+            );
+        }
+    }
+
+    /// `iam:PassRole` or `sts:AssumeRole` allowed on `"*"` (not in trust
+    /// policies, whose statements have no resource).
+    fn star_resource(&mut self, s: &Statement, at: &Loc) {
+        if s.effect != Some(Effect::Allow) || self.opts.kind == PolicyKind::Trust {
+            return;
+        }
+        let actions: &[String] = s.action.as_ref().map_or(&[], OneOrMany::as_slice);
+        let Some(res) = &s.resource else {
+            return;
+        };
+        let Some(j) = res.iter().position(|r| r == "*") else {
+            return;
+        };
+        let res_at = at.key("Resource");
+        for (target, code, label, verb) in [
+            (
+                "iam:passrole",
+                Code::PassRoleWithStarInResource,
+                "iam:PassRole",
+                "passed",
+            ),
+            (
+                "sts:assumerole",
+                Code::AssumeRoleWithStarInResource,
+                "sts:AssumeRole",
+                "assumed",
+            ),
+        ] {
+            if actions.iter().any(|a| wild_match(a, target)) {
+                self.sink.report(
+                    code,
+                    &value_loc(&res_at, res, j),
+                    format!("{label} allowed on \"*\": any role can be {verb}; name the roles"),
+                );
+            }
+        }
+    }
+
+    /// The checks of an `Allow` statement of a trust policy that depend on
+    /// its principals and actions together.
+    fn trust_statement(&mut self, s: &Statement, at: &Loc) {
+        let Some(Principal::Map(map)) = &s.principal else {
+            return;
+        };
+        let actions: &[String] = s.action.as_ref().map_or(&[], OneOrMany::as_slice);
+        let services: &[String] = map.service.as_ref().map_or(&[], OneOrMany::as_slice);
+        let federated: &[String] = map.federated.as_ref().map_or(&[], OneOrMany::as_slice);
+        let has_action = |name: &str| actions.iter().any(|a| a.eq_ignore_ascii_case(name));
+        // ECS tasks without aws:SourceAccount / aws:SourceArn.
+        if services.iter().any(|v| v == "ecs-tasks.amazonaws.com") {
+            let scoped = s.condition.as_ref().is_some_and(|c| {
+                c.iter().any(|(_, b)| {
+                    b.iter().any(|(k, _)| {
+                        k.eq_ignore_ascii_case("aws:SourceAccount")
+                            || k.eq_ignore_ascii_case("aws:SourceArn")
+                    })
+                })
+            });
+            if !scoped {
+                self.sink.report(
+                    Code::RestrictAccessToServicePrincipal,
+                    &at.key("Principal").key("Service"),
+                    "ecs-tasks.amazonaws.com trusted without aws:SourceAccount or aws:SourceArn: \
+                     add them against the confused deputy problem (ECS Developer Guide, task IAM role)",
+                );
+            }
+        }
+        // Mismatched action for principal.
+        let saml = |v: &String| v.contains(":saml-provider/");
+        let oidc = |v: &String| !saml(v);
+        let others = map.aws.is_some() || !services.is_empty() || map.canonical_user.is_some();
+        let action_at = at.key("Action");
+        for (action, ok, want) in [
+            (
+                "sts:AssumeRoleWithSAML",
+                federated.iter().any(saml),
+                "a SAML provider",
+            ),
+            (
+                "sts:AssumeRoleWithWebIdentity",
+                federated.iter().any(oidc),
+                "an OIDC provider",
+            ),
+        ] {
+            if has_action(action) && (!ok || others) {
+                let loc = match &s.action {
+                    Some(a) => {
+                        let j = a
+                            .iter()
+                            .position(|x| x.eq_ignore_ascii_case(action))
+                            .unwrap_or(0);
+                        value_loc(&action_at, a, j)
+                    }
+                    None => action_at,
+                };
+                self.sink.report(
+                    Code::MismatchedActionForPrincipal,
+                    &loc,
+                    format!("{action} is only for {want} principal: use sts:AssumeRole for AWS and service principals"),
+                );
+            }
+        }
+        // IAM Roles Anywhere needs three actions.
+        if services.iter().any(|v| v == "rolesanywhere.amazonaws.com") {
+            let missing: Vec<&str> = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"]
+                .into_iter()
+                .filter(|need| {
+                    let lower = need.to_ascii_lowercase();
+                    !actions.iter().any(|a| wild_match(a, &lower))
+                })
+                .collect();
+            if !missing.is_empty() {
+                // At Action when the statement has one, else at the statement.
+                let loc = if has(s, M::action) { action_at } else { *at };
+                self.sink.report(
+                    Code::MissingActionForRolesAnywhereTrustPolicy,
+                    &loc,
+                    format!(
+                        "rolesanywhere.amazonaws.com needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add {}",
+                        missing.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
