@@ -6,6 +6,7 @@ use super::model::*;
 use super::object_of;
 use super::vocab::*;
 use crate::finding::Finding;
+use crate::json::de::document_traits;
 use crate::json::record::record;
 use crate::json::{Json, Object};
 use crate::Result;
@@ -407,6 +408,10 @@ impl Document {
         crate::json::to_pretty(self)
     }
 }
+
+document_traits!(DescribedTaskDefinition);
+document_traits!(RegisteredTaskDefinition);
+document_traits!(Document);
 
 impl serde::Serialize for Document {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -9,6 +9,8 @@
 //! - Reading keeps everything: key order at every level, number spelling,
 //!   unknown members (reported by `check` as warnings) and duplicate keys;
 //!   writing gives the same bytes back, up to insignificant whitespace.
+//! - Every document type parses with `parse`, displays as its JSON
+//!   (`{:#}` for pretty) and deserializes exactly with serde_json.
 //! - [`DescribedTaskDefinition`] reads `describe-task-definition` output
 //!   and [`into_register_input`](DescribedTaskDefinition::into_register_input)
 //!   drops its read-only members; [`Document`] reads either kind.
@@ -79,6 +81,7 @@ pub use vocab::{
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
+use crate::json::de::document_traits;
 use crate::json::{Json, Object};
 use check::{Loc, Out};
 
@@ -184,3 +187,5 @@ impl TaskDefinition {
         FargateSize::new(cpu, memory).ok()
     }
 }
+
+document_traits!(TaskDefinition);

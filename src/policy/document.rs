@@ -1,6 +1,7 @@
 //! The document and statement model: [`PolicyDocument`], [`Statements`],
 //! [`Statement`], [`Effect`].
 
+use crate::json::de::document_traits;
 use crate::json::parse::Parser;
 use crate::json::record::{record, FromJson, Mismatch};
 use crate::json::Json;
@@ -25,6 +26,74 @@ record! {
     /// let doc = PolicyDocument::from_json_str(text)?;
     /// assert_eq!(doc.to_json_string(), text);
     /// assert!(doc.check(&CheckOptions::identity()).is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # With std and serde
+    ///
+    /// A document parses with [`str::parse`] (as
+    /// [`from_json_str`](PolicyDocument::from_json_str)) and displays as
+    /// its compact JSON, or with `{:#}` as its pretty JSON (as
+    /// `serde_json::Value` does: the bytes of
+    /// [`to_json_string`](PolicyDocument::to_json_string) and
+    /// [`to_json_pretty`](PolicyDocument::to_json_pretty)).
+    ///
+    /// ```
+    /// use iam_ecs::policy::PolicyDocument;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#;
+    /// let doc: PolicyDocument = text.parse()?;
+    /// assert_eq!(doc.to_string(), text);
+    /// assert_eq!(
+    ///     format!("{doc:#}"),
+    ///     r#"{
+    ///   "Version": "2012-10-17",
+    ///   "Statement": {
+    ///     "Effect": "Allow",
+    ///     "Action": "s3:GetObject",
+    ///     "Resource": "arn:aws:s3:::b/*"
+    ///   }
+    /// }"#,
+    /// );
+    /// assert_eq!(format!("{doc:#}"), doc.to_json_pretty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// As a field of a `#[derive(Deserialize)]` struct read with
+    /// serde_json, a document is read from its own text by this crate's
+    /// reader, so it is written back byte for byte (up to insignificant
+    /// whitespace): key order, duplicate keys, number spelling. Other
+    /// deserializers (`serde_json::from_value`, other formats, values
+    /// buffered by `#[serde(flatten)]` or untagged enums) go through a
+    /// generic value and lose what it loses; see
+    /// [`Json`](crate::json::Json)'s `Deserialize`.
+    ///
+    /// ```
+    /// use iam_ecs::policy::PolicyDocument;
+    /// use serde::Deserialize;
+    ///
+    /// #[derive(Deserialize)]
+    /// struct Role {
+    ///     name: String,
+    ///     trust: PolicyDocument,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Keys out of order, a duplicate key, a number spelled 3.60e3.
+    /// let policy = r#"{"Statement":[{"Principal":{"Service":"ecs-tasks.amazonaws.com"},"Effect":"Allow","Action":"sts:AssumeRole","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":3.60e3}}}],"Version":"2012-10-17","Version":"2012-10-17"}"#;
+    /// let role: Role = serde_json::from_str(&format!(r#"{{"name": "app", "trust": {policy}}}"#))?;
+    /// assert_eq!(role.name, "app");
+    /// assert_eq!(role.trust.to_string(), policy);
+    ///
+    /// // The crate's message, with serde_json's position in the input.
+    /// let err = serde_json::from_str::<Role>(r#"{"name": "app", "trust": []}"#).err().unwrap();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid JSON at line 1, column 1: expected a policy document (a JSON object), found an array at line 1 column 28",
+    /// );
     /// # Ok(())
     /// # }
     /// ```
@@ -114,6 +183,8 @@ impl PolicyDocument {
         crate::policy::size::count(self)
     }
 }
+
+document_traits!(PolicyDocument);
 
 /// The `Statement` element: one statement object, or an array of them.
 // One per document: boxing the single statement would only make matching

@@ -4,7 +4,9 @@
 //!
 //! - [`PolicyDocument`] reads any JSON policy and writes it back unchanged
 //!   (key order, one value vs an array, `true` vs `"true"`, number text,
-//!   unknown members): `from_json_str` / `to_json_string`.
+//!   unknown members): `from_json_str` / `to_json_string`, or `parse` /
+//!   `to_string` (`{:#}` for pretty), or as a field of a
+//!   `#[derive(Deserialize)]` struct read with serde_json.
 //! - [`PolicyDocument::check`] reports what IAM would reject and what it
 //!   would accept but is risky, as [`Finding`](crate::Finding)s with JSON
 //!   Pointers; the rules are in `docs/checks.md`.
