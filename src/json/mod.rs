@@ -30,6 +30,7 @@
 //! ```
 
 pub(crate) mod de;
+pub(crate) mod edit;
 pub(crate) mod parse;
 mod pointer;
 pub(crate) mod record;
