@@ -4,8 +4,10 @@
 use crate::json::Json;
 use std::fmt;
 
-/// The kinds of document this crate reads.
+/// The kinds of document this crate reads. More may be added, so a
+/// `match` outside this crate needs a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DocumentKind {
     /// An IAM identity policy (no `Principal`).
     IdentityPolicy,

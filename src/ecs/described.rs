@@ -7,6 +7,7 @@ use super::object_of;
 use super::vocab::*;
 use crate::code::Code;
 use crate::finding::Finding;
+use crate::json::de::document_traits;
 use crate::json::record::record;
 use crate::json::{Json, Object};
 use crate::Result;
@@ -179,6 +180,23 @@ impl DescribedTaskDefinition {
         crate::json::to_pretty(self)
     }
 
+    /// The containers of the described revision, in order; empty when
+    /// there is none (no `taskDefinition`, or members kept raw).
+    pub fn containers(&self) -> &[ContainerDefinition] {
+        self.task_definition
+            .as_ref()
+            .map(RegisteredTaskDefinition::containers)
+            .unwrap_or_default()
+    }
+
+    /// The containers of the described revision, to change in place.
+    pub fn containers_mut(&mut self) -> &mut [ContainerDefinition] {
+        self.task_definition
+            .as_mut()
+            .map(RegisteredTaskDefinition::containers_mut)
+            .unwrap_or_default()
+    }
+
     /// The findings for the described revision, at its place in this
     /// document (`/taskDefinition/...`), in document order.
     pub fn check(&self) -> Vec<Finding> {
@@ -247,6 +265,20 @@ impl RegisteredTaskDefinition {
     /// The document as compact JSON, exactly as read (or as built).
     pub fn to_json_string(&self) -> String {
         crate::json::to_compact(self)
+    }
+
+    /// The containers (`containerDefinitions`), in order; empty when the
+    /// member is absent or kept raw.
+    pub fn containers(&self) -> &[ContainerDefinition] {
+        self.container_definitions.as_deref().unwrap_or_default()
+    }
+
+    /// The containers, to change in place (empty when absent or kept
+    /// raw).
+    pub fn containers_mut(&mut self) -> &mut [ContainerDefinition] {
+        self.container_definitions
+            .as_deref_mut()
+            .unwrap_or_default()
     }
 
     /// The findings for this revision as a register input (read-only
@@ -407,7 +439,46 @@ impl Document {
     pub fn to_json_pretty(&self) -> String {
         crate::json::to_pretty(self)
     }
+
+    /// The containers of the task definition, whichever kind of document
+    /// holds it; empty when there is none.
+    pub fn containers(&self) -> &[ContainerDefinition] {
+        match self {
+            Document::Register(td) => td.containers(),
+            Document::Described(d) => d.containers(),
+            Document::Registered(r) => r.containers(),
+        }
+    }
+
+    /// The containers of the task definition, to change in place.
+    ///
+    /// ```
+    /// use iam_ecs::ecs::Document;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut doc: Document = r#"{"taskDefinition":{"containerDefinitions":[{"name":"web","image":"nginx:1.26"}],"revision":3}}"#.parse()?;
+    /// for c in doc.containers_mut() {
+    ///     c.image = Some("nginx:1.27".to_owned());
+    /// }
+    /// assert_eq!(
+    ///     doc.to_string(),
+    ///     r#"{"taskDefinition":{"containerDefinitions":[{"name":"web","image":"nginx:1.27"}],"revision":3}}"#,
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn containers_mut(&mut self) -> &mut [ContainerDefinition] {
+        match self {
+            Document::Register(td) => td.containers_mut(),
+            Document::Described(d) => d.containers_mut(),
+            Document::Registered(r) => r.containers_mut(),
+        }
+    }
 }
+
+document_traits!(DescribedTaskDefinition);
+document_traits!(RegisteredTaskDefinition);
+document_traits!(Document);
 
 impl serde::Serialize for Document {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

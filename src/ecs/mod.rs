@@ -9,6 +9,10 @@
 //! - Reading keeps everything: key order at every level, number spelling,
 //!   unknown members (reported by `check` as warnings) and duplicate keys;
 //!   writing gives the same bytes back, up to insignificant whitespace.
+//! - Every document type parses with `parse`, displays as its JSON
+//!   (`{:#}` for pretty) and deserializes exactly with serde_json;
+//!   [`TaskDefinition::containers_mut`] and
+//!   [`TaskDefinition::push_container`] edit one that was read.
 //! - [`DescribedTaskDefinition`] reads `describe-task-definition` output
 //!   and [`into_register_input`](DescribedTaskDefinition::into_register_input)
 //!   drops its read-only members; [`Document`] reads either kind.
@@ -79,6 +83,7 @@ pub use vocab::{
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
+use crate::json::de::document_traits;
 use crate::json::{Json, Object};
 use check::{Loc, Out};
 
@@ -176,11 +181,118 @@ impl TaskDefinition {
             .find(|c| c.name.as_deref() == Some(name))
     }
 
+    /// The container named `name`, to change in place, if any.
+    pub fn container_mut(&mut self, name: &str) -> Option<&mut ContainerDefinition> {
+        self.containers_mut()
+            .iter_mut()
+            .find(|c| c.name.as_deref() == Some(name))
+    }
+
+    /// The containers (`containerDefinitions`), in order; empty when the
+    /// member is absent or kept raw (its value does not fit the model).
+    pub fn containers(&self) -> &[ContainerDefinition] {
+        self.container_definitions.as_deref().unwrap_or_default()
+    }
+
+    /// The containers, to change in place (empty when absent or kept
+    /// raw). A changed member stays where it was written; a member set
+    /// that was not there is written after the container's other members.
+    ///
+    /// ```
+    /// use iam_ecs::ecs::TaskDefinition;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut td: TaskDefinition = r#"{"family":"f","containerDefinitions":[{"image":"nginx:1.26","name":"web"}]}"#.parse()?;
+    /// for c in td.containers_mut() {
+    ///     c.image = Some("nginx:1.27".to_owned());
+    ///     c.essential = Some(true);
+    /// }
+    /// assert_eq!(
+    ///     td.to_string(),
+    ///     r#"{"family":"f","containerDefinitions":[{"image":"nginx:1.27","name":"web","essential":true}]}"#,
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn containers_mut(&mut self) -> &mut [ContainerDefinition] {
+        self.container_definitions
+            .as_deref_mut()
+            .unwrap_or_default()
+    }
+
+    /// Adds a container at the end of `containerDefinitions` and returns
+    /// the task definition, so that pushes chain. `container` is a
+    /// [`ContainerDefinition`] (added as it is) or a
+    /// [`ContainerDefinitionBuilder`], built and so checked on its own.
+    /// A task definition without `containerDefinitions` gets an array of
+    /// one, written after the members it has; the rest is kept as
+    /// written. Only the container is checked, not the task it joins
+    /// (duplicate names, Fargate sizes): call
+    /// [`check`](TaskDefinition::check) for that.
+    ///
+    /// ```
+    /// use iam_ecs::ecs::{ContainerDefinition, TaskDefinition};
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut td: TaskDefinition = r#"{"family":"f","containerDefinitions":[{"name":"web","image":"nginx"}]}"#.parse()?;
+    /// td.push_container(ContainerDefinition::builder("log", "fluent-bit").memory(64))?;
+    /// assert_eq!(
+    ///     td.to_string(),
+    ///     r#"{"family":"f","containerDefinitions":[{"name":"web","image":"nginx"},{"name":"log","image":"fluent-bit","memory":64}]}"#,
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// - The builder's [`Error::Build`] (`ContainerDefinition`: an
+    ///   invalid name, memory under 6 MiB, ...). The task definition is
+    ///   then unchanged.
+    /// - [`Error::Build`] naming `TaskDefinition` and
+    ///   `containerDefinitions` when that member is kept as written
+    ///   because it does not fit the model (`"containerDefinitions": {}`,
+    ///   `[{...}, 1]`): there is no list to add to without losing what
+    ///   was written.
+    pub fn push_container<C>(&mut self, container: C) -> Result<&mut Self>
+    where
+        C: TryInto<ContainerDefinition>,
+        Error: From<C::Error>,
+    {
+        let container = container.try_into()?;
+        match &mut self.container_definitions {
+            Some(v) => v.push(container),
+            None => {
+                crate::json::edit::prepare_to_set(
+                    &mut self.layout,
+                    "TaskDefinition",
+                    "containerDefinitions",
+                    "a container",
+                )?;
+                self.container_definitions = Some(vec![container]);
+            }
+        }
+        Ok(self)
+    }
+
     /// The [`FargateSize`] of this task's `cpu` and `memory`, when they
     /// parse and are a valid Fargate pair.
     pub fn fargate_size(&self) -> Option<FargateSize> {
         let cpu = parse_cpu(self.cpu.as_deref()?)?;
         let memory = parse_memory(self.memory.as_deref()?)?;
         FargateSize::new(cpu, memory).ok()
+    }
+}
+
+document_traits!(TaskDefinition);
+
+/// Builds the container ([`ContainerDefinitionBuilder::build`]), for
+/// [`TaskDefinition::push_container`] or any list of containers.
+///
+/// # Errors
+/// As [`ContainerDefinitionBuilder::build`].
+impl TryFrom<ContainerDefinitionBuilder> for ContainerDefinition {
+    type Error = Error;
+    fn try_from(builder: ContainerDefinitionBuilder) -> Result<ContainerDefinition> {
+        builder.build()
     }
 }

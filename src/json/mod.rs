@@ -9,9 +9,16 @@
 //! writes them: `"\u00e9"` comes back as `"é"`).
 //!
 //! Writing goes through serde: `serde_json::to_string(&json)` and
-//! `serde_json::to_string_pretty(&json)` give the compact and pretty forms.
+//! `serde_json::to_string_pretty(&json)` give the compact and pretty forms,
+//! as do `json.to_string()` and `format!("{json:#}")`.
 //! Numbers are written through `serde_json::value::RawValue`, so other
 //! serializers see them as strings wrapped in a `$serde_json::private::RawValue` struct; use serde_json.
+//!
+//! Reading goes through this crate's reader: [`Json::parse`] (or `parse`),
+//! and `Deserialize`, which with serde_json reads the value's own text
+//! (through `RawValue`) and so loses nothing either; other deserializers
+//! are read generically (see [`Json`]'s `Deserialize` for what that
+//! keeps). Every document type of the crate deserializes the same way.
 //!
 //! ```
 //! use iam_ecs::json::Json;
@@ -22,12 +29,14 @@
 //! # Ok::<(), iam_ecs::Error>(())
 //! ```
 
+pub(crate) mod de;
+pub(crate) mod edit;
 pub(crate) mod parse;
 mod pointer;
 pub(crate) mod record;
 mod ser;
 
-pub(crate) use ser::{to_compact, to_pretty};
+pub(crate) use ser::{display, to_compact, to_pretty};
 
 pub use parse::MAX_DEPTH;
 pub use pointer::Pointer;
@@ -134,11 +143,29 @@ impl Json {
     }
 }
 
+/// The compact JSON text, as `serde_json::to_string` writes it; with
+/// `{:#}`, the pretty text of `serde_json::to_string_pretty`, as
+/// `serde_json::Value` does.
+///
+/// ```
+/// use iam_ecs::json::Json;
+///
+/// let json: Json = r#"{"a": [1.0, "x"]}"#.parse()?;
+/// assert_eq!(json.to_string(), r#"{"a":[1.0,"x"]}"#);
+/// assert_eq!(format!("{json:#}"), "{\n  \"a\": [\n    1.0,\n    \"x\"\n  ]\n}");
+/// # Ok::<(), iam_ecs::Error>(())
+/// ```
 impl fmt::Display for Json {
-    /// The compact JSON text, as `serde_json::to_string` writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = serde_json::to_string(self).map_err(|_| fmt::Error)?;
-        f.write_str(&text)
+        display(self, f)
+    }
+}
+
+/// Reads one JSON document, as [`Json::parse`].
+impl std::str::FromStr for Json {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> crate::Result<Json> {
+        Json::parse(text)
     }
 }
 

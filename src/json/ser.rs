@@ -55,6 +55,20 @@ pub(crate) fn to_compact<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("documents of this crate always serialize")
 }
 
+/// Writes `value` for `Display`: compact, or pretty with `{:#}` (as
+/// `serde_json::Value` does).
+pub(crate) fn display<T: Serialize + ?Sized>(
+    value: &T,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    let text = if f.alternate() {
+        to_pretty(value)
+    } else {
+        to_compact(value)
+    };
+    f.write_str(&text)
+}
+
 /// `value` as serde_json's pretty text; see [`to_compact`].
 pub(crate) fn to_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("documents of this crate always serialize")

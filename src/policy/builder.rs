@@ -398,6 +398,67 @@ impl TrustStatement {
     }
 }
 
+/// The statement, checked as a one-statement policy built with `options`
+/// is checked: the first error of a setter, then the first error finding
+/// (with the policy builder's own error handling). Written exactly as the
+/// policy builders write it.
+fn checked_statement(parts: StatementParts, options: CheckOptions) -> Result<Statement> {
+    let ty = parts.ty;
+    let mut d = DocumentParts::new(ty, options);
+    d.add(parts);
+    let built = match d.build()?.statement {
+        Some(Statements::Many(v)) => v.into_iter().next(),
+        Some(Statements::One(s)) => Some(s),
+        None => None,
+    };
+    built.ok_or_else(|| Error::build(ty, "Statement", "expected one statement, found none"))
+}
+
+/// The statement, checked as [`IdentityPolicy::builder`] checks it, for
+/// [`PolicyDocument::push_statement`] or any list of statements.
+///
+/// ```
+/// use iam_ecs::policy::{IdentityStatement, Statement};
+///
+/// # fn main() -> Result<(), iam_ecs::Error> {
+/// let s = Statement::try_from(IdentityStatement::allow().action("s3:ListBucket").resource("arn:aws:s3:::b"))?;
+/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::b"}"#);
+///
+/// let err = Statement::try_from(IdentityStatement::allow().action("s3")).unwrap_err();
+/// assert!(err.to_string().starts_with("IdentityStatement: invalid Action: "), "{err}");
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Build`] naming `IdentityStatement` and the field: the first
+/// invalid value given to a setter (an action such as `"s3"`, a resource
+/// that is neither `*` nor an ARN), or the first error
+/// [`PolicyDocument::check`] finds in an identity policy of this one
+/// statement (no `Resource`, no `Action`, an invalid `Sid`, ...).
+impl TryFrom<IdentityStatement> for Statement {
+    type Error = Error;
+    fn try_from(statement: IdentityStatement) -> Result<Statement> {
+        checked_statement(statement.parts, CheckOptions::identity())
+    }
+}
+
+/// The statement, checked as [`TrustPolicy::builder`] checks it, for
+/// [`PolicyDocument::push_statement`] or any list of statements.
+///
+/// # Errors
+/// [`Error::Build`] naming `TrustStatement` and the field: the first
+/// invalid value given to a setter (an action other than the STS ones a
+/// trust policy allows, an invalid external ID), or the first error
+/// [`PolicyDocument::check`] finds in a trust policy of this one
+/// statement (no principal, an account ID that is not 12 digits, ...).
+impl TryFrom<TrustStatement> for Statement {
+    type Error = Error;
+    fn try_from(statement: TrustStatement) -> Result<Statement> {
+        checked_statement(statement.parts, CheckOptions::trust())
+    }
+}
+
 /// What both policy builders share.
 #[derive(Debug, Clone)]
 struct DocumentParts {

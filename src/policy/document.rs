@@ -1,6 +1,7 @@
 //! The document and statement model: [`PolicyDocument`], [`Statements`],
 //! [`Statement`], [`Effect`].
 
+use crate::json::de::document_traits;
 use crate::json::parse::Parser;
 use crate::json::record::{record, FromJson, Mismatch};
 use crate::json::Json;
@@ -25,6 +26,86 @@ record! {
     /// let doc = PolicyDocument::from_json_str(text)?;
     /// assert_eq!(doc.to_json_string(), text);
     /// assert!(doc.check(&CheckOptions::identity()).is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # With std and serde
+    ///
+    /// A document parses with [`str::parse`] (as
+    /// [`from_json_str`](PolicyDocument::from_json_str)) and displays as
+    /// its compact JSON, or with `{:#}` as its pretty JSON (as
+    /// `serde_json::Value` does: the bytes of
+    /// [`to_json_string`](PolicyDocument::to_json_string) and
+    /// [`to_json_pretty`](PolicyDocument::to_json_pretty)).
+    /// [`push_statement`](PolicyDocument::push_statement) adds a
+    /// statement, checked as the policy builders check it:
+    ///
+    /// ```
+    /// use iam_ecs::policy::{IdentityStatement, PolicyDocument};
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#;
+    /// let mut doc: PolicyDocument = text.parse()?;
+    /// assert_eq!(doc.to_string(), text);
+    ///
+    /// // The single statement object becomes an array of two.
+    /// doc.push_statement(IdentityStatement::allow().action("s3:ListBucket").resource("arn:aws:s3:::b"))?;
+    /// assert_eq!(
+    ///     format!("{doc:#}"),
+    ///     r#"{
+    ///   "Version": "2012-10-17",
+    ///   "Statement": [
+    ///     {
+    ///       "Effect": "Allow",
+    ///       "Action": "s3:GetObject",
+    ///       "Resource": "arn:aws:s3:::b/*"
+    ///     },
+    ///     {
+    ///       "Effect": "Allow",
+    ///       "Action": "s3:ListBucket",
+    ///       "Resource": "arn:aws:s3:::b"
+    ///     }
+    ///   ]
+    /// }"#,
+    /// );
+    /// assert_eq!(format!("{doc:#}"), doc.to_json_pretty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// As a field of a `#[derive(Deserialize)]` struct read with
+    /// serde_json, a document is read from its own text by this crate's
+    /// reader, so it is written back byte for byte (up to insignificant
+    /// whitespace): key order, duplicate keys, number spelling. Other
+    /// deserializers (`serde_json::from_value`, other formats, values
+    /// buffered by `#[serde(flatten)]` or untagged enums) go through a
+    /// generic value and lose what it loses; see
+    /// [`Json`](crate::json::Json)'s `Deserialize`.
+    ///
+    /// ```
+    /// use iam_ecs::policy::PolicyDocument;
+    /// use serde::Deserialize;
+    ///
+    /// #[derive(Deserialize)]
+    /// struct Role {
+    ///     name: String,
+    ///     trust: PolicyDocument,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Keys out of order, a duplicate key, a number spelled 3.60e3.
+    /// let policy = r#"{"Statement":[{"Principal":{"Service":"ecs-tasks.amazonaws.com"},"Effect":"Allow","Action":"sts:AssumeRole","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":3.60e3}}}],"Version":"2012-10-17","Version":"2012-10-17"}"#;
+    /// let role: Role = serde_json::from_str(&format!(r#"{{"name": "app", "trust": {policy}}}"#))?;
+    /// assert_eq!(role.name, "app");
+    /// assert_eq!(role.trust.to_string(), policy);
+    ///
+    /// // The crate's message, with serde_json's position in the input.
+    /// let err = serde_json::from_str::<Role>(r#"{"name": "app", "trust": []}"#).err().unwrap();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid JSON at line 1, column 1: expected a policy document (a JSON object), found an array at line 1 column 28",
+    /// );
     /// # Ok(())
     /// # }
     /// ```
@@ -107,6 +188,138 @@ impl PolicyDocument {
         }
     }
 
+    /// The statements, to change in place, whatever the shape of
+    /// `Statement` (empty when it is absent or kept raw). A changed member
+    /// stays where it was written; a member set that was not there is
+    /// written after the statement's other members.
+    ///
+    /// ```
+    /// use iam_ecs::policy::{OneOrMany, PolicyDocument};
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut doc: PolicyDocument = r#"{"Statement":{"Action":"s3:GetObject","Effect":"Allow","Resource":"*"}}"#.parse()?;
+    /// for s in doc.statements_mut() {
+    ///     s.resource = Some(OneOrMany::One("arn:aws:s3:::b/*".to_owned()));
+    ///     s.sid = Some("Read".to_owned());
+    /// }
+    /// assert_eq!(
+    ///     doc.to_string(),
+    ///     r#"{"Statement":{"Action":"s3:GetObject","Effect":"Allow","Resource":"arn:aws:s3:::b/*","Sid":"Read"}}"#,
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn statements_mut(&mut self) -> &mut [Statement] {
+        match &mut self.statement {
+            Some(Statements::One(s)) => std::slice::from_mut(s),
+            Some(Statements::Many(v)) => v,
+            None => &mut [],
+        }
+    }
+
+    /// Adds a statement at the end of `Statement` and returns the
+    /// document, so that pushes chain.
+    ///
+    /// `statement` is a [`Statement`], added as it is (not checked), or a
+    /// statement builder, [`IdentityStatement`](crate::policy::IdentityStatement)
+    /// or [`TrustStatement`](crate::policy::TrustStatement), checked as
+    /// the policy builders check it and written exactly as they write it
+    /// (through `Statement`'s `TryFrom` of the builder).
+    ///
+    /// Whatever the shape of `Statement`:
+    /// - an array gets one more element;
+    /// - a single statement object becomes an array of two:
+    ///   `"Statement": {...}` is written `"Statement": [{...}, {...}]`;
+    /// - a document without `Statement` gets an array of one, written
+    ///   after the members the document has.
+    ///
+    /// The rest of the document is kept as written (key order, unknown
+    /// members, number spelling). Only the statement is checked, not the
+    /// document it joins: call [`check`](PolicyDocument::check) for that
+    /// (duplicate `Sid`s, the size quota).
+    ///
+    /// ```
+    /// use iam_ecs::policy::{PolicyDocument, TrustStatement};
+    /// use iam_ecs::ServicePrincipal;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut doc: PolicyDocument = r#"{"Version":"2012-10-17","Statement":[]}"#.parse()?;
+    /// doc.push_statement(
+    ///     TrustStatement::allow().principal_service(ServicePrincipal::ECS_TASKS).action("sts:AssumeRole"),
+    /// )?;
+    /// assert_eq!(
+    ///     doc.to_string(),
+    ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+    /// );
+    ///
+    /// let err = doc.push_statement(TrustStatement::allow().action("s3:GetObject")).unwrap_err();
+    /// assert!(err.to_string().starts_with("TrustStatement: invalid Action: "), "{err}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// - The builder's [`Error::Build`] for a statement its policy
+    ///   builder would reject: an invalid action (`"s3"`) or resource, an
+    ///   identity statement without `Resource`, a trust statement without
+    ///   a principal or with an action other than the STS ones, an error
+    ///   [`check`](PolicyDocument::check) finds in a document of that one
+    ///   statement. The document is then unchanged.
+    /// - [`Error::Build`] naming `PolicyDocument` and `Statement` when
+    ///   `Statement` is kept as written because it does not fit the model
+    ///   (`"Statement": "x"`, `"Statement": [{...}, 1]`): there is no
+    ///   list to add to without losing what was written.
+    pub fn push_statement<S>(&mut self, statement: S) -> Result<&mut Self>
+    where
+        S: TryInto<Statement>,
+        Error: From<S::Error>,
+    {
+        let statement = statement.try_into()?;
+        self.statement = Some(match self.statement.take() {
+            Some(Statements::Many(mut v)) => {
+                v.push(statement);
+                Statements::Many(v)
+            }
+            Some(Statements::One(first)) => Statements::Many(vec![first, statement]),
+            None => {
+                crate::json::edit::prepare_to_set(
+                    &mut self.layout,
+                    "PolicyDocument",
+                    "Statement",
+                    "a statement",
+                )?;
+                Statements::Many(vec![statement])
+            }
+        });
+        Ok(self)
+    }
+
+    /// Keeps only the statements for which `keep` returns `true`, in
+    /// order. `Statement` keeps its place and its shape, except that a
+    /// single statement object that is not kept leaves an empty array
+    /// (`"Statement": []`, which [`check`](PolicyDocument::check)
+    /// reports). Nothing happens when `Statement` is absent or kept raw.
+    ///
+    /// ```
+    /// use iam_ecs::policy::PolicyDocument;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let mut doc: PolicyDocument = r#"{"Statement":[{"Sid":"A","Effect":"Allow"},{"Sid":"B","Effect":"Deny"}]}"#.parse()?;
+    /// doc.retain_statements(|s| s.sid.as_deref() != Some("A"));
+    /// assert_eq!(doc.to_string(), r#"{"Statement":[{"Sid":"B","Effect":"Deny"}]}"#);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn retain_statements(&mut self, mut keep: impl FnMut(&Statement) -> bool) {
+        match &mut self.statement {
+            Some(Statements::Many(v)) => v.retain(keep),
+            Some(Statements::One(s)) if !keep(s) => {
+                self.statement = Some(Statements::Many(Vec::new()));
+            }
+            Some(Statements::One(_)) | None => {}
+        }
+    }
+
     /// The size IAM counts against its quotas: the number of characters of
     /// the compact JSON text that are not whitespace (see
     /// `docs/checks.md`). IAM Access Analyzer reports one more than this.
@@ -114,6 +327,8 @@ impl PolicyDocument {
         crate::policy::size::count(self)
     }
 }
+
+document_traits!(PolicyDocument);
 
 /// The `Statement` element: one statement object, or an array of them.
 // One per document: boxing the single statement would only make matching
