@@ -28,7 +28,8 @@ command -v python3 >/dev/null || { echo "error: seed.sh needs python3" >&2; exit
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(parse_account_id parse_arn roundtrip_policy check_policy
-           roundtrip_task_definition check_task_definition build_statement)
+           roundtrip_task_definition check_task_definition build_statement
+           differential_json)
 fi
 
 python3 - "$corpus" "$out" "${targets[@]}" <<'PY'
@@ -98,6 +99,48 @@ def builder_bytes():
         if i % 20 == 0:
             yield text
 
+# Hand-written edge cases of the JSON grammar, in the manner of
+# JSONTestSuite (which the corpus does not hold): each is accepted by both
+# readers, rejected by both, or one of the documented differences.
+EDGE_CASES = [
+    b'', b' ', b'null', b'true', b'false', b'nul', b'True', b'0', b'-0', b'-0.0',
+    b'0.0e-0', b'1E+2', b'2e-3', b'01', b'-01', b'+1', b'.5', b'1.', b'1e',
+    b'1e+', b'-', b'--1', b'NaN', b'Infinity', b'-Infinity', b'0x10',
+    b'9223372036854775807', b'9223372036854775808', b'-9223372036854775808',
+    b'-9223372036854775809', b'18446744073709551615', b'18446744073709551616',
+    b'123456789012345678901234567890', b'1.7976931348623157e308',
+    b'1.7976931348623158e308', b'1.7976931348623159e308', b'1e308', b'1e309',
+    b'1e400', b'-1e400', b'[1e400,-1e999,0]', b'1' + b'0' * 400,
+    b'4.9e-324', b'2.4e-324', b'2.5e-324', b'1e-400', b'-1e-400',
+    b'0e99999999999999999999', b'1e-99999999999999999999',
+    b'0.1', b'0.30000000000000004', b'2.2250738585072011e-308',
+    b'9007199254740993', b'9007199254740993.0', b'[1.5,-2.25,3e10]',
+    b'""', b'"a"', b'"\\\\"', b'"\\"', b'"\\/"', b'"\\u0000"', b'"\\u00e9"', b'"\\u00E9"',
+    b'"\\uD834\\uDD1E"', b'"\\ud83d\\ude00"', b'"\\ud800"', b'"\\udc00"',
+    b'"\\ud800\\u0041"', b'"\\ud800x"', b'"\\uDBFF\\uDFFF"', b'"\\u12"', b'"\\u12G4"',
+    b'"\\x41"', b'"\\a"', b'"\\b\\f\\n\\r\\t\\"\\\\"', b'"\x00"', b'"\x1f"',
+    b'"\x7f"', b'"\t"', b'"\xc3\xa9"', b'"\xe2\x80\xa8"', b'"\xf0\x9f\x98\x80"',
+    b'"\xff"', b'"\xc3"', b'"\xed\xa0\x80"', b'"\xc0\xaf"', b'\xff', b'"abc',
+    b'"', b"'a'", b'[]', b'{}', b'[ ]', b'{ }', b'[1,]', b'[,1]', b'[1,,2]',
+    b'[1 2]', b'[', b']', b'{"a":1,}', b'{,}', b'{"a"}', b'{"a":}', b'{"a" 1}',
+    b'{a:1}', b'{1:1}', b'{"a":1 "b":2}', b'{"a":1}}', b'[1]]', b'[1]x',
+    b'{"a":1,"a":2}', b'{"a":1,"b":2,"a":3}', b'{"b":1,"a":2}',
+    b'{"a":{"a":{"a":[]}},"a":null}', b'{"":0,"":1}',
+    b'{"\\u0061":1,"a":2}', b'[null,true,false,"x",{},[]]',
+    b' \t\r\n[ 1 , 2 ]\n ', b'\x0c1', b'1\x0c', b'\xc2\xa01', b'\xef\xbb\xbf{}',
+    b'\xef\xbb\xbf1', b'/*c*/1', b'1//c', b'[1]\x00', b'1 2', b'{"a":1}{}',
+    b'[' * 127 + b']' * 127, b'[' * 128 + b']' * 128, b'[' * 129 + b']' * 129,
+    b'{"a":' * 127 + b'1' + b'}' * 127, b'{"a":' * 128 + b'1' + b'}' * 128,
+    b'{"a":' * 129 + b'1' + b'}' * 129, b'[' * 128 + b'1e400' + b']' * 128,
+    b'[' * 128 + b'1,]' + b']' * 127, b'[' * 1000,
+]
+
+def differential():
+    yield from EDGE_CASES
+    yield from policies()
+    yield from task_definitions()
+    yield from bad_inputs({"arn", "account"})
+
 SOURCES = {
     "parse_account_id": accounts,
     "parse_arn": arns,
@@ -106,6 +149,7 @@ SOURCES = {
     "roundtrip_task_definition": task_definitions,
     "check_task_definition": task_definitions,
     "build_statement": builder_bytes,
+    "differential_json": differential,
 }
 
 for t in targets:

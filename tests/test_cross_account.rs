@@ -6,18 +6,12 @@ use iam_ecs::cross_account::{Artifact, ArtifactFinding, CrossAccountSpec};
 use iam_ecs::policy::{self, PolicyDocument};
 use iam_ecs::profile::CliProfile;
 use iam_ecs::RoleArn;
-use util::strip_ws;
+use util::{strip_ws, valid_accounts};
 
 const GUIDE_IDENTITY: &str = include_str!("fixtures/guide/task-role-identity-policy.json");
 const GUIDE_TRUST: &str = include_str!("fixtures/guide/destination-trust-policy.json");
 const GUIDE_TASK_DEF: &str = include_str!("fixtures/guide/example-task-def.json");
 const GUIDE_PROFILE: &str = include_str!("fixtures/guide/aws-cli-config");
-
-/// The guide's text with its 16-digit accounts replaced by valid ones.
-fn guide(text: &str) -> String {
-    text.replace("1111222233334444", "111122223333")
-        .replace("5555666677778888", "444455556666")
-}
 
 fn errors(findings: &[ArtifactFinding]) -> Vec<String> {
     findings
@@ -32,17 +26,17 @@ fn the_guide_example_reproduces_the_guides_documents() {
     let setup = CrossAccountSpec::guide_example().generate().unwrap();
     assert_eq!(
         setup.task_role_identity_policy.to_json_string(),
-        strip_ws(&guide(GUIDE_IDENTITY))
+        strip_ws(&valid_accounts(GUIDE_IDENTITY))
     );
     assert_eq!(
         setup.destination_trust_policy.to_json_string(),
-        strip_ws(&guide(GUIDE_TRUST))
+        strip_ws(&valid_accounts(GUIDE_TRUST))
     );
     assert_eq!(
         setup.task_definition.to_json_string(),
-        strip_ws(&guide(GUIDE_TASK_DEF))
+        strip_ws(&valid_accounts(GUIDE_TASK_DEF))
     );
-    assert_eq!(setup.cli_profile.to_string(), guide(GUIDE_PROFILE));
+    assert_eq!(setup.cli_profile.to_string(), valid_accounts(GUIDE_PROFILE));
     assert_eq!(
         setup.task_role_trust_policy.to_json_string(),
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["ecs-tasks.amazonaws.com"]},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:*:111122223333:*"},"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}"#
@@ -50,7 +44,10 @@ fn the_guide_example_reproduces_the_guides_documents() {
     assert_eq!(errors(&setup.check()), Vec::<String>::new());
     let rendered = setup.render(Artifact::TaskDefinition);
     assert!(rendered.ends_with("}\n"));
-    assert_eq!(strip_ws(&rendered), strip_ws(&guide(GUIDE_TASK_DEF)));
+    assert_eq!(
+        strip_ws(&rendered),
+        strip_ws(&valid_accounts(GUIDE_TASK_DEF))
+    );
 }
 
 #[test]

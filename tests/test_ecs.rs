@@ -5,7 +5,7 @@ mod util;
 
 use iam_ecs::ecs::*;
 use iam_ecs::{AccountId, Partition, RoleArn, RoleName, RolePath, Severity};
-use util::strip_ws;
+use util::{lines, strip_ws, valid_accounts};
 
 const GUIDE: &str = include_str!("fixtures/guide/example-task-def.json");
 
@@ -32,19 +32,14 @@ fn guide_built() -> TaskDefinition {
 }
 
 #[track_caller]
-fn lines(td: &TaskDefinition) -> Vec<String> {
-    td.check().iter().map(ToString::to_string).collect()
-}
-
-#[track_caller]
 fn findings_of(json: &str) -> Vec<String> {
-    lines(&TaskDefinition::from_json_str(json).unwrap())
+    lines(&TaskDefinition::from_json_str(json).unwrap().check())
 }
 
 #[test]
 fn the_guide_built_with_builders_matches_the_guide_byte_for_byte() {
     let td = guide_built();
-    let expected = strip_ws(GUIDE).replace("1111222233334444", "111122223333");
+    let expected = strip_ws(&valid_accounts(GUIDE));
     assert_eq!(td.to_json_string(), expected);
     assert_eq!(
         serde_json::to_string_pretty(&td).unwrap(),
@@ -60,7 +55,7 @@ fn the_guide_file_round_trips_and_its_16_digit_account_is_an_error() {
     assert_eq!(td.to_json_string(), strip_ws(GUIDE));
     assert_eq!(td.to_json_pretty() + "\n", GUIDE);
     assert_eq!(
-        lines(&td),
+        lines(&td.check()),
         ["error[invalid-role-arn] /taskRoleArn: taskRoleArn: invalid role ARN \"arn:aws:iam::1111222233334444:role/my-ECS-task-role\": account \"1111222233334444\": expected 12 digits, found 16"]
     );
     let f = &td.check()[0];
@@ -354,7 +349,7 @@ fn described_output_becomes_a_register_input() {
     assert_eq!(doc.kind(), TaskDefinitionKind::DescribeOutput);
     assert_eq!(doc.to_json_string(), strip_ws(text));
     assert_eq!(
-        lines(&TaskDefinition::default()).len(),
+        lines(&TaskDefinition::default().check()).len(),
         2,
         "an empty register input misses family and containers"
     );

@@ -2,16 +2,13 @@
 //! arrive, the readers and checks answer with a value or a clear error; no
 //! panic, no stack overflow, no silent change of meaning, nothing lost.
 
+mod util;
+
 use iam_ecs::ecs::{DescribedTaskDefinition, Document, TaskDefinition};
 use iam_ecs::json::{Json, MAX_DEPTH};
 use iam_ecs::policy::{CheckOptions, PolicyDocument};
 use iam_ecs::{has_errors, Finding};
-
-const KINDS: [CheckOptions; 3] = [
-    CheckOptions::identity(),
-    CheckOptions::trust(),
-    CheckOptions::resource(),
-];
+use util::{lines, paths_resolve, KINDS};
 
 /// Every reader given `bytes` fails: the JSON readers with `json` (when
 /// given), the policy readers with `policy`, the task definition readers
@@ -57,10 +54,6 @@ fn task(text: &str) -> TaskDefinition {
     TaskDefinition::from_json_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
-fn lines(findings: &[Finding]) -> Vec<String> {
-    findings.iter().map(ToString::to_string).collect()
-}
-
 /// Reading then writing gives back the input (compact, no whitespace in
 /// the input), and the pretty form reads back to the same document.
 #[track_caller]
@@ -80,18 +73,6 @@ fn task_round_trips(text: &str) -> TaskDefinition {
     let doc = Document::from_json_str(text).unwrap();
     assert_eq!(doc.to_json_string(), text);
     td
-}
-
-/// Every finding's path names a value in `text`.
-#[track_caller]
-fn paths_resolve(text: &str, findings: &[Finding]) {
-    let json = Json::parse(text).unwrap();
-    for f in findings {
-        assert!(
-            json.pointer(&f.path).is_some(),
-            "{f} does not point into {text}"
-        );
-    }
 }
 
 // ----- nesting ------------------------------------------------------------

@@ -1,11 +1,14 @@
 //! Property tests: generated documents round-trip, checks never panic,
 //! builders never produce a document their own check rejects.
 
+mod util;
+
 use iam_ecs::json::Json;
 use iam_ecs::policy::{
     CheckOptions, IdentityPolicy, IdentityStatement, PolicyDocument, TrustPolicy, TrustStatement,
 };
 use proptest::prelude::*;
+use util::{object, KINDS};
 
 fn string() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -40,14 +43,6 @@ fn one_or_many(item: BoxedStrategy<String>) -> BoxedStrategy<String> {
         prop::collection::vec(item, 0..3).prop_map(|v| format!("[{}]", v.join(","))),
     ]
     .boxed()
-}
-
-fn object(members: Vec<(String, String)>) -> String {
-    let body: Vec<String> = members
-        .into_iter()
-        .map(|(k, v)| format!("{}:{v}", Json::String(k)))
-        .collect();
-    format!("{{{}}}", body.join(","))
 }
 
 fn key() -> impl Strategy<Value = String> {
@@ -115,12 +110,6 @@ fn document() -> impl Strategy<Value = String> {
             object(m)
         })
 }
-
-const KINDS: [CheckOptions; 3] = [
-    CheckOptions::identity(),
-    CheckOptions::trust(),
-    CheckOptions::resource(),
-];
 
 proptest! {
     #[test]

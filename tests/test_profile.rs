@@ -1,18 +1,14 @@
 //! The AWS CLI profile: building, reading the guide's file, and the rules
 //! of RULES.md section 6.
 
+mod util;
+
 use iam_ecs::profile::{
     CliProfile, CredentialSource, ExternalId, ProfileName, RoleSessionName, SessionDuration,
 };
-use iam_ecs::RoleArn;
+use util::{destination_role, valid_accounts};
 
 const GUIDE: &str = include_str!("fixtures/guide/aws-cli-config");
-
-fn role() -> RoleArn {
-    "arn:aws:iam::444455556666:role/destination-account-role"
-        .parse()
-        .unwrap()
-}
 
 #[track_caller]
 fn config_err(text: &str) -> String {
@@ -21,10 +17,10 @@ fn config_err(text: &str) -> String {
 
 #[test]
 fn builds_the_guides_profile_with_a_valid_account() {
-    let p = CliProfile::builder("cross-account", role())
+    let p = CliProfile::builder("cross-account", destination_role())
         .build()
         .unwrap();
-    let expected = GUIDE.replace("5555666677778888", "444455556666");
+    let expected = valid_accounts(GUIDE);
     assert_eq!(p.to_string(), expected);
     assert_eq!(CliProfile::from_config(&expected, None).unwrap(), p);
 }
@@ -39,7 +35,7 @@ fn the_guides_own_profile_is_rejected_for_its_16_digit_account() {
 
 #[test]
 fn optional_keys_are_written_in_order_and_read_back() {
-    let p = CliProfile::builder("x", role())
+    let p = CliProfile::builder("x", destination_role())
         .external_id("Example-Corp_42")
         .role_session_name("verify")
         .duration_seconds(SessionDuration::new(3600).unwrap())
@@ -57,7 +53,9 @@ fn optional_keys_are_written_in_order_and_read_back() {
 
 #[test]
 fn default_profile_has_no_prefix() {
-    let p = CliProfile::builder("default", role()).build().unwrap();
+    let p = CliProfile::builder("default", destination_role())
+        .build()
+        .unwrap();
     assert!(p.to_string().starts_with("[default]\n"));
     assert_eq!(CliProfile::from_config(&p.to_string(), None).unwrap(), p);
 }
@@ -140,7 +138,7 @@ fn value_rules() {
 
 #[test]
 fn builder_latches_the_first_error() {
-    let err = CliProfile::builder("bad name", role())
+    let err = CliProfile::builder("bad name", destination_role())
         .external_id("x")
         .build()
         .unwrap_err();

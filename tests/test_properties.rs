@@ -9,20 +9,17 @@
 //! policies (`test_policy_prop.rs`) and task definitions
 //! (`test_ecs_prop.rs`).
 
+mod util;
+
 use iam_ecs::cross_account::CrossAccountSpec;
 use iam_ecs::ecs::{ContainerDefinition, Document, FargateSize, PortMapping, TaskDefinition};
+use iam_ecs::has_errors;
 use iam_ecs::json::Json;
 use iam_ecs::policy::{
     CheckOptions, IdentityPolicy, IdentityStatement, PolicyDocument, TrustPolicy, TrustStatement,
 };
-use iam_ecs::{has_errors, Finding};
 use proptest::prelude::*;
-
-const KINDS: [CheckOptions; 3] = [
-    CheckOptions::identity(),
-    CheckOptions::trust(),
-    CheckOptions::resource(),
-];
+use util::{lines, object, KINDS};
 
 // ----- strategies -----------------------------------------------------------
 
@@ -39,14 +36,6 @@ fn one_or_many(values: &'static [&'static str]) -> BoxedStrategy<String> {
         prop::collection::vec(quoted(values), 0..4).prop_map(|v| format!("[{}]", v.join(","))),
     ]
     .boxed()
-}
-
-fn object(members: Vec<(String, String)>) -> String {
-    let body: Vec<String> = members
-        .into_iter()
-        .map(|(k, v)| format!("{}:{v}", serde_json::to_string(&k).unwrap()))
-        .collect();
-    format!("{{{}}}", body.join(","))
 }
 
 /// Members, some of which may be left out, shuffled (order is part of the
@@ -279,10 +268,6 @@ fn reread_policy(text: &str) -> PolicyDocument {
     PolicyDocument::from_json_str(text).unwrap()
 }
 
-fn codes(findings: &[Finding]) -> Vec<String> {
-    findings.iter().map(ToString::to_string).collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -295,10 +280,10 @@ proptest! {
         let b = PolicyDocument::from_slice(text.as_bytes()).unwrap();
         let c = PolicyDocument::from_json(Json::parse(&text).unwrap()).unwrap();
         for k in KINDS {
-            let first = codes(&a.check(&k));
-            prop_assert_eq!(&first, &codes(&b.check(&k)));
-            prop_assert_eq!(&first, &codes(&c.check(&k)));
-            prop_assert_eq!(&first, &codes(&a.clone().check(&k)));
+            let first = lines(&a.check(&k));
+            prop_assert_eq!(&first, &lines(&b.check(&k)));
+            prop_assert_eq!(&first, &lines(&c.check(&k)));
+            prop_assert_eq!(&first, &lines(&a.clone().check(&k)));
         }
     }
 
@@ -322,12 +307,12 @@ proptest! {
     fn task_definition_checks_are_deterministic(text in task_text()) {
         let a = TaskDefinition::from_json_str(&text).unwrap();
         let b = TaskDefinition::from_slice(text.as_bytes()).unwrap();
-        let first = codes(&a.check());
-        prop_assert_eq!(&first, &codes(&b.check()));
-        prop_assert_eq!(&first, &codes(&a.clone().check()));
+        let first = lines(&a.check());
+        prop_assert_eq!(&first, &lines(&b.check()));
+        prop_assert_eq!(&first, &lines(&a.clone().check()));
         let d1 = Document::from_json_str(&text).unwrap();
         let d2 = Document::from_json(Json::parse(&text).unwrap()).unwrap();
-        prop_assert_eq!(codes(&d1.check()), codes(&d2.check()));
+        prop_assert_eq!(lines(&d1.check()), lines(&d2.check()));
     }
 
     #[test]

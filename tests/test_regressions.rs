@@ -1,25 +1,10 @@
 //! Regressions found by fuzzing and by the hostile-input tests (issue 6):
 //! each test is the smallest input that showed the bug.
 
-use iam_ecs::json::Json;
+mod util;
+
 use iam_ecs::policy::{CheckOptions, PolicyDocument};
-use iam_ecs::Finding;
-
-fn lines(findings: &[Finding]) -> Vec<String> {
-    findings.iter().map(ToString::to_string).collect()
-}
-
-/// Every finding's path names a value in `text`.
-#[track_caller]
-fn paths_resolve(text: &str, findings: &[Finding]) {
-    let json = Json::parse(text).unwrap();
-    for f in findings {
-        assert!(
-            json.pointer(&f.path).is_some(),
-            "{f} does not point into {text}"
-        );
-    }
-}
+use util::{lines, paths_resolve};
 
 /// fuzz `check_policy`: a Roles Anywhere trust statement without `Action`
 /// (here misspelt) pointed at `/Statement/0/Action`, which does not exist.

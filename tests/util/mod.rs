@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+use iam_ecs::json::Json;
+use iam_ecs::policy::CheckOptions;
+use iam_ecs::{Finding, RoleArn};
+
 /// The shared corpus: `IAM_ECS_CORPUS` when set, else `../shared/corpus`
 /// beside the repository. `None` (with a note on stderr) when it is not
 /// there; under `CI=true` a missing corpus fails the test instead, so CI
@@ -48,6 +52,56 @@ pub fn files_with_ext(dir: &std::path::Path, ext: &str) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+/// The check options of every policy kind: identity, trust, resource.
+pub const KINDS: [CheckOptions; 3] = [
+    CheckOptions::identity(),
+    CheckOptions::trust(),
+    CheckOptions::resource(),
+];
+
+/// The guide's text with its 16-digit example accounts, which AWS
+/// rejects, replaced by valid ones: `1111222233334444` by `111122223333`
+/// and `5555666677778888` by `444455556666`.
+pub fn valid_accounts(text: &str) -> String {
+    text.replace("1111222233334444", "111122223333")
+        .replace("5555666677778888", "444455556666")
+}
+
+/// The guide's destination account role, in the account of
+/// [`valid_accounts`].
+pub fn destination_role() -> RoleArn {
+    "arn:aws:iam::444455556666:role/destination-account-role"
+        .parse()
+        .unwrap()
+}
+
+/// Findings as the lines they display as (`error[code] /path: message`).
+pub fn lines(findings: &[Finding]) -> Vec<String> {
+    findings.iter().map(ToString::to_string).collect()
+}
+
+/// Every finding's path names a value in `text`.
+#[track_caller]
+pub fn paths_resolve(text: &str, findings: &[Finding]) {
+    let json = Json::parse(text).unwrap();
+    for f in findings {
+        assert!(
+            json.pointer(&f.path).is_some(),
+            "{f} does not point into {text}"
+        );
+    }
+}
+
+/// The compact JSON text of an object with these members, in order: each
+/// key is written as a JSON string, each value is already JSON text.
+pub fn object(members: Vec<(String, String)>) -> String {
+    let body: Vec<String> = members
+        .into_iter()
+        .map(|(k, v)| format!("{}:{v}", serde_json::to_string(&k).unwrap()))
+        .collect();
+    format!("{{{}}}", body.join(","))
 }
 
 /// Removes JSON-insignificant whitespace (outside strings).
