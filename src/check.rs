@@ -93,16 +93,14 @@ pub(crate) fn walk<R: Record, C: Reporter + ?Sized>(
     what: &str,
     mut visit: impl FnMut(&mut C, R::Member),
 ) {
-    let layout = record.layout();
-    let set = record.set_fields();
     let mut written: u128 = 0;
-    for slot in layout.slots() {
+    for slot in record.layout().slots() {
         match slot {
             Slot::Field(i) => {
                 written |= 1u128 << i;
                 visit(cx, R::MEMBERS[usize::from(*i)]);
             }
-            Slot::Raw(raw) if Layout::is_stale(raw, R::KEYS, set) => {}
+            Slot::Raw(raw) if Layout::is_stale(raw, R::KEYS, record.set_fields()) => {}
             Slot::Raw(raw) => cx.raw_member(raw, loc, what, R::KEYS),
         }
     }
@@ -119,7 +117,7 @@ pub(crate) fn walk<R: Record, C: Reporter + ?Sized>(
 /// missing, and once it is removed its copies go with it.
 pub(crate) fn has<R: Record>(record: &R, member: R::Member) -> bool {
     let i = crate::json::record::Member::index(member);
-    record.set_fields() & (1u128 << i) != 0
+    record.is_set(member)
         || record
             .layout()
             .raw()

@@ -194,6 +194,8 @@ pub(crate) trait Record {
     fn layout(&self) -> &Layout;
     /// The fields that are set, as a bit set by declaration index.
     fn set_fields(&self) -> u128;
+    /// Whether the field of `member` is set.
+    fn is_set(&self, member: Self::Member) -> bool;
 }
 
 /// A value that can be read from JSON without losing anything.
@@ -605,6 +607,11 @@ macro_rules! record {
                 }
                 fn set_fields(&self) -> u128 {
                     $name::set_fields(self)
+                }
+                fn is_set(&self, member: __Field) -> bool {
+                    match member {
+                        $(__Field::$field => self.$field.is_some(),)*
+                    }
                 }
             }
 
