@@ -54,7 +54,12 @@ pub(super) fn tags(cx: &mut Cx, tags: &[Tag], at: &Loc) {
                     ),
                 );
             }
-            if value.len() >= 4 && value[..4].eq_ignore_ascii_case("aws:") {
+            // By bytes: a character that is not ASCII may straddle byte 4.
+            if value
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"aws:"))
+            {
                 cx.report(
                     Code::ReservedTagPrefix,
                     kat,
@@ -73,5 +78,26 @@ pub(super) fn tags(cx: &mut Cx, tags: &[Tag], at: &Loc) {
         });
         // Reported after the tag's members, unlike other missing members.
         require(cx, tag, M::key, &tat, "tag");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ecs::TaskDefinition;
+
+    #[test]
+    fn a_character_across_byte_four_is_no_panic() {
+        let td = TaskDefinition::from_json_str(
+            r#"{"family":"f","containerDefinitions":[],"tags":[{"key":"abcé","value":"AWS:é"}]}"#,
+        )
+        .unwrap();
+        let lines: Vec<String> = td.check().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "error[no-containers] /containerDefinitions: containerDefinitions is empty: expected at least one container (Container list cannot be empty)",
+                "error[reserved-tag-prefix] /tags/0/value: tag value \"AWS:é\" starts with \"aws:\": expected no aws: prefix in any case (reserved for AWS use)",
+            ]
+        );
     }
 }
