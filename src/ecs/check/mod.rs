@@ -10,7 +10,7 @@
 //!   requirements, `pidMode`, `ipcMode`, `placementConstraints`,
 //!   `proxyConfiguration`, `inferenceAccelerators`, `ephemeralStorage`,
 //!   `runtimePlatform`), for a register input and, in place, for a
-//!   described revision; [`described`]: describe output;
+//!   described revision; [`described`](mod@described): describe output;
 //! - [`container`]: the `containerDefinitions` list and each container
 //!   (`name`, `image`, `cpu`, `memory`, `secrets`, `dependsOn`, timeouts,
 //!   `privileged`, `restartPolicy`, ...); [`linux`]: `linuxParameters`,

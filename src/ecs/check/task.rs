@@ -3,7 +3,7 @@
 //! `placementConstraints`, `proxyConfiguration`, `inferenceAccelerators`,
 //! `ephemeralStorage` and `runtimePlatform`; and the entry points for a
 //! register input and a described revision (describe output is in
-//! [`described`](super::described)).
+//! [`described`](mod@super::described)).
 //!
 //! A described revision ([`RegisteredTaskDefinition`]) is checked in place
 //! as the register input it stands for: its first members are
