@@ -1,11 +1,10 @@
 //! `DescribeTaskDefinition` output, and telling it apart from a
 //! `RegisterTaskDefinition` input.
 
-use super::check::{task_ref, Loc, Out};
 use super::model::*;
+use super::model::{task_definition_record, with_task_definition_members};
 use super::object_of;
 use super::vocab::*;
-use crate::code::Code;
 use crate::finding::Finding;
 use crate::json::de::document_traits;
 use crate::json::record::record;
@@ -41,54 +40,26 @@ record! {
     }
 }
 
-record! {
+with_task_definition_members!(task_definition_record! {
     /// A registered task definition revision as ECS describes it (botocore
-    /// `TaskDefinition`): the register input plus read-only members such
-    /// as `taskDefinitionArn`, `revision`, `status` and `registeredAt`.
+    /// `TaskDefinition`): the register input's members (those of
+    /// [`TaskDefinition`], in the same order) followed by the read-only
+    /// members ([`READ_ONLY_KEYS`]) such as `taskDefinitionArn`,
+    /// `revision`, `status` and `registeredAt`.
     ///
     /// `tags` is not in the botocore shape, but tools such as ecspresso
     /// write it here, and `RegisterTaskDefinition` takes it.
     pub struct RegisteredTaskDefinition {
         /// The full ARN of the revision. Read-only.
         task_definition_arn: String = "taskDefinitionArn",
-        /// The containers of the task. Optional.
-        container_definitions: Vec<ContainerDefinition> = "containerDefinitions",
-        /// The family name. Optional.
-        family: String = "family",
-        /// The task role: a short name or ARN. Optional.
-        task_role_arn: String = "taskRoleArn",
-        /// The task execution role ARN. Optional.
-        execution_role_arn: String = "executionRoleArn",
-        /// The Docker networking mode. Optional.
-        network_mode: NetworkMode = "networkMode",
         /// The revision number within the family. Read-only.
         revision: i64 = "revision",
-        /// Data volumes. Optional.
-        volumes: Vec<Volume> = "volumes",
         /// `ACTIVE`, `INACTIVE` or `DELETE_IN_PROGRESS`. Read-only.
         status: TaskDefinitionStatus = "status",
         /// Container instance attributes the task needs. Read-only.
         requires_attributes: Vec<Attribute> = "requiresAttributes",
-        /// Placement constraints. Optional.
-        placement_constraints: Vec<TaskDefinitionPlacementConstraint> = "placementConstraints",
         /// The launch types the revision is compatible with. Read-only.
         compatibilities: Vec<Compatibility> = "compatibilities",
-        /// The operating system and CPU architecture. Optional.
-        runtime_platform: RuntimePlatform = "runtimePlatform",
-        /// The launch types the revision was validated against. Optional.
-        requires_compatibilities: Vec<Compatibility> = "requiresCompatibilities",
-        /// Task CPU as a string. Optional.
-        cpu: String = "cpu",
-        /// Task memory as a string. Optional.
-        memory: String = "memory",
-        /// Elastic Inference accelerators. Optional.
-        inference_accelerators: Vec<InferenceAccelerator> = "inferenceAccelerators",
-        /// The process namespace. Optional.
-        pid_mode: PidMode = "pidMode",
-        /// The IPC namespace. Optional.
-        ipc_mode: IpcMode = "ipcMode",
-        /// The App Mesh proxy configuration. Optional.
-        proxy_configuration: ProxyConfiguration = "proxyConfiguration",
         /// When the revision was registered (a timestamp, kept as written). Read-only.
         registered_at: Json = "registeredAt",
         /// When the revision was deregistered. Read-only.
@@ -97,14 +68,8 @@ record! {
         delete_requested_at: Json = "deleteRequestedAt",
         /// The principal that registered the revision. Read-only.
         registered_by: String = "registeredBy",
-        /// Ephemeral storage for a Fargate task. Optional.
-        ephemeral_storage: EphemeralStorage = "ephemeralStorage",
-        /// Whether fault injection is enabled. Optional.
-        enable_fault_injection: bool = "enableFaultInjection",
-        /// Tags (not in the botocore shape; written by ecspresso). Optional.
-        tags: Vec<Tag> = "tags",
     }
-}
+});
 
 record! {
     /// A container instance attribute a task needs (botocore `Attribute`).
@@ -121,18 +86,11 @@ record! {
 }
 
 /// The members of a described task definition that `RegisterTaskDefinition`
-/// does not take, dropped by `into_register_input`.
-pub const READ_ONLY_KEYS: &[&str] = &[
-    "taskDefinitionArn",
-    "revision",
-    "status",
-    "requiresAttributes",
-    "compatibilities",
-    "registeredAt",
-    "deregisteredAt",
-    "deleteRequestedAt",
-    "registeredBy",
-];
+/// does not take, dropped by `into_register_input`: those
+/// [`RegisteredTaskDefinition`] declares after [`TaskDefinition`]'s.
+pub const READ_ONLY_KEYS: &[&str] = RegisteredTaskDefinition::KEYS
+    .split_at(TaskDefinition::KEYS.len())
+    .1;
 
 impl DescribedTaskDefinition {
     /// Reads `DescribeTaskDefinition` output.
@@ -200,40 +158,7 @@ impl DescribedTaskDefinition {
     /// The findings for the described revision, at its place in this
     /// document (`/taskDefinition/...`), in document order.
     pub fn check(&self) -> Vec<Finding> {
-        let mut out = Out {
-            findings: Vec::new(),
-        };
-        let root = Loc::Root;
-        if self.task_definition.is_none() && !self.layout.raw().any(|r| r.key == "taskDefinition") {
-            out.findings.push(Finding::new(
-                crate::Severity::Error,
-                Code::MissingField,
-                crate::json::Pointer::root(),
-                "describe-task-definition output has no \"taskDefinition\": expected it, as it is required",
-            ));
-        }
-        super::check::walk(
-            &self.layout,
-            self.set_fields(),
-            Self::KEYS,
-            &root,
-            "describe-task-definition output",
-            &mut out,
-            |key, out| match key {
-                "taskDefinition" => {
-                    if let Some(td) = &self.task_definition {
-                        td.check_at(&root.key(key), out);
-                    }
-                }
-                "tags" => {
-                    if let Some(tags) = &self.tags {
-                        super::check::check_tags(tags, &root.key(key), out);
-                    }
-                }
-                _ => {}
-            },
-        );
-        out.findings
+        super::check::described(self)
     }
 }
 
@@ -282,20 +207,11 @@ impl RegisteredTaskDefinition {
     }
 
     /// The findings for this revision as a register input (read-only
-    /// members are not checked), in document order.
+    /// members are not checked), in document order: the checks of
+    /// [`RegisteredTaskDefinition::into_register_input`]'s task
+    /// definition, made on this one in place.
     pub fn check(&self) -> Vec<Finding> {
-        let mut out = Out {
-            findings: Vec::new(),
-        };
-        self.check_at(&Loc::Root, &mut out);
-        out.findings
-    }
-
-    /// The checks of [`RegisteredTaskDefinition::into_register_input`]'s
-    /// task definition, made on this one in place: the same members in
-    /// the same order, read-only ones passed over.
-    fn check_at(&self, loc: &Loc, out: &mut Out) {
-        task_ref!(self, Self::KEYS, READ_ONLY_KEYS).check_at(loc, out);
+        super::check::registered(self)
     }
 }
 

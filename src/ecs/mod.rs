@@ -85,7 +85,6 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::json::de::document_traits;
 use crate::json::{Json, Object};
-use check::{Loc, Out};
 
 /// The object of a document, or an error naming what was found instead.
 pub(crate) fn object_of(json: Json) -> Result<Object> {
@@ -166,11 +165,7 @@ impl TaskDefinition {
     /// # }
     /// ```
     pub fn check(&self) -> Vec<Finding> {
-        let mut out = Out {
-            findings: Vec::new(),
-        };
-        self.check_at(&Loc::Root, &mut out);
-        out.findings
+        check::task_definition(self)
     }
 
     /// The container named `name`, if any.

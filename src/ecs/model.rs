@@ -9,52 +9,81 @@
 use super::vocab::*;
 use crate::json::record::{record, Entries};
 
-record! {
+/// Calls `$callback! { $($args)* [members] }` with the members of a task
+/// definition, declared here once, in the order a built task definition
+/// is written: [`TaskDefinition`] is made of them, and
+/// `RegisteredTaskDefinition` (describe output) of them followed by its
+/// read-only members (both with `task_definition_record!`); the checks
+/// borrow them from either (`check::task::TaskMembers`).
+macro_rules! with_task_definition_members {
+    ($callback:ident ! { $($args:tt)* }) => {
+        $callback! { $($args)* [
+            /// The containers that make up the task. Required (at least one).
+            container_definitions: Vec<$crate::ecs::ContainerDefinition> = "containerDefinitions",
+            /// The family name: up to 255 letters, digits, underscores and hyphens. Required.
+            family: String = "family",
+            /// The short name or ARN of the IAM role the containers can assume. Optional.
+            task_role_arn: String = "taskRoleArn",
+            /// The ARN of the role the ECS agent uses to pull images, read secrets and send logs. Optional.
+            execution_role_arn: String = "executionRoleArn",
+            /// The Docker networking mode (`bridge` on Linux EC2 when omitted; `awsvpc` on Fargate). Optional.
+            network_mode: $crate::ecs::NetworkMode = "networkMode",
+            /// Data volumes the containers can mount. Optional.
+            volumes: Vec<$crate::ecs::Volume> = "volumes",
+            /// Placement constraints for the task (not on Fargate). Optional.
+            placement_constraints: Vec<$crate::ecs::TaskDefinitionPlacementConstraint> = "placementConstraints",
+            /// The launch types the definition is validated against. Optional.
+            requires_compatibilities: Vec<$crate::ecs::Compatibility> = "requiresCompatibilities",
+            /// Task CPU as a string: units (`"1024"`) or vCPUs (`"1 vCPU"`). Optional (required on Fargate).
+            cpu: String = "cpu",
+            /// Task memory as a string: MiB (`"2048"`) or GB (`"2 GB"`). Optional (required on Fargate).
+            memory: String = "memory",
+            /// Tags for the task definition, at most 50. Optional.
+            tags: Vec<$crate::ecs::Tag> = "tags",
+            /// The process namespace (`host` or `task`). Optional.
+            pid_mode: $crate::ecs::PidMode = "pidMode",
+            /// The IPC namespace (`host`, `task` or `none`; not on Fargate). Optional.
+            ipc_mode: $crate::ecs::IpcMode = "ipcMode",
+            /// The App Mesh proxy configuration. Optional.
+            proxy_configuration: $crate::ecs::ProxyConfiguration = "proxyConfiguration",
+            /// Elastic Inference accelerators for the task. Optional.
+            inference_accelerators: Vec<$crate::ecs::InferenceAccelerator> = "inferenceAccelerators",
+            /// Ephemeral storage for a Fargate task, 21-200 GiB. Optional.
+            ephemeral_storage: $crate::ecs::EphemeralStorage = "ephemeralStorage",
+            /// The operating system and CPU architecture the task runs on. Optional.
+            runtime_platform: $crate::ecs::RuntimePlatform = "runtimePlatform",
+            /// Whether fault injection is enabled for the task. Optional.
+            enable_fault_injection: bool = "enableFaultInjection",
+        ] }
+    };
+}
+pub(crate) use with_task_definition_members;
+
+/// A `record!` whose fields are the task definition's members (see
+/// `with_task_definition_members!`) followed by the `$extra` fields.
+macro_rules! task_definition_record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident { $($extra:tt)* }
+        [ $($members:tt)* ]
+    ) => {
+        $crate::json::record::record! {
+            $(#[$meta])*
+            pub struct $name { $($members)* $($extra)* }
+        }
+    };
+}
+pub(crate) use task_definition_record;
+
+with_task_definition_members!(task_definition_record! {
     /// A task definition as `RegisterTaskDefinition` takes it (botocore
     /// `RegisterTaskDefinitionRequest`), the document of
     /// `aws ecs register-task-definition --cli-input-json`.
     ///
     /// Read one with [`TaskDefinition::from_json_str`], build one with
     /// [`TaskDefinition::builder`], check it with [`TaskDefinition::check`].
-    pub struct TaskDefinition {
-        /// The containers that make up the task. Required (at least one).
-        container_definitions: Vec<ContainerDefinition> = "containerDefinitions",
-        /// The family name: up to 255 letters, digits, underscores and hyphens. Required.
-        family: String = "family",
-        /// The short name or ARN of the IAM role the containers can assume. Optional.
-        task_role_arn: String = "taskRoleArn",
-        /// The ARN of the role the ECS agent uses to pull images, read secrets and send logs. Optional.
-        execution_role_arn: String = "executionRoleArn",
-        /// The Docker networking mode (`bridge` on Linux EC2 when omitted; `awsvpc` on Fargate). Optional.
-        network_mode: NetworkMode = "networkMode",
-        /// Data volumes the containers can mount. Optional.
-        volumes: Vec<Volume> = "volumes",
-        /// Placement constraints for the task (not on Fargate). Optional.
-        placement_constraints: Vec<TaskDefinitionPlacementConstraint> = "placementConstraints",
-        /// The launch types the definition is validated against. Optional.
-        requires_compatibilities: Vec<Compatibility> = "requiresCompatibilities",
-        /// Task CPU as a string: units (`"1024"`) or vCPUs (`"1 vCPU"`). Optional (required on Fargate).
-        cpu: String = "cpu",
-        /// Task memory as a string: MiB (`"2048"`) or GB (`"2 GB"`). Optional (required on Fargate).
-        memory: String = "memory",
-        /// Tags for the task definition, at most 50. Optional.
-        tags: Vec<Tag> = "tags",
-        /// The process namespace (`host` or `task`). Optional.
-        pid_mode: PidMode = "pidMode",
-        /// The IPC namespace (`host`, `task` or `none`; not on Fargate). Optional.
-        ipc_mode: IpcMode = "ipcMode",
-        /// The App Mesh proxy configuration. Optional.
-        proxy_configuration: ProxyConfiguration = "proxyConfiguration",
-        /// Elastic Inference accelerators for the task. Optional.
-        inference_accelerators: Vec<InferenceAccelerator> = "inferenceAccelerators",
-        /// Ephemeral storage for a Fargate task, 21-200 GiB. Optional.
-        ephemeral_storage: EphemeralStorage = "ephemeralStorage",
-        /// The operating system and CPU architecture the task runs on. Optional.
-        runtime_platform: RuntimePlatform = "runtimePlatform",
-        /// Whether fault injection is enabled for the task. Optional.
-        enable_fault_injection: bool = "enableFaultInjection",
-    }
-}
+    pub struct TaskDefinition {}
+});
 
 record! {
     /// One container of a task (botocore `ContainerDefinition`). ECS

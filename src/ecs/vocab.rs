@@ -4,9 +4,21 @@
 use crate::json::record::{FromJson, Mismatch};
 use crate::json::Json;
 
+/// A closed vocabulary: a string enum that keeps a value it does not know
+/// (made by `string_enum!`). What is done with an unknown value is up to
+/// the caller (the checks report it).
+pub(crate) trait Vocabulary {
+    /// Every value the botocore model lists, in the model's order.
+    const KNOWN: &'static [&'static str];
+    /// The value as AWS writes it.
+    fn as_str(&self) -> &str;
+    /// Whether the value is one the model lists.
+    fn is_known(&self) -> bool;
+}
+
 /// Defines a string enum with an `Other(String)` variant, `as_str`,
-/// `KNOWN`, `From<&str>`, `From<String>`, `Display`, `FromJson` and
-/// `Serialize`.
+/// `KNOWN`, `From<&str>`, `From<String>`, `Display`, `FromJson`,
+/// `Serialize` and [`Vocabulary`].
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -108,14 +120,13 @@ macro_rules! string_enum {
             }
         }
 
-        impl crate::ecs::check::Check for $name {
-            fn check(
-                &self,
-                _cx: &crate::ecs::check::Cx<'_>,
-                loc: &crate::ecs::check::Loc<'_>,
-                out: &mut crate::ecs::check::Out,
-            ) {
-                crate::ecs::check::check_vocab(self.as_str(), Self::KNOWN, self.is_known(), loc, out);
+        impl Vocabulary for $name {
+            const KNOWN: &'static [&'static str] = $name::KNOWN;
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+            fn is_known(&self) -> bool {
+                $name::is_known(self)
             }
         }
     };

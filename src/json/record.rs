@@ -15,9 +15,7 @@
 //! its reader and its `Serialize`.
 
 use super::parse::Parser;
-use super::{Json, Number, Object, Pointer};
-use crate::code::Code;
-use crate::finding::{Finding, Severity};
+use super::{Json, Number, Object};
 
 /// Why a member was kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -129,49 +127,6 @@ impl Layout {
                 .iter()
                 .position(|k| *k == raw.key)
                 .is_some_and(|i| set & (1u128 << i) == 0)
-    }
-
-    /// Findings for the raw members of the object at `at` (leaving out the
-    /// stale ones, see [`Layout::is_stale`]): unknown keys are warnings,
-    /// duplicate keys and type mismatches are errors. `what` names the
-    /// object in messages (`statement`, `container definition`).
-    pub(crate) fn findings(
-        &self,
-        at: &Pointer,
-        what: &str,
-        keys: &[&str],
-        set: u128,
-        out: &mut Vec<Finding>,
-    ) {
-        for raw in self.raw().filter(|r| !Layout::is_stale(r, keys, set)) {
-            let ptr = at.key(&raw.key);
-            match &raw.why {
-                Why::Unknown => out.push(Finding::new(
-                    Severity::Warning,
-                    Code::UnknownField,
-                    ptr,
-                    format!(
-                        "unknown field {:?} in {what}: kept as written, but AWS may reject it",
-                        raw.key
-                    ),
-                )),
-                Why::Duplicate => out.push(Finding::new(
-                    Severity::Error,
-                    Code::DuplicateKey,
-                    ptr,
-                    format!(
-                        "key {:?} appears more than once in {what}: expected each key once",
-                        raw.key
-                    ),
-                )),
-                Why::Mismatch(m) => out.push(Finding::new(
-                    Severity::Error,
-                    Code::TypeMismatch,
-                    Pointer::from_raw(format!("{}{}", ptr, m.at)),
-                    format!("expected {}, found {}", m.expected, m.found),
-                )),
-            }
-        }
     }
 }
 
@@ -813,22 +768,19 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("a"));
         assert_eq!(s.tags, None);
         assert_eq!(s.inner.as_ref().and_then(|i| i.on), Some(true));
-        let mut out = Vec::new();
-        s.layout.findings(
-            &Pointer::root(),
-            "sample",
-            Sample::KEYS,
-            s.set_fields(),
-            &mut out,
-        );
-        let lines: Vec<String> = out.iter().map(ToString::to_string).collect();
+        let raw: Vec<(&str, &Why)> = s.layout.raw().map(|r| (r.key.as_str(), &r.why)).collect();
+        let tags = Why::Mismatch(Mismatch {
+            at: "/1".to_owned(),
+            expected: "a string",
+            found: "a number",
+        });
         assert_eq!(
-            lines,
+            raw,
             [
-                "warning[unknown-field] /x: unknown field \"x\" in sample: kept as written, but AWS may reject it",
-                "error[type-mismatch] /tags/1: expected a string, found a number",
-                "error[duplicate-key] /count: key \"count\" appears more than once in sample: expected each key once",
-                "warning[unknown-field] /count2: unknown field \"count2\" in sample: kept as written, but AWS may reject it",
+                ("x", &Why::Unknown),
+                ("tags", &tags),
+                ("count", &Why::Duplicate),
+                ("count2", &Why::Unknown),
             ]
         );
     }
