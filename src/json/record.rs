@@ -89,12 +89,6 @@ impl Layout {
         &self.slots
     }
 
-    pub(crate) fn has_field(&self, index: u8) -> bool {
-        self.slots
-            .iter()
-            .any(|s| matches!(s, Slot::Field(i) if *i == index))
-    }
-
     pub(crate) fn push_field(&mut self, index: u8) {
         self.slots.push(Slot::Field(index));
     }

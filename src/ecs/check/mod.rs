@@ -188,7 +188,7 @@ impl<'a> Cx<'a> {
 
     /// Reports `code` at `loc`, with the code's severity.
     pub(crate) fn report(&mut self, code: Code, loc: &Loc, message: impl Into<String>) {
-        self.sink().report(code, loc, message);
+        self.sink.report(code, loc, message);
     }
 
     /// Reports that the object at `loc` (named `what`) has no `key`.
@@ -202,10 +202,6 @@ impl<'a> Cx<'a> {
 }
 
 impl Reporter for Cx<'_> {
-    fn sink(&mut self) -> &mut Sink {
-        &mut self.sink
-    }
-
     /// Unknown keys are warnings, duplicate keys and type mismatches are
     /// errors (a mismatch is reported where, below the member, the value
     /// stopped fitting).
@@ -228,7 +224,7 @@ impl Reporter for Cx<'_> {
                     raw.key
                 ),
             ),
-            Why::Mismatch(m) => self.sink().report_at(
+            Why::Mismatch(m) => self.sink.report_at(
                 Code::TypeMismatch,
                 Pointer::from_raw(format!("{}{}", at.pointer(), m.at)),
                 format!("expected {}, found {}", m.expected, m.found),

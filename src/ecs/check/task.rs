@@ -16,7 +16,7 @@ use super::{
     container, members, name_problem, network, require, roles, simple_check, tags, volume, Check,
     Cx, Task,
 };
-use crate::check::{has, walk, Loc, Reporter, Sink};
+use crate::check::{has, walk, Loc, Reporter};
 use crate::code::Code;
 use crate::ecs::model::with_task_definition_members;
 use crate::ecs::size::{lookup, parse_cpu, parse_memory};
@@ -132,10 +132,6 @@ struct Register<'c, 'a> {
 }
 
 impl Reporter for Register<'_, '_> {
-    fn sink(&mut self) -> &mut Sink {
-        self.cx.sink()
-    }
-
     fn raw_member(&mut self, raw: &RawMember, loc: &Loc, what: &str, keys: &[&str]) {
         if !self.read_only.contains(&raw.key.as_str()) {
             self.cx.raw_member(raw, loc, what, keys);
