@@ -301,7 +301,7 @@ fn duplicate_keys_are_error_findings_and_survive_a_round_trip() {
     // Labels are a map the model keeps as written, duplicates included;
     // the model reads the first, as for every other duplicate.
     let labels = c.docker_labels.as_ref().unwrap();
-    assert_eq!(labels.0.len(), 2);
+    assert_eq!(labels.len(), 2);
     assert_eq!(labels.get("k").map(String::as_str), Some("1"));
 }
 

@@ -8,7 +8,7 @@ use super::size::{parse_cpu, parse_memory, FargateSize};
 use super::vocab::*;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::json::record::Entries;
+use crate::json::Map;
 use crate::RoleArn;
 
 /// The JSON key at the top of a finding's path, as one of `keys`, for
@@ -582,8 +582,8 @@ impl ContainerDefinitionBuilder {
     pub fn docker_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.c
             .docker_labels
-            .get_or_insert_with(Entries::default)
-            .insert(key, value.into());
+            .get_or_insert_with(Map::default)
+            .push(key, value);
         self
     }
 
@@ -816,8 +816,8 @@ impl LogConfiguration {
     #[must_use]
     pub fn option(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.options
-            .get_or_insert_with(Entries::default)
-            .insert(key, value.into());
+            .get_or_insert_with(Map::default)
+            .push(key, value);
         self
     }
 }

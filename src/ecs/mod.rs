@@ -56,7 +56,6 @@ mod model;
 mod size;
 mod vocab;
 
-pub use crate::json::record::Entries;
 pub use builder::{ContainerDefinitionBuilder, TaskDefinitionBuilder};
 pub use described::{
     Attribute, DescribedTaskDefinition, Document, RegisteredTaskDefinition, TaskDefinitionKind,

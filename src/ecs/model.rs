@@ -7,7 +7,8 @@
 //! `containerDefinitions, family, taskRoleArn` as the AWS guide writes it.
 
 use super::vocab::*;
-use crate::json::record::{record, Entries};
+use crate::json::record::record;
+use crate::json::Map;
 
 /// Calls `$callback! { $($args)* [members] }` with the members of a task
 /// definition, declared here once, in the order a built task definition
@@ -158,7 +159,7 @@ record! {
         /// Whether a TTY is allocated (`docker run -t`). Optional.
         pseudo_terminal: bool = "pseudoTerminal",
         /// Docker labels. Optional.
-        docker_labels: Entries<String> = "dockerLabels",
+        docker_labels: Map<String> = "dockerLabels",
         /// Resource limits (`nofile`, ...). Optional.
         ulimits: Vec<Ulimit> = "ulimits",
         /// Where the container's logs go. Optional.
@@ -405,7 +406,7 @@ record! {
         /// The log driver. Required.
         log_driver: LogDriver = "logDriver",
         /// Options for the driver. Optional.
-        options: Entries<String> = "options",
+        options: Map<String> = "options",
         /// Options read from secrets. Optional.
         secret_options: Vec<Secret> = "secretOptions",
     }
@@ -454,7 +455,7 @@ record! {
         /// The log router (`fluentd` or `fluentbit`). Required.
         r#type: FirelensConfigurationType = "type",
         /// Options for the router. Optional.
-        options: Entries<String> = "options",
+        options: Map<String> = "options",
     }
 }
 
@@ -476,9 +477,9 @@ record! {
         /// The volume driver. Optional.
         driver: String = "driver",
         /// Driver options. Optional.
-        driver_opts: Entries<String> = "driverOpts",
+        driver_opts: Map<String> = "driverOpts",
         /// Docker labels for the volume. Optional.
-        labels: Entries<String> = "labels",
+        labels: Map<String> = "labels",
     }
 }
 

@@ -31,6 +31,7 @@
 
 pub(crate) mod de;
 pub(crate) mod edit;
+mod map;
 pub(crate) mod parse;
 mod pointer;
 pub(crate) mod record;
@@ -38,6 +39,7 @@ mod ser;
 
 pub(crate) use ser::{display, to_compact, to_pretty};
 
+pub use map::Map;
 pub use parse::MAX_DEPTH;
 pub use pointer::Pointer;
 
@@ -269,79 +271,10 @@ impl fmt::Display for Number {
 
 /// A JSON object: members in the order written, duplicate keys kept (AWS
 /// rejects them, so checks report them; they are not lost on a round trip).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Object {
-    members: Vec<(String, Json)>,
-}
-
-impl Object {
-    /// An empty object.
-    pub fn new() -> Self {
-        Object::default()
-    }
-
-    /// The value of the first member named `key`.
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// Appends a member, even if one with the same key exists.
-    pub fn push(&mut self, key: impl Into<String>, value: impl Into<Json>) {
-        self.members.push((key.into(), value.into()));
-    }
-
-    /// The members, in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, (String, Json)> {
-        self.members.iter()
-    }
-
-    /// The number of members, duplicates counted.
-    pub fn len(&self) -> usize {
-        self.members.len()
-    }
-
-    /// Whether the object has no members.
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
-    }
-
-    /// Keys that occur more than once, each named once, in order of their
-    /// second occurrence, with the index of that occurrence.
-    pub fn duplicate_keys(&self) -> Vec<(usize, &str)> {
-        let mut out: Vec<(usize, &str)> = Vec::new();
-        for (i, (k, _)) in self.members.iter().enumerate() {
-            if self.members[..i].iter().any(|(p, _)| p == k) && !out.iter().any(|(_, d)| *d == k) {
-                out.push((i, k));
-            }
-        }
-        out
-    }
-}
-
-impl From<Vec<(String, Json)>> for Object {
-    fn from(members: Vec<(String, Json)>) -> Self {
-        Object { members }
-    }
-}
+pub type Object = Map<Json>;
 
 impl From<Object> for Json {
     fn from(o: Object) -> Self {
         Json::Object(o)
-    }
-}
-
-impl<'a> IntoIterator for &'a Object {
-    type Item = &'a (String, Json);
-    type IntoIter = std::slice::Iter<'a, (String, Json)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.members.iter()
-    }
-}
-
-impl IntoIterator for Object {
-    type Item = (String, Json);
-    type IntoIter = std::vec::IntoIter<(String, Json)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.members.into_iter()
     }
 }

@@ -386,7 +386,7 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Json::Object(Object { members }));
+            return Ok(Json::Object(Object::from(members)));
         }
         loop {
             self.skip_ws();
@@ -407,7 +407,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Json::Object(Object { members }));
+                    return Ok(Json::Object(Object::from(members)));
                 }
                 _ => return Err(self.error_found("`,` or `}`")),
             }

@@ -334,61 +334,6 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-/// An ordered string-keyed map (`dockerLabels`, log `options`): members in
-/// the order written, duplicates kept.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Entries<T>(pub Vec<(String, T)>);
-
-impl<T> Entries<T> {
-    /// The value of the first entry named `key`.
-    pub fn get(&self, key: &str) -> Option<&T> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// Adds an entry at the end.
-    pub fn insert(&mut self, key: impl Into<String>, value: T) {
-        self.0.push((key.into(), value));
-    }
-}
-
-impl<T: FromJson> FromJson for Entries<T> {
-    fn mismatch(value: &Json) -> Option<Mismatch> {
-        match value {
-            Json::Object(o) => o
-                .iter()
-                .find_map(|(k, v)| T::mismatch(v).map(|m| m.under(k))),
-            other => Some(Mismatch::new("an object", other)),
-        }
-    }
-    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
-        if let Some(m) = Self::mismatch(&value) {
-            return Err((value, m));
-        }
-        match value {
-            Json::Object(o) => Ok(Entries(
-                o.into_iter()
-                    .filter_map(|(k, v)| T::from_json(v).ok().map(|v| (k, v)))
-                    .collect(),
-            )),
-            other => {
-                let m = Mismatch::new("an object", &other);
-                Err((other, m))
-            }
-        }
-    }
-}
-
-impl<T: serde::Serialize> serde::Serialize for Entries<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
 /// Reads an object member by member: each key the record knows goes to its
 /// field (once), everything else is kept raw. `index` maps a key to its
 /// field; a record has at most 128 fields. Used by [`record!`].

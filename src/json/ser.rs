@@ -1,8 +1,8 @@
 //! Writing [`Json`] through serde, so that serde_json's compact and pretty
 //! writers produce the output.
 
-use super::{Json, Number, Object};
-use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use super::{Json, Number};
+use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 impl Serialize for Json {
@@ -21,16 +21,6 @@ impl Serialize for Json {
             }
             Json::Object(o) => o.serialize(s),
         }
-    }
-}
-
-impl Serialize for Object {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.members.len()))?;
-        for (k, v) in &self.members {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
     }
 }
 

@@ -1,7 +1,7 @@
 //! [`Condition`]: the `Condition` element, kept in the order written.
 
 use crate::json::record::{FromJson, Mismatch};
-use crate::json::{Json, Number};
+use crate::json::{Json, Map, Number};
 use crate::policy::OneOrMany;
 
 /// The `Condition` element: condition operators (`StringEquals`,
@@ -15,16 +15,13 @@ use crate::policy::OneOrMany;
 /// c.insert("StringEquals", "aws:SourceAccount", ConditionValue::from("111122223333"));
 /// assert_eq!(serde_json::to_string(&c).unwrap(), r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Condition {
-    operators: Vec<(String, ConditionBlock)>,
-}
+///
+/// It is a [`Map`] of blocks, so `get`, `iter`, `len` and `is_empty` are
+/// the map's; `insert` and `set` below add values the way a builder does.
+pub type Condition = Map<ConditionBlock>;
 
-/// The keys and values under one condition operator.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct ConditionBlock {
-    keys: Vec<(String, OneOrMany<ConditionValue>)>,
-}
+/// The keys and values under one condition operator: a [`Map`].
+pub type ConditionBlock = Map<OneOrMany<ConditionValue>>;
 
 /// One condition value: a string, a boolean or a number, kept as written
 /// (`true` and `"true"` are different values here, and both round-trip).
@@ -38,88 +35,26 @@ pub enum ConditionValue {
     Number(Number),
 }
 
-impl Condition {
-    /// An empty condition.
-    pub fn new() -> Self {
-        Condition::default()
-    }
-
-    /// The operators and their blocks, in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, (String, ConditionBlock)> {
-        self.operators.iter()
-    }
-
-    /// The block of the first operator named `operator`.
-    pub fn get(&self, operator: &str) -> Option<&ConditionBlock> {
-        self.operators
-            .iter()
-            .find(|(k, _)| k == operator)
-            .map(|(_, v)| v)
-    }
-
-    /// The number of operators.
-    pub fn len(&self) -> usize {
-        self.operators.len()
-    }
-
-    /// Whether there are no operators.
-    pub fn is_empty(&self) -> bool {
-        self.operators.is_empty()
-    }
-
+impl Map<ConditionBlock> {
     /// Adds `value` under `operator` and `key`: to the existing block of
     /// the operator (at the end) or a new one; to the key's values (which
     /// become an array) or a new key written as a scalar.
     pub fn insert(&mut self, operator: &str, key: &str, value: ConditionValue) {
-        let block = self.block_mut(operator);
-        match block.keys.iter_mut().find(|(k, _)| k == key) {
-            Some((_, values)) => values.push(value),
-            None => block.keys.push((key.to_owned(), OneOrMany::One(value))),
+        let block = self.entry_or_default(operator);
+        match block.get_mut(key) {
+            Some(values) => values.push(value),
+            None => block.push(key, OneOrMany::One(value)),
         }
     }
 
     /// Sets `key` under `operator` to `values`, replacing what was there,
     /// with the shape given.
     pub fn set(&mut self, operator: &str, key: &str, values: OneOrMany<ConditionValue>) {
-        let block = self.block_mut(operator);
-        match block.keys.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = values,
-            None => block.keys.push((key.to_owned(), values)),
+        let block = self.entry_or_default(operator);
+        match block.get_mut(key) {
+            Some(v) => *v = values,
+            None => block.push(key, values),
         }
-    }
-
-    fn block_mut(&mut self, operator: &str) -> &mut ConditionBlock {
-        let i = match self.operators.iter().position(|(k, _)| k == operator) {
-            Some(i) => i,
-            None => {
-                self.operators
-                    .push((operator.to_owned(), ConditionBlock::default()));
-                self.operators.len() - 1
-            }
-        };
-        &mut self.operators[i].1
-    }
-}
-
-impl ConditionBlock {
-    /// The keys and their values, in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, (String, OneOrMany<ConditionValue>)> {
-        self.keys.iter()
-    }
-
-    /// The values of the first key named `key` (compared exactly).
-    pub fn get(&self, key: &str) -> Option<&OneOrMany<ConditionValue>> {
-        self.keys.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// The number of keys.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether there are no keys.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 }
 
@@ -207,76 +142,5 @@ impl serde::Serialize for ConditionValue {
             ConditionValue::Bool(b) => s.serialize_bool(*b),
             ConditionValue::Number(n) => n.serialize(s),
         }
-    }
-}
-
-fn object_mismatch<T: FromJson>(value: &Json) -> Option<Mismatch> {
-    match value {
-        Json::Object(o) => o
-            .iter()
-            .find_map(|(k, v)| T::mismatch(v).map(|m| m.under(k))),
-        other => Some(Mismatch::new("an object", other)),
-    }
-}
-
-impl FromJson for ConditionBlock {
-    fn mismatch(value: &Json) -> Option<Mismatch> {
-        object_mismatch::<OneOrMany<ConditionValue>>(value)
-    }
-    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
-        if let Some(m) = Self::mismatch(&value) {
-            return Err((value, m));
-        }
-        let Json::Object(o) = value else {
-            unreachable!("mismatch accepted only objects")
-        };
-        let keys = o
-            .into_iter()
-            .filter_map(|(k, v)| OneOrMany::from_json(v).ok().map(|v| (k, v)))
-            .collect();
-        Ok(ConditionBlock { keys })
-    }
-}
-
-impl FromJson for Condition {
-    fn mismatch(value: &Json) -> Option<Mismatch> {
-        object_mismatch::<ConditionBlock>(value)
-    }
-    fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
-        if let Some(m) = Self::mismatch(&value) {
-            return Err((value, m));
-        }
-        let Json::Object(o) = value else {
-            unreachable!("mismatch accepted only objects")
-        };
-        let operators = o
-            .into_iter()
-            .filter_map(|(k, v)| ConditionBlock::from_json(v).ok().map(|v| (k, v)))
-            .collect();
-        Ok(Condition { operators })
-    }
-}
-
-fn write_pairs<S: serde::Serializer, V: serde::Serialize>(
-    pairs: &[(String, V)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = s.serialize_map(Some(pairs.len()))?;
-    for (k, v) in pairs {
-        map.serialize_entry(k, v)?;
-    }
-    map.end()
-}
-
-impl serde::Serialize for Condition {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        write_pairs(&self.operators, s)
-    }
-}
-
-impl serde::Serialize for ConditionBlock {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        write_pairs(&self.keys, s)
     }
 }

@@ -53,7 +53,8 @@ use super::{Compatibility, ContainerDefinition, NetworkMode, OsFamily, TaskDefin
 use crate::check::{has, walk, Loc, Reporter, Sink};
 use crate::code::Code;
 use crate::finding::Finding;
-use crate::json::record::{Entries, Member, RawMember, Record, Why};
+use crate::json::record::{Member, RawMember, Record, Why};
+use crate::json::Map;
 use crate::json::Pointer;
 use task::TaskRecord;
 
@@ -292,11 +293,11 @@ impl<T: Check> Check for Vec<T> {
 /// A string map (`dockerLabels`, log `options`, `driverOpts`, `labels`)
 /// keeps duplicate keys as written; JSON readers disagree on which copy
 /// wins (AWS forbids them), so each later copy is an error.
-impl<T> Check for Entries<T> {
+impl<T> Check for Map<T> {
     fn check(&self, cx: &mut Cx, loc: &Loc) {
         let mut seen = HashSet::new();
-        for (key, _) in &self.0 {
-            if !seen.insert(key.as_str()) {
+        for key in self.keys() {
+            if !seen.insert(key) {
                 cx.report(
                     Code::DuplicateKey,
                     &loc.key(key),
