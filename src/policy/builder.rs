@@ -96,11 +96,10 @@ impl StatementParts {
         let field = if not { "NotResource" } else { "Resource" };
         if r != "*" {
             if let Err(e) = ArnPattern::parse(r) {
-                let reason = match e {
-                    Error::Invalid { reason, .. } => reason.into_owned(),
-                    other => other.to_string(),
-                };
-                self.fail(field, format!("{r:?} is not an ARN or \"*\": {reason}"));
+                self.fail(
+                    field,
+                    format!("{r:?} is not an ARN or \"*\": {}", e.reason()),
+                );
                 return;
             }
         }

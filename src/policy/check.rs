@@ -625,7 +625,7 @@ impl Checker<'_> {
                 Ok(fields) => self.example_account(fields.account, p),
                 Err(reason) => {
                     self.error(
-                        arn_code(&reason),
+                        arn_code(&reason.to_string()),
                         p(),
                         format!("{key} {r:?} is not an ARN or \"*\": {reason}"),
                     );
