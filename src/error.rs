@@ -68,7 +68,11 @@ pub enum Error {
         column: usize,
     },
     /// A builder was given something that cannot make a valid document.
-    #[error("{ty}: invalid {field}: {reason}")]
+    ///
+    /// Displays as `TYPE: invalid FIELD: REASON`, followed by
+    /// ` [CODE at POINTER]` when the error is about a place in the built
+    /// document (`(document)` for the whole of it).
+    #[error("{ty}: invalid {field}: {reason}{}", BuildSuffix(*.code, .at.as_ref()))]
     #[non_exhaustive]
     Build {
         /// The type being built, for example `TrustStatement`.
@@ -77,7 +81,33 @@ pub enum Error {
         field: &'static str,
         /// What was expected and what was found.
         reason: Cow<'static, str>,
+        /// The finding code, when the failure is one a check reports (as
+        /// [`PolicyDocument::check`](crate::policy::PolicyDocument::check)
+        /// or [`TaskDefinition::check`](crate::ecs::TaskDefinition::check)
+        /// would).
+        code: Option<Code>,
+        /// Where in the built document the failure is: for a policy,
+        /// under the statement (`/Statement/2/Action`); for a container
+        /// definition, relative to the container (`/memory`).
+        at: Option<Pointer>,
     },
+}
+
+/// ` [code at pointer]`, ` [code]`, ` [at pointer]` or nothing.
+struct BuildSuffix<'a>(Option<Code>, Option<&'a Pointer>);
+
+impl fmt::Display for BuildSuffix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = self.1.map(|p| match p.as_str() {
+            "" => "(document)",
+            p => p,
+        });
+        match (self.0, at) {
+            (Some(code), Some(at)) => write!(f, " [{code} at {at}]"),
+            (None, Some(at)) => write!(f, " [at {at}]"),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Error {
@@ -95,7 +125,7 @@ impl Error {
         }
     }
 
-    /// An [`Error::Build`].
+    /// An [`Error::Build`] with no code and no pointer.
     pub(crate) fn build(
         ty: &'static str,
         field: &'static str,
@@ -105,7 +135,28 @@ impl Error {
             ty,
             field,
             reason: reason.into(),
+            code: None,
+            at: None,
         }
+    }
+
+    /// This [`Error::Build`] with its finding code set.
+    #[must_use]
+    pub(crate) fn with_code(mut self, code: Option<Code>) -> Self {
+        if let Error::Build { code: c, .. } = &mut self {
+            *c = code;
+        }
+        self
+    }
+
+    /// This [`Error::Build`] with its finding code and pointer set.
+    #[must_use]
+    pub(crate) fn with_place(mut self, code: Option<Code>, pointer: Pointer) -> Self {
+        if let Error::Build { code: c, at, .. } = &mut self {
+            *c = code;
+            *at = Some(pointer);
+        }
+        self
     }
 
     /// Attaches the JSON Pointer of the value this error is about, when the
@@ -129,11 +180,27 @@ impl Error {
         self
     }
 
-    /// The JSON Pointer of the value this error is about, if known.
+    /// The JSON Pointer of the value this error is about, if known: where
+    /// an [`Error::Invalid`] value was found, or where in the built
+    /// document an [`Error::Build`] is.
+    ///
+    /// ```
+    /// use iam_ecs::policy::{IdentityPolicy, IdentityStatement};
+    /// use iam_ecs::Code;
+    ///
+    /// let err = IdentityPolicy::builder()
+    ///     .statement(IdentityStatement::allow().action("s3:GetObject").resource("*"))
+    ///     .statement(IdentityStatement::allow().action("s3").resource("*"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.code(), Some(Code::InvalidAction));
+    /// assert_eq!(err.pointer().map(|p| p.as_str()), Some("/Statement/1/Action"));
+    /// ```
     pub fn pointer(&self) -> Option<&Pointer> {
         match self {
             Error::Invalid { at, .. } => at.0.as_ref(),
-            _ => None,
+            Error::Build { at, .. } => at.as_ref(),
+            Error::Json { .. } => None,
         }
     }
 
@@ -154,12 +221,15 @@ impl Error {
     ///   wildcards in a concrete ARN).
     /// - For a [`ServicePrincipal`](crate::ServicePrincipal),
     ///   [`Code::InvalidServicePrincipalFormat`].
+    /// - For an [`Error::Build`], the code of the check the built document
+    ///   failed (or would fail), if any.
     /// - `None` for other values (an account ID, a role name, a profile
     ///   setting, ... on their own), and for [`Error::Json`].
     pub fn code(&self) -> Option<Code> {
         match self {
             Error::Invalid { reason, .. } => reason.code(),
-            Error::Build { .. } | Error::Json { .. } => None,
+            Error::Build { code, .. } => *code,
+            Error::Json { .. } => None,
         }
     }
 
