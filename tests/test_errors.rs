@@ -538,3 +538,70 @@ fn built_documents_equal_the_same_documents_read_back() {
         assert_eq!(edited.to_json_string(), read.to_json_string());
     }
 }
+
+proptest::proptest! {
+    /// Whatever the builders are given, their output equals the same JSON
+    /// read back: the layout they fill is the one reading records.
+    #[test]
+    fn built_policies_equal_their_json_read_back(
+        sid in proptest::option::of("[A-Za-z0-9]{0,3}"),
+        actions in proptest::collection::vec(
+            proptest::sample::select(vec!["s3:GetObject", "s3:*", "iam:PassRole", "*"]), 0..3),
+        resources in proptest::collection::vec(
+            proptest::sample::select(vec!["*", "arn:aws:s3:::b/*", "arn:aws:iam::*:role/x"]), 0..3),
+        not in proptest::bool::ANY,
+        arrays in proptest::bool::ANY,
+        single in proptest::bool::ANY,
+        version in proptest::bool::ANY,
+        conditions in proptest::collection::vec(
+            (proptest::sample::select(vec!["StringEquals", "Bool", "NumericLessThan"]),
+             proptest::sample::select(vec!["aws:SourceAccount", "aws:SecureTransport", "s3:max-keys"]),
+             0i64..3),
+            0..3),
+        principals in proptest::collection::vec((0usize..3, proptest::sample::select(vec![
+            "*", "210987654321", "ecs-tasks.amazonaws.com", "arn:aws:iam::210987654321:role/r",
+            "cognito-identity.amazonaws.com"])), 0..3),
+    ) {
+        let mut s = IdentityStatement::allow();
+        let mut t = TrustStatement::allow().action("sts:AssumeRole");
+        if let Some(sid) = &sid {
+            s = s.sid(sid);
+            t = t.sid(sid);
+        }
+        for a in &actions {
+            s = if not { s.not_action(a) } else { s.action(a) };
+        }
+        for r in &resources {
+            s = if not { s.not_resource(r) } else { s.resource(r) };
+        }
+        if arrays {
+            s = s.action_array().resource_array();
+            t = t.principal_array();
+        }
+        for (op, key, n) in &conditions {
+            s = if *n == 0 { s.condition(op, key, true) } else { s.condition(op, key, *n) };
+            t = t.condition(op, key, key.to_string());
+        }
+        for (kind, p) in &principals {
+            t = match kind {
+                0 => t.principal_aws(p),
+                1 => t.principal_service(p),
+                _ => t.principal_federated(p),
+            };
+        }
+        let mut ib = IdentityPolicy::builder().statement(s.clone()).statement(s);
+        let mut tb = TrustPolicy::builder().statement(t);
+        if single {
+            ib = IdentityPolicy::builder().single_statement().statement(IdentityStatement::allow().action("s3:GetObject").resource("*"));
+            tb = tb.single_statement();
+        }
+        if !version {
+            ib = ib.no_version();
+            tb = tb.no_version();
+        }
+        for doc in [ib.build(), tb.build()].into_iter().flatten() {
+            let read = PolicyDocument::from_json_str(&doc.to_json_string()).unwrap();
+            proptest::prop_assert_eq!(&read, &doc);
+        }
+    }
+}

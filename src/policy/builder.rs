@@ -1,6 +1,7 @@
 //! Builders for identity and trust policies, and helpers for the
 //! documents users write most.
 
+use crate::json::record::Layout;
 use crate::json::Pointer;
 use crate::policy::check::action_problem;
 use crate::policy::{
@@ -57,6 +58,20 @@ impl Pending {
         };
         Error::build(self.ty, self.field, self.reason).with_place(self.code, Pointer::from_raw(at))
     }
+}
+
+/// A layout that lists the fields of `set` in declaration order: what
+/// reading the builder's output records, so that a built document equals
+/// the same document read from its JSON without writing and reading it.
+fn written(set: u128) -> Layout {
+    let mut layout = Layout::with_capacity(set.count_ones() as usize);
+    let mut rest = set;
+    while rest != 0 {
+        // A record has at most 128 fields, so the index fits in a u8.
+        layout.push_field(rest.trailing_zeros() as u8);
+        rest &= rest - 1;
+    }
+    layout
 }
 
 impl StatementParts {
@@ -176,9 +191,10 @@ impl StatementParts {
                     _ => map.canonical_user = v,
                 }
             }
+            map.layout = written(map.set_fields());
             Principal::Map(map)
         });
-        Statement {
+        let mut statement = Statement {
             sid: self.sid,
             effect: Some(self.effect),
             principal,
@@ -188,7 +204,9 @@ impl StatementParts {
             not_resource: shape(self.not_resource, self.resource_array),
             condition: (!self.condition.is_empty()).then_some(self.condition),
             ..Statement::default()
-        }
+        };
+        statement.layout = written(statement.set_fields());
+        statement
     }
 }
 
@@ -506,21 +524,22 @@ impl DocumentParts {
         self.single && self.statements.len() == 1
     }
 
+    /// The document, with the layout reading its JSON would give (see
+    /// [`written`]).
     fn into_document(self) -> PolicyDocument {
         let statement = if self.one() {
             self.statements.into_iter().next().map(Statements::One)
         } else {
             Some(Statements::Many(self.statements))
         };
-        let doc = PolicyDocument {
+        let mut doc = PolicyDocument {
             version: self.version,
             id: self.id,
             statement,
             ..PolicyDocument::default()
         };
-        // Read the output back, so that a built document equals the same
-        // document read from its JSON (the layout records the key order).
-        PolicyDocument::from_json_str(&doc.to_json_string()).unwrap_or(doc)
+        doc.layout = written(doc.set_fields());
+        doc
     }
 
     fn build(self) -> Result<(PolicyDocument, Vec<Finding>)> {
