@@ -152,11 +152,12 @@ impl StatementParts {
     fn resource(&mut self, not: bool, r: &str) {
         let field = if not { "NotResource" } else { "Resource" };
         if r != "*" {
-            if let Err(e) = ArnPattern::parse(r) {
+            // Checked in place: the pattern itself is not kept.
+            if let Err(reason) = ArnPattern::validate(r) {
                 self.fail(
                     field,
-                    format!("{r:?} is not an ARN or \"*\": {}", e.reason()),
-                    e.code(),
+                    format!("{r:?} is not an ARN or \"*\": {reason}"),
+                    reason.code(),
                     Pointer::root().key(field),
                 );
                 return;
