@@ -69,9 +69,9 @@ pub enum Error {
     },
     /// A builder was given something that cannot make a valid document.
     ///
-    /// Displays as `TYPE: invalid FIELD: REASON`, followed by
-    /// ` [CODE at POINTER]` when the error is about a place in the built
-    /// document (`(document)` for the whole of it).
+    /// Displays as `TYPE: invalid FIELD: REASON`, followed, when the
+    /// error has a pointer, by ` [CODE at POINTER]` (or ` [at POINTER]`
+    /// without a code; the pointer `""` reads `(document)`).
     #[error("{ty}: invalid {field}: {reason}{}", BuildSuffix(*.code, .at.as_ref()))]
     #[non_exhaustive]
     Build {
@@ -93,7 +93,7 @@ pub enum Error {
     },
 }
 
-/// ` [code at pointer]`, ` [code]`, ` [at pointer]` or nothing.
+/// ` [code at pointer]`, ` [at pointer]`, or nothing without a pointer.
 struct BuildSuffix<'a>(Option<Code>, Option<&'a Pointer>);
 
 impl fmt::Display for BuildSuffix<'_> {
@@ -233,9 +233,11 @@ impl Error {
         }
     }
 
-    /// What was expected and what was found, without the input, the
-    /// type and the place: the text after the last `: ` of the message
-    /// header, such as `expected 12 digits, found 16` or
+    /// What was expected and what was found, without the input, the type,
+    /// the place or the code: the part of the message after
+    /// `invalid KIND "INPUT": ` (or `TYPE: invalid FIELD: `, or
+    /// `invalid JSON at line L, column C: `), such as
+    /// `expected 12 digits, found 16` or, for an ARN,
     /// `account "1111222233334444": expected 12 digits, found 16`.
     ///
     /// ```
