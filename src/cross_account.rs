@@ -200,20 +200,66 @@ impl CrossAccountSpec {
     /// built from the given family, name, image, cpu and memory (for
     /// example memory below 6 MiB), naming the field.
     pub fn generate(&self) -> Result<CrossAccountSetup, Error> {
+        self.generate_parts().map(|(setup, _)| setup)
+    }
+
+    /// As [`generate`](Self::generate), and also the setup's findings:
+    /// the same list as [`CrossAccountSetup::check`] on the result (no
+    /// errors for a setup generated from a valid spec), taken from the
+    /// checks the builders run rather than checking the documents again.
+    ///
+    /// ```
+    /// use iam_ecs::cross_account::CrossAccountSpec;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let spec = CrossAccountSpec::guide_example();
+    /// let (setup, findings) = spec.generate_with_findings()?;
+    /// assert_eq!(findings, setup.check());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`generate`](Self::generate).
+    pub fn generate_with_findings(
+        &self,
+    ) -> Result<(CrossAccountSetup, Vec<ArtifactFinding>), Error> {
+        let (setup, [identity, destination, task_definition]) = self.generate_parts()?;
+        let tag = |artifact: Artifact, findings: Vec<Finding>| {
+            findings
+                .into_iter()
+                .map(move |finding| ArtifactFinding { artifact, finding })
+        };
+        let mut out: Vec<ArtifactFinding> = Vec::new();
+        out.extend(tag(
+            Artifact::TaskRoleTrustPolicy,
+            setup.task_role_trust_policy.check(&CheckOptions::trust()),
+        ));
+        out.extend(tag(Artifact::TaskRoleIdentityPolicy, identity));
+        out.extend(tag(Artifact::DestinationTrustPolicy, destination));
+        out.extend(tag(Artifact::TaskDefinition, task_definition));
+        out.extend(setup.cross_check());
+        Ok((setup, out))
+    }
+
+    /// The setup, and the findings of the identity policy, the
+    /// destination trust policy and the task definition from their
+    /// builders.
+    fn generate_parts(&self) -> Result<(CrossAccountSetup, [Vec<Finding>; 3]), Error> {
         let task_role = self.task_role_arn();
         let destination_role = self.destination_role_arn();
 
         let task_role_trust_policy =
             policy::ecs_task_role_trust(self.partition, &self.source_account, self.region.as_ref());
 
-        let task_role_identity_policy = policy::IdentityPolicy::builder()
+        let (task_role_identity_policy, identity_findings) = policy::IdentityPolicy::builder()
             .statement(
                 IdentityStatement::allow()
                     .action("sts:AssumeRole")
                     .resource(&destination_role),
             )
             .single_statement()
-            .build()?;
+            .build_with_findings()?;
 
         let mut trust = TrustStatement::allow()
             .principal_aws(&task_role)
@@ -221,18 +267,20 @@ impl CrossAccountSpec {
         if let Some(id) = &self.external_id {
             trust = trust.external_id(id);
         }
-        let destination_trust_policy = TrustPolicy::builder().statement(trust).build()?;
+        let (destination_trust_policy, destination_findings) = TrustPolicy::builder()
+            .statement(trust)
+            .build_with_findings()?;
 
         let container = ContainerDefinition::builder(&self.container_name, &self.image)
             .cpu(self.container_cpu)
             .memory(self.container_memory)
             .essential(true)
             .build()?;
-        let task_definition = TaskDefinition::builder()
+        let (task_definition, task_definition_findings) = TaskDefinition::builder()
             .container(container)
             .family(&self.family)
             .task_role_arn(task_role)
-            .build()?;
+            .build_with_findings()?;
 
         let mut profile = CliProfile::builder(self.profile_name.as_str(), destination_role);
         if let Some(id) = &self.external_id {
@@ -245,13 +293,21 @@ impl CrossAccountSpec {
             profile = profile.duration_seconds(d);
         }
 
-        Ok(CrossAccountSetup {
+        let setup = CrossAccountSetup {
             task_role_trust_policy,
             task_role_identity_policy,
             destination_trust_policy,
             task_definition,
             cli_profile: profile.build()?,
-        })
+        };
+        Ok((
+            setup,
+            [
+                identity_findings,
+                destination_findings,
+                task_definition_findings,
+            ],
+        ))
     }
 }
 
@@ -359,7 +415,7 @@ impl CrossAccountSpecBuilder {
         ) -> Result<T, Error> {
             match value {
                 Some(Ok(v)) => Ok(v),
-                Some(Err(e)) => Err(Error::build("CrossAccountSpec", name, e.to_string())),
+                Some(Err(e)) => Err(spec_error(name, &e)),
                 None => default().ok_or_else(|| {
                     Error::build("CrossAccountSpec", name, "required, but not given")
                 }),
@@ -369,9 +425,7 @@ impl CrossAccountSpecBuilder {
             value: Option<Result<T, Error>>,
             name: &'static str,
         ) -> Result<Option<T>, Error> {
-            value
-                .transpose()
-                .map_err(|e| Error::build("CrossAccountSpec", name, e.to_string()))
+            value.transpose().map_err(|e| spec_error(name, &e))
         }
         Ok(CrossAccountSpec {
             partition: field(self.partition, "partition", || Some(Partition::Aws))?,
@@ -446,6 +500,12 @@ impl CrossAccountSpecBuilder {
         }
         Ok(spec)
     }
+}
+
+/// The [`Error::Build`] for a value of field `name` that did not parse:
+/// the parse error's message as the reason, and its code.
+fn spec_error(name: &'static str, e: &Error) -> Error {
+    Error::build("CrossAccountSpec", name, e.to_string()).with_code(e.code())
 }
 
 /// The five artifacts of a cross-account setup; see the module docs.

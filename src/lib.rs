@@ -70,7 +70,7 @@ pub mod profile;
 
 pub use code::{Code, Scope, UnknownCode};
 pub use detect::DocumentKind;
-pub use error::{Error, Location, Result, ValueKind};
+pub use error::{Error, Location, Reason, Result, ValueKind};
 pub use finding::{has_errors, Finding, Severity};
 pub use id::{
     AccountId, AccountRootArn, Arn, ArnPattern, AssumedRoleArn, Partition, Region, RoleArn,

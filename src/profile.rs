@@ -11,7 +11,7 @@
 //! Rules: `../shared/RULES.md` section 6 (AWS CLI `config-vars.rst`,
 //! botocore `credentials.py` and the STS model).
 
-use crate::error::{Error, ValueKind};
+use crate::error::{Error, Expected, Found, Part, Problem, ValueKind};
 use crate::RoleArn;
 use std::fmt;
 use std::str::FromStr;
@@ -53,7 +53,10 @@ impl FromStr for CredentialSource {
             _ => Err(Error::invalid(
                 ValueKind::Profile,
                 s,
-                "credential_source: expected Environment, Ec2InstanceMetadata or EcsContainer (case-sensitive)",
+                Problem::part_alone(
+                    Part::CredentialSource,
+                    Problem::value(Expected::CredentialSource, Found::Nothing),
+                ),
             )),
         }
     }
@@ -67,19 +70,14 @@ impl fmt::Display for CredentialSource {
 
 /// The problem with an external ID, if any: 2 to 1,224 characters from
 /// `[\w+=,.@:/-]` (STS `externalIdType`).
-fn external_id_problem(s: &str) -> Option<String> {
+fn external_id_problem(s: &str) -> Option<Problem> {
     let len = s.chars().count();
     if !(2..=1224).contains(&len) {
-        return Some(format!("expected 2 to 1224 characters, found {len}"));
+        let expected = Expected::Length { min: 2, max: 1224 };
+        return Some(Problem::value(expected, Found::Count(len)));
     }
-    crate::id::first_bad(s, |c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c)).map(
-        |(i, c)| {
-            format!(
-                "expected letters, digits and _+=,.@:/-, {}",
-                crate::id::found_char(i, c)
-            )
-        },
-    )
+    crate::id::first_bad(s, |c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c))
+        .map(|(pos, c)| Problem::value(Expected::ExternalIdChars, Found::Char { pos, c }))
 }
 
 macro_rules! string_newtype {
@@ -107,9 +105,9 @@ macro_rules! string_newtype {
         impl FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
-                let problem: fn(&str) -> Option<String> = $problem;
+                let problem: fn(&str) -> Option<Problem> = $problem;
                 match problem(s) {
-                    Some(reason) => Err(Error::invalid($kind, s, reason)),
+                    Some(problem) => Err(Error::invalid($kind, s, problem)),
                     None => Ok($name(s.to_owned())),
                 }
             }
@@ -167,7 +165,7 @@ impl SessionDuration {
             Err(Error::invalid(
                 ValueKind::Duration,
                 seconds.to_string(),
-                "expected 900 to 43200 seconds",
+                Problem::value(Expected::Seconds, Found::Nothing),
             ))
         }
     }
@@ -186,7 +184,7 @@ impl FromStr for SessionDuration {
             _ => Err(Error::invalid(
                 ValueKind::Duration,
                 s,
-                "expected a whole number of seconds from 900 to 43200",
+                Problem::value(Expected::WholeSeconds, Found::Nothing),
             )),
         }
     }

@@ -537,7 +537,7 @@ fn push_statement_errors() {
     let builder_errors = [
         (
             IdentityStatement::allow().action("s3").resource("*"),
-            "IdentityStatement: invalid Action: invalid action \"s3\": expected \"*\" or service:ActionName, found no \":\"",
+            "IdentityStatement: invalid Action: invalid action \"s3\": expected \"*\" or service:ActionName, found no \":\" [invalid-action at /Statement/1/Action]",
         ),
         (
             IdentityStatement::allow().action("s3:GetObject"),

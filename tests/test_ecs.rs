@@ -383,15 +383,15 @@ fn builders_latch_the_first_error_and_name_the_field() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "TaskDefinition: invalid cpu: cpu \"lots\" is not a CPU value: expected CPU units such as \"1024\" or vCPUs such as \"1 vCPU\""
+        "TaskDefinition: invalid cpu: cpu \"lots\" is not a CPU value: expected CPU units such as \"1024\" or vCPUs such as \"1 vCPU\" [invalid-task-cpu at /cpu]"
     );
     let err = TaskDefinition::builder().family("f").build().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "TaskDefinition: invalid containerDefinitions: expected at least one container, found none"
+        "TaskDefinition: invalid containerDefinitions: expected at least one container, found none [no-containers at /containerDefinitions]"
     );
     let err = ContainerDefinition::builder("a", "").build().unwrap_err();
-    assert_eq!(err.to_string(), "ContainerDefinition: invalid image: image \"\" is empty: expected an image such as \"nginx:latest\"");
+    assert_eq!(err.to_string(), "ContainerDefinition: invalid image: image \"\" is empty: expected an image such as \"nginx:latest\" [invalid-image at /image]");
     // Secrets need an execution role: caught by build.
     let err = TaskDefinition::builder()
         .family("f")

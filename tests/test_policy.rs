@@ -206,57 +206,57 @@ fn builder_errors_name_the_type_and_field() {
             IdentityPolicy::builder()
                 .statement(IdentityStatement::allow().action("s3").resource("*"))
                 .build(),
-            "IdentityStatement: invalid Action: invalid action \"s3\": expected \"*\" or service:ActionName, found no \":\"",
+            "IdentityStatement: invalid Action: invalid action \"s3\": expected \"*\" or service:ActionName, found no \":\" [invalid-action at /Statement/0/Action]",
         ),
         (
             IdentityPolicy::builder()
                 .statement(IdentityStatement::allow().action("s3:GetObject").resource("bucket"))
                 .build(),
-            "IdentityStatement: invalid Resource: \"bucket\" is not an ARN or \"*\": expected \"arn:\" at the start",
+            "IdentityStatement: invalid Resource: \"bucket\" is not an ARN or \"*\": expected \"arn:\" at the start [invalid-arn-prefix at /Statement/0/Resource]",
         ),
         (
             IdentityPolicy::builder().version("2012-10-18").build(),
-            "IdentityPolicy: invalid Version: invalid Version \"2012-10-18\": expected \"2012-10-17\" or \"2008-10-17\"",
+            "IdentityPolicy: invalid Version: invalid Version \"2012-10-18\": expected \"2012-10-17\" or \"2008-10-17\" [invalid-version at /Version]",
         ),
         (
             IdentityPolicy::builder().build(),
-            "IdentityPolicy: invalid Statement: empty Statement array: expected at least one statement",
+            "IdentityPolicy: invalid Statement: empty Statement array: expected at least one statement [missing-statement at /Statement]",
         ),
         (
             IdentityPolicy::builder()
                 .statement(IdentityStatement::allow().resource("*"))
                 .build(),
-            "IdentityPolicy: invalid Statement: statement has no Action or NotAction: expected one of them",
+            "IdentityPolicy: invalid Statement: statement has no Action or NotAction: expected one of them [missing-action at /Statement/0]",
         ),
         (
             TrustPolicy::builder()
                 .statement(TrustStatement::allow().principal_aws("*").action("s3:GetObject"))
                 .build(),
-            "TrustStatement: invalid Action: action \"s3:GetObject\" in a trust policy: expected sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext",
+            "TrustStatement: invalid Action: action \"s3:GetObject\" in a trust policy: expected sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext [unsupported-action-in-policy at /Statement/0/Action]",
         ),
         (
             TrustPolicy::builder()
                 .statement(TrustStatement::allow().principal_aws("12345678910").action("sts:AssumeRole"))
                 .build(),
-            "TrustPolicy: invalid Principal: invalid AWS principal \"12345678910\": account ID: expected 12 digits, found 11",
+            "TrustPolicy: invalid Principal: invalid AWS principal \"12345678910\": account ID: expected 12 digits, found 11 [invalid-principal at /Statement/0/Principal/AWS]",
         ),
         (
             TrustPolicy::builder()
                 .statement(TrustStatement::allow().principal_service("amazonaws.com").action("sts:AssumeRole"))
                 .build(),
-            "TrustPolicy: invalid Principal: invalid service principal \"amazonaws.com\": expected a service name before \"amazonaws.com\"",
+            "TrustPolicy: invalid Principal: invalid service principal \"amazonaws.com\": expected a service name before \"amazonaws.com\" [invalid-service-principal-format at /Statement/0/Principal/Service]",
         ),
         (
             TrustPolicy::builder()
                 .statement(TrustStatement::allow().principal_aws("*").action("sts:AssumeRole").sid("a b"))
                 .build(),
-            "TrustPolicy: invalid Sid: invalid Sid \"a b\": expected letters A-Z, a-z and digits 0-9 only, found \" \" at position 1",
+            "TrustPolicy: invalid Sid: invalid Sid \"a b\": expected letters A-Z, a-z and digits 0-9 only, found \" \" at position 1 [unsupported-sid at /Statement/0/Sid]",
         ),
         (
             TrustPolicy::builder()
                 .statement(TrustStatement::allow().principal_aws("*").action("sts:AssumeRole").external_id("x"))
                 .build(),
-            "TrustStatement: invalid Condition: external ID \"x\": expected 2 to 1224 characters, found 1",
+            "TrustStatement: invalid Condition: external ID \"x\": expected 2 to 1224 characters, found 1 [at /Statement/0/Condition/StringEquals/sts:ExternalId]",
         ),
         (
             TrustPolicy::builder()
@@ -264,7 +264,7 @@ fn builder_errors_name_the_type_and_field() {
                 .statement(TrustStatement::allow().principal_aws("*").action("sts:AssumeRole"))
                 .statement(TrustStatement::allow().principal_aws("*").action("sts:AssumeRole"))
                 .build(),
-            "TrustPolicy: invalid Statement: single_statement() needs exactly one statement, found 2",
+            "TrustPolicy: invalid Statement: single_statement() needs exactly one statement, found 2 [at /Statement]",
         ),
     ];
     for (result, expected) in cases {

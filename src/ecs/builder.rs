@@ -6,9 +6,10 @@ use super::check::{image_problem, name_problem};
 use super::model::*;
 use super::size::{parse_cpu, parse_memory, FargateSize};
 use super::vocab::*;
+use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::json::Map;
+use crate::json::{Map, Pointer};
 use crate::RoleArn;
 
 /// The JSON key at the top of a finding's path, as one of `keys`, for
@@ -31,7 +32,8 @@ fn field_of(
         .unwrap_or(fallback)
 }
 
-/// The first error finding as an [`Error::Build`].
+/// The first error finding as an [`Error::Build`] with the finding's
+/// code and pointer.
 fn first_error(
     findings: &[Finding],
     ty: &'static str,
@@ -39,19 +41,24 @@ fn first_error(
     fallback: &'static str,
 ) -> Result<()> {
     match findings.iter().find(|f| f.is_error()) {
-        Some(f) => {
-            let at = match f.path.as_str() {
-                "" => "(document)",
-                p => p,
-            };
-            Err(Error::build(
-                ty,
-                field_of(f, keys, fallback),
-                format!("{} [{} at {at}]", f.message, f.code),
-            ))
-        }
+        Some(f) => Err(
+            Error::build(ty, field_of(f, keys, fallback), f.message.clone())
+                .with_place(Some(f.code), f.path.clone()),
+        ),
         None => Ok(()),
     }
+}
+
+/// A setter's error about `field`, with the code the check reports for
+/// the same problem and the pointer `at`.
+fn setter_error(
+    ty: &'static str,
+    field: &'static str,
+    reason: String,
+    code: Code,
+    at: Pointer,
+) -> Error {
+    Error::build(ty, field, reason).with_place(Some(code), at)
 }
 
 /// Builds a [`TaskDefinition`]; from [`TaskDefinition::builder`].
@@ -85,8 +92,10 @@ fn first_error(
 /// let err = TaskDefinition::builder().family("my app").build().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "TaskDefinition: invalid family: family \"my app\" has \" \" at position 2: expected 1 to 255 letters, digits, underscores and hyphens",
+///     "TaskDefinition: invalid family: family \"my app\" has \" \" at position 2: expected 1 to 255 letters, digits, underscores and hyphens [invalid-family at /family]",
 /// );
+/// assert_eq!(err.code(), Some(iam_ecs::Code::InvalidFamily));
+/// assert_eq!(err.pointer().map(|p| p.as_str()), Some("/family"));
 /// # Ok(())
 /// # }
 /// ```
@@ -103,9 +112,13 @@ impl TaskDefinitionBuilder {
         Self::default()
     }
 
-    fn fail(mut self, field: &'static str, reason: String) -> Self {
+    fn fail(self, field: &'static str, reason: String, code: Code) -> Self {
+        self.fail_at(field, reason, code, Pointer::root().key(field))
+    }
+
+    fn fail_at(mut self, field: &'static str, reason: String, code: Code, at: Pointer) -> Self {
         if self.error.is_none() {
-            self.error = Some(Error::build("TaskDefinition", field, reason));
+            self.error = Some(setter_error("TaskDefinition", field, reason, code, at));
         }
         self
     }
@@ -132,7 +145,11 @@ impl TaskDefinitionBuilder {
     pub fn family(mut self, family: impl Into<String>) -> Self {
         let family = family.into();
         if let Some(reason) = name_problem(&family) {
-            return self.fail("family", format!("family {family:?} {reason}"));
+            return self.fail(
+                "family",
+                format!("family {family:?} {reason}"),
+                Code::InvalidFamily,
+            );
         }
         self.td.family = Some(family);
         self
@@ -203,6 +220,7 @@ impl TaskDefinitionBuilder {
             return self.fail(
                 "cpu",
                 format!("cpu {cpu:?} is not a CPU value: expected CPU units such as \"1024\" or vCPUs such as \"1 vCPU\""),
+                Code::InvalidTaskCpu,
             );
         }
         self.td.cpu = Some(cpu);
@@ -216,6 +234,7 @@ impl TaskDefinitionBuilder {
             return self.fail(
                 "memory",
                 format!("memory {memory:?} is not a memory value: expected MiB such as \"2048\" or GB such as \"2 GB\""),
+                Code::InvalidTaskMemory,
             );
         }
         self.td.memory = Some(memory);
@@ -261,9 +280,11 @@ impl TaskDefinitionBuilder {
     /// Sets Fargate ephemeral storage in GiB, 21-200 (`ephemeralStorage`).
     pub fn ephemeral_storage(mut self, size_in_gib: i64) -> Self {
         if !(21..=200).contains(&size_in_gib) {
-            return self.fail(
+            return self.fail_at(
                 "ephemeralStorage",
                 format!("sizeInGiB is {size_in_gib}: expected 21 to 200 GiB"),
+                Code::EphemeralStorageSize,
+                Pointer::root().key("ephemeralStorage").key("sizeInGiB"),
             );
         }
         self.td.ephemeral_storage = Some(EphemeralStorage {
@@ -292,16 +313,49 @@ impl TaskDefinitionBuilder {
     /// a missing `family` or no containers; and for the first error
     /// finding of [`TaskDefinition::check`] (a Fargate size that needs
     /// `awsvpc`, secrets without an execution role, duplicate container
-    /// names, ...), naming the top-level member it is under.
+    /// names, ...), naming the top-level member it is under. The error's
+    /// [`Error::code`] is the finding code the check reports for the same
+    /// problem and its [`Error::pointer`] is where the problem is
+    /// (`/containerDefinitions/0/memory`).
     pub fn build(self) -> Result<TaskDefinition> {
+        self.build_with_findings().map(|(td, _)| td)
+    }
+
+    /// As [`build`](Self::build), and also the findings of the check
+    /// `build` runs: warnings (never errors; an error finding makes it
+    /// fail as `build` does), the same list as [`TaskDefinition::check`],
+    /// so that a caller (a `build.rs`, say) does not have to check the
+    /// task definition again to see them.
+    ///
+    /// ```
+    /// use iam_ecs::ecs::{ContainerDefinition, TaskDefinition};
+    /// use iam_ecs::Code;
+    ///
+    /// # fn main() -> Result<(), iam_ecs::Error> {
+    /// let (td, findings) = TaskDefinition::builder()
+    ///     .family("web")
+    ///     .container(ContainerDefinition::builder("web", "nginx").memory(512).build()?)
+    ///     .tag("team", "web")
+    ///     .build_with_findings()?;
+    /// assert_eq!(td.family.as_deref(), Some("web"));
+    /// assert!(findings.iter().all(|f| !f.is_error()));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`build`](Self::build).
+    pub fn build_with_findings(self) -> Result<(TaskDefinition, Vec<Finding>)> {
         if let Some(e) = self.error {
             return Err(e);
         }
         if self.td.family.is_none() {
-            return Err(Error::build(
+            return Err(setter_error(
                 "TaskDefinition",
                 "family",
-                "missing: expected a family name",
+                "missing: expected a family name".into(),
+                Code::MissingField,
+                Pointer::root().key("family"),
             ));
         }
         if !self
@@ -310,19 +364,22 @@ impl TaskDefinitionBuilder {
             .as_ref()
             .is_some_and(|c| !c.is_empty())
         {
-            return Err(Error::build(
+            return Err(setter_error(
                 "TaskDefinition",
                 "containerDefinitions",
-                "expected at least one container, found none",
+                "expected at least one container, found none".into(),
+                Code::NoContainers,
+                Pointer::root().key("containerDefinitions"),
             ));
         }
+        let findings = self.td.check();
         first_error(
-            &self.td.check(),
+            &findings,
             "TaskDefinition",
             TaskDefinition::KEYS,
             "containerDefinitions",
         )?;
-        Ok(self.td)
+        Ok((self.td, findings))
     }
 }
 
@@ -680,16 +737,20 @@ impl ContainerDefinition {
         let (name, image) = (name.into(), image.into());
         let mut error = None;
         if let Some(reason) = name_problem(&name) {
-            error = Some(Error::build(
+            error = Some(setter_error(
                 "ContainerDefinition",
                 "name",
                 format!("container name {name:?} {reason}"),
+                Code::InvalidContainerName,
+                Pointer::root().key("name"),
             ));
         } else if let Some(reason) = image_problem(&image) {
-            error = Some(Error::build(
+            error = Some(setter_error(
                 "ContainerDefinition",
                 "image",
                 format!("image {image:?} {reason}"),
+                Code::InvalidImage,
+                Pointer::root().key("image"),
             ));
         }
         ContainerDefinitionBuilder {

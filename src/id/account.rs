@@ -3,8 +3,7 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
-use crate::id::found_at_byte;
+use crate::error::{Error, Expected, Found, Problem, Result, ValueKind};
 
 /// An AWS account ID: exactly 12 ASCII digits, leading zeros kept.
 ///
@@ -32,7 +31,7 @@ pub struct AccountId(Cow<'static, str>);
 
 /// Why a string is not an account ID; computed in a `const fn` so that
 /// [`AccountId::from_static`] and the parser share one rule.
-enum Problem {
+enum Digits {
     Empty,
     /// All ASCII digits, but this many.
     Count(usize),
@@ -40,32 +39,33 @@ enum Problem {
     NotDigit(usize),
 }
 
-const fn check(b: &[u8]) -> Result<(), Problem> {
+const fn check(b: &[u8]) -> Result<(), Digits> {
     if b.is_empty() {
-        return Err(Problem::Empty);
+        return Err(Digits::Empty);
     }
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            return Err(Problem::NotDigit(i));
+            return Err(Digits::NotDigit(i));
         }
         i += 1;
     }
     if b.len() != 12 {
-        return Err(Problem::Count(b.len()));
+        return Err(Digits::Count(b.len()));
     }
     Ok(())
 }
 
-/// The reason `s` is not a valid account ID, if it is not: `expected 12
+/// Why `s` is not a valid account ID, if it is not: `expected 12
 /// digits, found 16`, `expected 12 digits, found "a" at position 3`, ...
-pub(crate) fn account_problem(s: &str) -> Option<String> {
-    match check(s.as_bytes()) {
-        Ok(()) => None,
-        Err(Problem::Empty) => Some("expected 12 digits, found an empty string".into()),
-        Err(Problem::Count(n)) => Some(format!("expected 12 digits, found {n}")),
-        Err(Problem::NotDigit(i)) => Some(format!("expected 12 digits, {}", found_at_byte(s, i))),
-    }
+pub(crate) fn account_problem(s: &str) -> Option<Problem> {
+    let found = match check(s.as_bytes()) {
+        Ok(()) => return None,
+        Err(Digits::Empty) => Found::Empty,
+        Err(Digits::Count(n)) => Found::Count(n),
+        Err(Digits::NotDigit(i)) => Found::at_byte(s, i),
+    };
+    Some(Problem::value(Expected::TwelveDigits, found))
 }
 
 impl AccountId {
@@ -113,6 +113,14 @@ impl AccountId {
         AccountId(Cow::Borrowed(s))
     }
 
+    /// The account ID `s`, or why it is not one.
+    pub(crate) fn checked(s: &str) -> Result<Self, Problem> {
+        match account_problem(s) {
+            None => Ok(AccountId(Cow::Owned(s.to_owned()))),
+            Some(problem) => Err(problem),
+        }
+    }
+
     /// The 12 digits.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -123,9 +131,6 @@ impl FromStr for AccountId {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        match account_problem(s) {
-            None => Ok(AccountId(Cow::Owned(s.to_owned()))),
-            Some(reason) => Err(Error::invalid(ValueKind::AccountId, s, reason)),
-        }
+        AccountId::checked(s).map_err(|problem| Error::invalid(ValueKind::AccountId, s, problem))
     }
 }

@@ -8,10 +8,10 @@ use std::str::FromStr;
 
 use arn::naive::{NaiveArn, ParseNaiveArnError};
 
-use crate::error::{Error, Result, ValueKind};
+use crate::error::{Error, Expected, Found, Part, Problem, Reason, Result, ValueKind};
 use crate::id::account::account_problem;
-use crate::id::partition::expected_partition;
-use crate::id::{first_bad, found_at_byte, found_char, in_field, reason_of, AccountId, Partition};
+use crate::id::partition::UNKNOWN_PARTITION;
+use crate::id::{first_bad, AccountId, Partition};
 
 /// The longest ARN the IAM and STS APIs accept (`arnType`, max 2048).
 const MAX_LEN: usize = 2048;
@@ -50,12 +50,10 @@ fn colons_of(n: &NaiveArn<'_>) -> [usize; 5] {
     [c0, c1, c2, c3, c4]
 }
 
-const SERVICE_CHARS: &str = "expected lowercase letters, digits and hyphens";
-
 /// Splits `s` into its six fields. An empty resource is accepted only when
 /// `allow_empty_resource` (AWS accepts `arn:aws:organizations::*:` in a
 /// policy).
-pub(crate) fn split(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, String> {
+pub(crate) fn split(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, Problem> {
     // Fast path, one pass over the bytes: "arn:", then four more ":"
     // around a partition, a service and a resource that are not empty.
     // NaiveArn::parse accepts exactly these with the same fields; anything
@@ -80,7 +78,7 @@ pub(crate) fn split(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, S
 }
 
 /// [`split`] by `NaiveArn`, with its reasons.
-fn split_naive(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, String> {
+fn split_naive(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, Problem> {
     match NaiveArn::parse(s) {
         Ok(n) => Ok(Fields::from_colons(s, colons_of(&n))),
         Err(ParseNaiveArnError::MissingResource) if allow_empty_resource => {
@@ -96,27 +94,26 @@ fn split_naive(s: &str, allow_empty_resource: bool) -> Result<Fields<'_>, String
     }
 }
 
-fn split_reason(e: &ParseNaiveArnError, s: &str) -> String {
+fn split_reason(e: &ParseNaiveArnError, s: &str) -> Problem {
     match e {
-        ParseNaiveArnError::MissingPrefix => r#"expected "arn:" at the start"#.into(),
-        ParseNaiveArnError::NotEnoughElements => format!(
-            r#"expected 6 fields separated by ":" (arn:partition:service:region:account:resource), found {}"#,
-            s.split(':').count()
-        ),
-        ParseNaiveArnError::MissingPartition => in_field("partition", "", expected_partition()),
-        ParseNaiveArnError::MissingService => in_field(
-            "service",
-            "",
-            format!("{SERVICE_CHARS}, found an empty string"),
-        ),
-        ParseNaiveArnError::MissingResource => {
-            r#"expected a resource after the fifth ":", found an empty string"#.into()
+        ParseNaiveArnError::MissingPrefix => Problem::arn(Expected::ArnPrefix, Found::Nothing),
+        ParseNaiveArnError::NotEnoughElements => {
+            Problem::arn(Expected::ArnFields, Found::Count(s.split(':').count()))
         }
+        ParseNaiveArnError::MissingPartition => {
+            Problem::part(Part::Partition, "", UNKNOWN_PARTITION)
+        }
+        ParseNaiveArnError::MissingService => Problem::part(
+            Part::Service,
+            "",
+            Problem::value(Expected::ServiceChars { wildcards: false }, Found::Empty),
+        ),
+        ParseNaiveArnError::MissingResource => Problem::arn(Expected::ArnResource, Found::Empty),
     }
 }
 
 /// Length and control characters, for the whole text.
-fn check_text(s: &str) -> Result<(), String> {
+fn check_text(s: &str) -> Result<(), Problem> {
     // Fast path: printable ASCII has no control character and one byte
     // per character.
     // A fold without early exit, which the compiler vectorizes.
@@ -127,25 +124,22 @@ fn check_text(s: &str) -> Result<(), String> {
         return Ok(());
     }
     if let Some((pos, c)) = first_bad(s, |c| !c.is_control()) {
-        return Err(format!(
-            "expected no control characters, {}",
-            found_char(pos, c)
-        ));
+        return Err(Problem::arn(Expected::NoControl, Found::Char { pos, c }));
     }
     let n = s.chars().count();
     if n > MAX_LEN {
-        return Err(format!("expected at most {MAX_LEN} characters, found {n}"));
+        return Err(Problem::arn(Expected::AtMost(MAX_LEN), Found::Count(n)));
     }
     Ok(())
 }
 
 /// A known partition.
-pub(crate) fn known_partition(p: &str) -> Result<Partition, String> {
+pub(crate) fn known_partition(p: &str) -> Result<Partition, Problem> {
     p.parse::<Partition>()
-        .map_err(|_| in_field("partition", p, expected_partition()))
+        .map_err(|_| Problem::part(Part::Partition, p, UNKNOWN_PARTITION))
 }
 
-fn check_service(service: &str, wildcards: bool) -> Result<(), String> {
+fn check_service(service: &str, wildcards: bool) -> Result<(), Problem> {
     // Fast path over the bytes; the characters only for the reason.
     if service.bytes().all(|b| {
         b.is_ascii_lowercase()
@@ -160,18 +154,10 @@ fn check_service(service: &str, wildcards: bool) -> Result<(), String> {
     };
     match first_bad(service, ok) {
         None => Ok(()),
-        Some((pos, c)) => Err(in_field(
-            "service",
+        Some((pos, c)) => Err(Problem::part(
+            Part::Service,
             service,
-            format!(
-                "{}, {}",
-                if wildcards {
-                    "expected lowercase letters, digits, hyphens and wildcards"
-                } else {
-                    SERVICE_CHARS
-                },
-                found_char(pos, c)
-            ),
+            Problem::value(Expected::ServiceChars { wildcards }, Found::Char { pos, c }),
         )),
     }
 }
@@ -182,43 +168,32 @@ fn check_concrete_region(
     region: &str,
     partition: Option<Partition>,
     service: &str,
-) -> Result<(), String> {
+) -> Result<(), Problem> {
     if region.is_empty() {
         return Ok(());
     }
-    if service == "iam" || service == "sts" {
-        return Err(in_field(
-            "region",
-            region,
-            format!("expected an empty region in an {service} ARN"),
-        ));
-    }
-    match partition {
-        Some(p) if !p.region_matches(region) => Err(in_field(
-            "region",
-            region,
-            format!(
-                "expected a region of partition {p}, such as {}",
-                p.example_region()
-            ),
-        )),
-        None if Partition::of_region(region).is_none() => Err(in_field(
-            "region",
-            region,
-            "expected a region of a known partition, such as us-east-1",
-        )),
-        _ => Ok(()),
-    }
+    let expected = match (service, partition) {
+        ("iam", _) => Expected::EmptyRegionFor("iam"),
+        ("sts", _) => Expected::EmptyRegionFor("sts"),
+        (_, Some(p)) if !p.region_matches(region) => Expected::RegionOf(p),
+        (_, None) if Partition::of_region(region).is_none() => Expected::KnownRegion,
+        _ => return Ok(()),
+    };
+    Err(Problem::part(
+        Part::Region,
+        region,
+        Problem::value(expected, Found::Nothing),
+    ))
 }
 
 /// An account without wildcards: empty, `aws`, or 12 digits.
-fn check_concrete_account(account: &str) -> Result<(), String> {
+fn check_concrete_account(account: &str) -> Result<(), Problem> {
     if account.is_empty() || account == "aws" {
         return Ok(());
     }
     match account_problem(account) {
         None => Ok(()),
-        Some(reason) => Err(in_field("account", account, reason)),
+        Some(problem) => Err(Problem::part(Part::Account, account, problem)),
     }
 }
 
@@ -226,22 +201,26 @@ fn check_concrete_account(account: &str) -> Result<(), String> {
 /// known partition, service `service`, empty region, 12-digit account.
 pub(crate) fn split_principal<'a>(
     s: &'a str,
-    service: &str,
-) -> Result<(Partition, AccountId, &'a str), String> {
+    service: &'static str,
+) -> Result<(Partition, AccountId, &'a str), Problem> {
     let f = split(s, false)?;
     let partition = known_partition(f.partition)?;
     if f.service != service {
-        return Err(in_field(
-            "service",
+        return Err(Problem::part(
+            Part::Service,
             f.service,
-            format!("expected {service:?}"),
+            Problem::value(Expected::Service(service), Found::Nothing),
         ));
     }
     if !f.region.is_empty() {
-        return Err(in_field("region", f.region, "expected an empty region"));
+        return Err(Problem::part(
+            Part::Region,
+            f.region,
+            Problem::value(Expected::EmptyRegion, Found::Nothing),
+        ));
     }
-    let account =
-        AccountId::parse(f.account).map_err(|e| in_field("account", f.account, reason_of(e)))?;
+    let account = AccountId::checked(f.account)
+        .map_err(|problem| Problem::part(Part::Account, f.account, problem))?;
     Ok((partition, account, f.resource))
 }
 
@@ -360,19 +339,14 @@ impl Arn {
     }
 }
 
-fn parse_concrete(s: &str) -> Result<([usize; 5], Partition), String> {
+fn parse_concrete(s: &str) -> Result<([usize; 5], Partition), Problem> {
     check_text(s)?;
     if let Some(i) = s.find(is_wildcard) {
-        return Err(format!(
-            "expected no wildcards in a concrete ARN, {}",
-            found_at_byte(s, i)
-        ));
+        return Err(Problem::arn(Expected::NoWildcards, Found::at_byte(s, i)));
     }
     if let Some(i) = find_variable(s) {
-        return Err(format!(
-            r#"expected no policy variables in a concrete ARN, found "${{" at position {}"#,
-            s[..i].chars().count()
-        ));
+        let pos = s[..i].chars().count();
+        return Err(Problem::arn(Expected::NoVariables, Found::Variable { pos }));
     }
     let f = split(s, false)?;
     let partition = known_partition(f.partition)?;
@@ -392,7 +366,7 @@ impl FromStr for Arn {
                 colons,
                 partition,
             }),
-            Err(reason) => Err(Error::invalid(ValueKind::Arn, s, reason)),
+            Err(problem) => Err(Error::invalid(ValueKind::Arn, s, problem)),
         }
     }
 }
@@ -505,10 +479,14 @@ impl ArnPattern {
 impl ArnPattern {
     /// Checks `s` as a pattern without building one (nothing is allocated
     /// unless it is invalid): its fields, or the reason it is not a
-    /// pattern. [`ArnPattern::parse`] is this plus a copy of the text;
-    /// policy checks, which only need the account, call this per resource.
-    pub(crate) fn validate(s: &str) -> Result<Fields<'_>, String> {
-        parse_pattern(s).map(|colons| Fields::from_colons(s, colons))
+    /// pattern, whose [`Reason::code`] is always `Some` (the ARN codes of
+    /// [`Error::code`]). [`ArnPattern::parse`] is this plus a copy of the
+    /// text; policy checks, which only need the account, call this per
+    /// resource.
+    pub(crate) fn validate(s: &str) -> Result<Fields<'_>, Reason> {
+        parse_pattern(s)
+            .map(|colons| Fields::from_colons(s, colons))
+            .map_err(Reason::new)
     }
 }
 
@@ -522,13 +500,14 @@ impl From<Arn> for ArnPattern {
     }
 }
 
-fn parse_pattern(s: &str) -> Result<[usize; 5], String> {
+fn parse_pattern(s: &str) -> Result<[usize; 5], Problem> {
     check_text(s)?;
     let f = split(s, true)?;
     if let Some(i) = find_variable(&s[..f.colons[4]]) {
-        return Err(format!(
-            r#"expected policy variables only in the resource (after the fifth ":"), found "${{" at position {}"#,
-            s[..i].chars().count()
+        let pos = s[..i].chars().count();
+        return Err(Problem::arn(
+            Expected::VariablesInResource,
+            Found::Variable { pos },
         ));
     }
     check_variables(s, f.colons[4] + 1)?;
@@ -536,13 +515,10 @@ fn parse_pattern(s: &str) -> Result<[usize; 5], String> {
     let partition = if has_wildcard(f.partition) {
         let ok = |c: char| c.is_ascii_lowercase() || c == '-' || is_wildcard(c);
         if let Some((pos, c)) = first_bad(f.partition, ok) {
-            return Err(in_field(
-                "partition",
+            return Err(Problem::part(
+                Part::Partition,
                 f.partition,
-                format!(
-                    "expected lowercase letters, hyphens and wildcards, {}",
-                    found_char(pos, c)
-                ),
+                Problem::value(Expected::PartitionPatternChars, Found::Char { pos, c }),
             ));
         }
         None
@@ -555,13 +531,10 @@ fn parse_pattern(s: &str) -> Result<[usize; 5], String> {
     if has_wildcard(f.region) {
         let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_') || is_wildcard(c);
         if let Some((pos, c)) = first_bad(f.region, ok) {
-            return Err(in_field(
-                "region",
+            return Err(Problem::part(
+                Part::Region,
                 f.region,
-                format!(
-                    "expected letters, digits, hyphens and wildcards, {}",
-                    found_char(pos, c)
-                ),
+                Problem::value(Expected::RegionPatternChars, Found::Char { pos, c }),
             ));
         }
     } else {
@@ -600,17 +573,15 @@ fn has_dollar(b: &[u8]) -> bool {
 }
 
 /// Every `${` from byte `from` on is closed by a `}`.
-fn check_variables(s: &str, from: usize) -> Result<(), String> {
+fn check_variables(s: &str, from: usize) -> Result<(), Problem> {
     let mut i = from;
     while let Some(open) = find_variable(&s[i..]) {
         let open = i + open;
         match s[open..].find('}') {
             Some(close) => i = open + close + 1,
             None => {
-                return Err(format!(
-                    r#"expected "}}" to close the policy variable "${{" at position {}"#,
-                    s[..open].chars().count()
-                ))
+                let pos = s[..open].chars().count();
+                return Err(Problem::arn(Expected::ClosingBrace { pos }, Found::Nothing));
             }
         }
     }
@@ -619,31 +590,26 @@ fn check_variables(s: &str, from: usize) -> Result<(), String> {
 
 /// An account field with wildcards: digits, `*` and `?`, matching at most
 /// 12 digits (exactly 12 characters when there is no `*`).
-fn check_account_pattern(account: &str) -> Result<(), String> {
+fn check_account_pattern(account: &str) -> Result<(), Problem> {
     let ok = |c: char| c.is_ascii_digit() || is_wildcard(c);
-    if let Some((pos, c)) = first_bad(account, ok) {
-        return Err(in_field(
-            "account",
+    let bad = |expected, found| {
+        Err(Problem::part(
+            Part::Account,
             account,
-            format!("expected digits and wildcards, {}", found_char(pos, c)),
-        ));
+            Problem::value(expected, found),
+        ))
+    };
+    if let Some((pos, c)) = first_bad(account, ok) {
+        return bad(Expected::AccountPatternChars, Found::Char { pos, c });
     }
     let digits = account.bytes().filter(u8::is_ascii_digit).count();
     let fixed = account.bytes().filter(|&b| b != b'*').count();
     if account.contains('*') {
         if fixed > 12 {
-            return Err(in_field(
-                "account",
-                account,
-                format!("expected at most 12 digits, found {digits}"),
-            ));
+            return bad(Expected::AtMostTwelveDigits, Found::Count(digits));
         }
     } else if fixed != 12 {
-        return Err(in_field(
-            "account",
-            account,
-            format!(r#"expected 12 digits or "?", found {fixed}"#),
-        ));
+        return bad(Expected::TwelveDigitsOrQuestion, Found::Count(fixed));
     }
     Ok(())
 }

@@ -104,37 +104,8 @@ string_traits!(
 );
 string_traits!(no_debug Partition);
 
-/// `found "x" at position N`: the character `c` at (0-based, counted in
-/// characters) position `pos`, quoted and escaped like a Rust string.
-pub(crate) fn found_char(pos: usize, c: char) -> String {
-    format!("found {:?} at position {pos}", String::from(c))
-}
-
 /// The first character of `s` that `ok` rejects, with its position
 /// counted in characters.
 pub(crate) fn first_bad(s: &str, ok: impl Fn(char) -> bool) -> Option<(usize, char)> {
     s.chars().enumerate().find(|&(_, c)| !ok(c))
-}
-
-/// `found "x" at position N` for the character that starts at byte `byte`
-/// of `s`.
-pub(crate) fn found_at_byte(s: &str, byte: usize) -> String {
-    let pos = s[..byte].chars().count();
-    let c = s[byte..].chars().next().unwrap_or('\0');
-    found_char(pos, c)
-}
-
-/// `label "value": reason`, the form used for a field inside a larger
-/// value, such as the account inside an ARN.
-pub(crate) fn in_field(label: &str, value: &str, reason: impl std::fmt::Display) -> String {
-    format!("{label} {value:?}: {reason}")
-}
-
-/// The reason of an [`Error::Invalid`](crate::Error::Invalid), to nest it
-/// in the error of a larger value.
-pub(crate) fn reason_of(e: crate::Error) -> std::borrow::Cow<'static, str> {
-    match e {
-        crate::Error::Invalid { reason, .. } => reason,
-        other => other.to_string().into(),
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
+use crate::error::{Error, Expected, Found, Problem, Result, ValueKind};
 
 /// An AWS partition: the first field of an ARN (`arn:aws:...`).
 ///
@@ -222,10 +222,7 @@ const fn tail_matches(b: &[u8], mut i: usize) -> bool {
 }
 
 /// `expected one of aws, aws-cn, ...`
-pub(crate) fn expected_partition() -> String {
-    let ids: Vec<&str> = Partition::ALL.iter().map(|p| p.as_str()).collect();
-    format!("expected one of {}", ids.join(", "))
-}
+pub(crate) const UNKNOWN_PARTITION: Problem = Problem::value(Expected::Partition, Found::Nothing);
 
 impl FromStr for Partition {
     type Err = Error;
@@ -234,6 +231,6 @@ impl FromStr for Partition {
         Partition::ALL
             .into_iter()
             .find(|p| p.as_str() == s)
-            .ok_or_else(|| Error::invalid(ValueKind::Partition, s, expected_partition()))
+            .ok_or_else(|| Error::invalid(ValueKind::Partition, s, UNKNOWN_PARTITION))
     }
 }

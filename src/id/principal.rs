@@ -3,10 +3,10 @@
 
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
+use crate::error::{Error, Expected, Found, Part, Problem, Result, ValueKind};
 use crate::id::arn::split_principal;
 use crate::id::role::name_problem;
-use crate::id::{in_field, reason_of, AccountId, Partition, RoleName};
+use crate::id::{AccountId, Partition, RoleName};
 
 /// The ARN of a whole AWS account as a principal:
 /// `arn:PARTITION:iam::ACCOUNT:root`.
@@ -86,7 +86,11 @@ impl FromStr for AccountRootArn {
             if resource == "root" {
                 Ok((partition, account))
             } else {
-                Err(in_field("resource", resource, r#"expected "root""#))
+                Err(Problem::part(
+                    Part::Resource,
+                    resource,
+                    Problem::value(Expected::Root, Found::Nothing),
+                ))
             }
         });
         match parsed {
@@ -95,7 +99,7 @@ impl FromStr for AccountRootArn {
                 partition,
                 account,
             }),
-            Err(reason) => Err(Error::invalid(ValueKind::AccountRootArn, s, reason)),
+            Err(problem) => Err(Error::invalid(ValueKind::AccountRootArn, s, problem)),
         }
     }
 }
@@ -126,7 +130,7 @@ pub struct AssumedRoleArn {
     session: usize,
 }
 
-fn session_problem(s: &str) -> Option<String> {
+fn session_problem(s: &str) -> Option<Problem> {
     name_problem(s, 2, 64)
 }
 
@@ -159,8 +163,12 @@ impl AssumedRoleArn {
         role_name: RoleName,
         session_name: &str,
     ) -> Result<Self> {
-        if let Some(reason) = session_problem(session_name) {
-            return Err(Error::invalid(ValueKind::SessionName, session_name, reason));
+        if let Some(problem) = session_problem(session_name) {
+            return Err(Error::invalid(
+                ValueKind::SessionName,
+                session_name,
+                problem,
+            ));
         }
         let text =
             format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}");
@@ -225,19 +233,22 @@ impl AssumedRoleArn {
     }
 }
 
-const EXPECTED_RESOURCE: &str = r#"expected "assumed-role/ROLE-NAME/SESSION-NAME""#;
-
-fn parse_assumed(s: &str) -> Result<(Partition, AccountId, RoleName, usize), String> {
+fn parse_assumed(s: &str) -> Result<(Partition, AccountId, RoleName, usize), Problem> {
     let (partition, account, resource) = split_principal(s, "sts")?;
     let Some((role, session)) = resource
         .strip_prefix("assumed-role/")
         .and_then(|rest| rest.split_once('/'))
     else {
-        return Err(in_field("resource", resource, EXPECTED_RESOURCE));
+        return Err(Problem::part(
+            Part::Resource,
+            resource,
+            Problem::value(Expected::AssumedRoleResource, Found::Nothing),
+        ));
     };
-    let role_name = RoleName::parse(role).map_err(|e| in_field("role name", role, reason_of(e)))?;
-    if let Some(reason) = session_problem(session) {
-        return Err(in_field("role session name", session, reason));
+    let role_name =
+        RoleName::checked(role).map_err(|problem| Problem::part(Part::RoleName, role, problem))?;
+    if let Some(problem) = session_problem(session) {
+        return Err(Problem::part(Part::SessionName, session, problem));
     }
     Ok((partition, account, role_name, s.len() - session.len()))
 }
@@ -254,7 +265,7 @@ impl FromStr for AssumedRoleArn {
                 role_name,
                 session,
             }),
-            Err(reason) => Err(Error::invalid(ValueKind::AssumedRoleArn, s, reason)),
+            Err(problem) => Err(Error::invalid(ValueKind::AssumedRoleArn, s, problem)),
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
+use crate::error::{Error, Expected, Found, Problem, Result, ValueKind};
 use crate::id::Partition;
 
 /// An AWS Region code such as `us-east-1` or `cn-north-1`, with the
@@ -99,13 +99,13 @@ impl Region {
 }
 
 /// Why `s` is not a region of any partition.
-pub(crate) fn region_reason(s: &str) -> String {
+fn region_problem(s: &str) -> Problem {
     if s.is_empty() {
-        "expected a region such as us-east-1, found an empty string".into()
+        Problem::value(Expected::RegionExample, Found::Empty)
     } else if PSEUDO.contains(&s) {
-        "expected a region such as us-east-1, found a global pseudo-region".into()
+        Problem::value(Expected::RegionExample, Found::PseudoRegion)
     } else {
-        "expected a region of a known partition, such as us-east-1".into()
+        Problem::value(Expected::KnownRegion, Found::Nothing)
     }
 }
 
@@ -118,7 +118,7 @@ impl FromStr for Region {
                 name: Cow::Owned(s.to_owned()),
                 partition,
             }),
-            None => Err(Error::invalid(ValueKind::Region, s, region_reason(s))),
+            None => Err(Error::invalid(ValueKind::Region, s, region_problem(s))),
         }
     }
 }

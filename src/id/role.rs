@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
+use crate::error::{Error, Expected, Found, Part, Problem, Result, ValueKind};
 use crate::id::arn::split_principal;
-use crate::id::{found_at_byte, in_field, reason_of, AccountId, Partition};
+use crate::id::{AccountId, Partition};
 
 /// Why a string is not a role name (or a role session name); computed in
 /// a `const fn` so that `from_static` and the parser share one rule.
@@ -40,24 +40,17 @@ pub(crate) const fn check_name(b: &[u8], min: usize, max: usize) -> Result<(), N
     Ok(())
 }
 
-/// The reason `s` is not a name of `min..=max` IAM name characters.
-pub(crate) fn name_problem(s: &str, min: usize, max: usize) -> Option<String> {
-    match check_name(s.as_bytes(), min, max) {
-        Ok(()) => None,
-        Err(NameProblem::Empty) => Some(format!(
-            "expected {min} to {max} characters, found an empty string"
-        )),
-        Err(NameProblem::BadChar(i)) => Some(format!(
-            "expected letters, digits and _+=,.@-, {}",
-            found_at_byte(s, i)
-        )),
-        Err(NameProblem::Length(n)) if n > max => {
-            Some(format!("expected at most {max} characters, found {n}"))
-        }
-        Err(NameProblem::Length(n)) => {
-            Some(format!("expected {min} to {max} characters, found {n}"))
-        }
-    }
+/// Why `s` is not a name of `min..=max` IAM name characters, if it is
+/// not.
+pub(crate) fn name_problem(s: &str, min: usize, max: usize) -> Option<Problem> {
+    let (expected, found) = match check_name(s.as_bytes(), min, max) {
+        Ok(()) => return None,
+        Err(NameProblem::Empty) => (Expected::Length { min, max }, Found::Empty),
+        Err(NameProblem::BadChar(i)) => (Expected::NameChars, Found::at_byte(s, i)),
+        Err(NameProblem::Length(n)) if n > max => (Expected::AtMost(max), Found::Count(n)),
+        Err(NameProblem::Length(n)) => (Expected::Length { min, max }, Found::Count(n)),
+    };
+    Some(Problem::value(expected, found))
 }
 
 /// An IAM role name: 1 to 64 characters from `A-Z a-z 0-9 _+=,.@-`
@@ -123,6 +116,14 @@ impl RoleName {
         RoleName(Cow::Borrowed(s))
     }
 
+    /// The role name `s`, or why it is not one.
+    pub(crate) fn checked(s: &str) -> Result<Self, Problem> {
+        match name_problem(s, 1, 64) {
+            None => Ok(RoleName(Cow::Owned(s.to_owned()))),
+            Some(problem) => Err(problem),
+        }
+    }
+
     /// The name.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -133,10 +134,7 @@ impl FromStr for RoleName {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        match name_problem(s, 1, 64) {
-            None => Ok(RoleName(Cow::Owned(s.to_owned()))),
-            Some(reason) => Err(Error::invalid(ValueKind::RoleName, s, reason)),
-        }
+        RoleName::checked(s).map_err(|problem| Error::invalid(ValueKind::RoleName, s, problem))
     }
 }
 
@@ -179,29 +177,17 @@ const fn check_path(b: &[u8]) -> Result<(), PathProblem> {
     Ok(())
 }
 
-fn path_problem(s: &str) -> Option<String> {
-    match check_path(s.as_bytes()) {
-        Ok(()) => None,
-        Err(PathProblem::Empty) => Some(
-            r#"expected "/" or a path that starts and ends with "/", found an empty string"#.into(),
-        ),
-        Err(PathProblem::NoLeadingSlash) => Some(format!(
-            r#"expected a path that starts with "/", {}"#,
-            found_at_byte(s, 0)
-        )),
-        Err(PathProblem::BadChar(i)) => Some(format!(
-            "expected printable ASCII characters other than space, {}",
-            found_at_byte(s, i)
-        )),
-        Err(PathProblem::TooLong(n)) => Some(format!("expected at most 512 characters, found {n}")),
-        Err(PathProblem::NoTrailingSlash(i)) => Some(format!(
-            r#"expected a path that ends with "/", {}"#,
-            found_at_byte(s, i)
-        )),
-        Err(PathProblem::Nothing) => {
-            Some(r#"expected "/" alone or at least one character between the slashes"#.into())
-        }
-    }
+fn path_problem(s: &str) -> Option<Problem> {
+    let (expected, found) = match check_path(s.as_bytes()) {
+        Ok(()) => return None,
+        Err(PathProblem::Empty) => (Expected::Path, Found::Empty),
+        Err(PathProblem::NoLeadingSlash) => (Expected::PathStart, Found::at_byte(s, 0)),
+        Err(PathProblem::BadChar(i)) => (Expected::PathChars, Found::at_byte(s, i)),
+        Err(PathProblem::TooLong(n)) => (Expected::AtMost(512), Found::Count(n)),
+        Err(PathProblem::NoTrailingSlash(i)) => (Expected::PathEnd, Found::at_byte(s, i)),
+        Err(PathProblem::Nothing) => (Expected::PathNotEmpty, Found::Nothing),
+    };
+    Some(Problem::value(expected, found))
 }
 
 /// An IAM role path: `/`, or `/` + printable ASCII (`!`..=`~`) + `/`, at
@@ -285,7 +271,7 @@ impl FromStr for RolePath {
     fn from_str(s: &str) -> Result<Self> {
         match path_problem(s) {
             None => Ok(RolePath(Cow::Owned(s.to_owned()))),
-            Some(reason) => Err(Error::invalid(ValueKind::RolePath, s, reason)),
+            Some(problem) => Err(Error::invalid(ValueKind::RolePath, s, problem)),
         }
     }
 }
@@ -386,20 +372,24 @@ impl RoleArn {
     }
 }
 
-fn parse_role_arn(s: &str) -> Result<(Partition, AccountId, RolePath, RoleName), String> {
+fn parse_role_arn(s: &str) -> Result<(Partition, AccountId, RolePath, RoleName), Problem> {
     let (partition, account, resource) = split_principal(s, "iam")?;
     let Some(rest) = resource.strip_prefix("role").filter(|r| r.starts_with('/')) else {
-        return Err(in_field(
-            "resource",
+        return Err(Problem::part(
+            Part::Resource,
             resource,
-            r#"expected "role/" followed by an optional path and a role name"#,
+            Problem::value(Expected::RoleResource, Found::Nothing),
         ));
     };
     // `rest` starts with `/`, so there is a last `/`.
     let slash = rest.rfind('/').unwrap_or(0);
     let (path, name) = rest.split_at(slash + 1);
-    let path = RolePath::parse(path).map_err(|e| in_field("role path", path, reason_of(e)))?;
-    let name = RoleName::parse(name).map_err(|e| in_field("role name", name, reason_of(e)))?;
+    if let Some(problem) = path_problem(path) {
+        return Err(Problem::part(Part::RolePath, path, problem));
+    }
+    let path = RolePath(Cow::Owned(path.to_owned()));
+    let name =
+        RoleName::checked(name).map_err(|problem| Problem::part(Part::RoleName, name, problem))?;
     Ok((partition, account, path, name))
 }
 
@@ -415,7 +405,7 @@ impl FromStr for RoleArn {
                 path,
                 name,
             }),
-            Err(reason) => Err(Error::invalid(ValueKind::RoleArn, s, reason)),
+            Err(problem) => Err(Error::invalid(ValueKind::RoleArn, s, problem)),
         }
     }
 }

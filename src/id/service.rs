@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
-use crate::error::{Error, Result, ValueKind};
-use crate::id::{found_char, Partition};
+use crate::error::{Error, Expected, Found, Problem, Result, ValueKind};
+use crate::id::Partition;
 
 /// An AWS service principal, such as `ecs-tasks.amazonaws.com`: one or
 /// more dot-separated labels of lowercase letters, digits and hyphens,
@@ -92,46 +92,32 @@ impl ServicePrincipal {
     }
 }
 
-fn problem(s: &str) -> Option<String> {
+fn problem(s: &str) -> Option<Problem> {
+    let bad = |expected, found| Some(Problem::service_principal(expected, found));
     if s.is_empty() {
-        return Some(
-            "expected a service principal such as ecs-tasks.amazonaws.com, found an empty string"
-                .into(),
-        );
+        return bad(Expected::ServicePrincipal, Found::Empty);
     }
     if let Some(suffix) = suffixes().find(|&suffix| s == suffix) {
-        return Some(format!("expected a service name before {suffix:?}"));
+        return bad(Expected::ServiceNameBefore(suffix), Found::Nothing);
     }
     let Some(head) = suffixes().find_map(|suffix| s.strip_suffix(suffix)?.strip_suffix('.')) else {
-        return Some(
-            "expected a name ending in .amazonaws.com or another partition's DNS suffix".into(),
-        );
+        return bad(Expected::DnsSuffix, Found::Nothing);
     };
     let mut pos = 0;
     for label in head.split('.') {
         if label.is_empty() {
-            return Some(format!(
-                "expected a label, found an empty one at position {pos}"
-            ));
+            return bad(Expected::Label, Found::EmptyLabel { pos });
         }
         let ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
         if let Some((i, c)) = label.chars().enumerate().find(|&(_, c)| !ok(c)) {
-            return Some(format!(
-                "expected lowercase letters, digits, hyphens and dots, {}",
-                found_char(pos + i, c)
-            ));
+            return bad(Expected::PrincipalChars, Found::Char { pos: pos + i, c });
         }
         if label.starts_with('-') {
-            return Some(format!(
-                "expected a label that does not start with a hyphen, {}",
-                found_char(pos, '-')
-            ));
+            return bad(Expected::NoLeadingHyphen, Found::Char { pos, c: '-' });
         }
         if label.ends_with('-') {
-            return Some(format!(
-                "expected a label that does not end with a hyphen, {}",
-                found_char(pos + label.len() - 1, '-')
-            ));
+            let pos = pos + label.len() - 1;
+            return bad(Expected::NoTrailingHyphen, Found::Char { pos, c: '-' });
         }
         pos += label.len() + 1;
     }
@@ -144,7 +130,7 @@ impl FromStr for ServicePrincipal {
     fn from_str(s: &str) -> Result<Self> {
         match problem(s) {
             None => Ok(ServicePrincipal(Cow::Owned(s.to_owned()))),
-            Some(reason) => Err(Error::invalid(ValueKind::ServicePrincipal, s, reason)),
+            Some(problem) => Err(Error::invalid(ValueKind::ServicePrincipal, s, problem)),
         }
     }
 }

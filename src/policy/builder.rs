@@ -1,14 +1,16 @@
 //! Builders for identity and trust policies, and helpers for the
 //! documents users write most.
 
+use crate::json::record::Layout;
+use crate::json::Pointer;
 use crate::policy::check::action_problem;
 use crate::policy::{
     CheckOptions, Condition, ConditionValue, Effect, OneOrMany, PolicyDocument, Principal,
     PrincipalMap, Statement, Statements,
 };
 use crate::{
-    AccountId, AccountRootArn, ArnPattern, Error, Partition, Region, Result, RoleArn,
-    ServicePrincipal,
+    AccountId, AccountRootArn, ArnPattern, Code, Error, Finding, Partition, Region, Result,
+    RoleArn, ServicePrincipal,
 };
 
 const CURRENT_VERSION: &str = "2012-10-17";
@@ -28,7 +30,48 @@ struct StatementParts {
     not_resource: Vec<String>,
     resource_array: bool,
     condition: Condition,
-    error: Option<Error>,
+    error: Option<Pending>,
+}
+
+/// A setter's error, kept until `build()` knows where its statement is.
+#[derive(Debug, Clone)]
+struct Pending {
+    /// The type that was given the value (`IdentityStatement`, ...).
+    ty: &'static str,
+    /// The element, as in [`Error::Build`].
+    field: &'static str,
+    reason: String,
+    code: Option<Code>,
+    /// The index of the statement, for a statement setter's error.
+    statement: Option<usize>,
+    /// The pointer below the statement (or the document): `/Action`.
+    below: Pointer,
+}
+
+impl Pending {
+    /// The error, its pointer under `/Statement` (an array unless `one`).
+    fn into_error(self, one: bool) -> Error {
+        let at = match self.statement {
+            Some(_) if one => format!("/Statement{}", self.below),
+            Some(i) => format!("/Statement/{i}{}", self.below),
+            None => self.below.to_string(),
+        };
+        Error::build(self.ty, self.field, self.reason).with_place(self.code, Pointer::from_raw(at))
+    }
+}
+
+/// A layout that lists the fields of `set` in declaration order: what
+/// reading the builder's output records, so that a built document equals
+/// the same document read from its JSON without writing and reading it.
+fn written(set: u128) -> Layout {
+    let mut layout = Layout::with_capacity(set.count_ones() as usize);
+    let mut rest = set;
+    while rest != 0 {
+        // A record has at most 128 fields, so the index fits in a u8.
+        layout.push_field(rest.trailing_zeros() as u8);
+        rest &= rest - 1;
+    }
+    layout
 }
 
 impl StatementParts {
@@ -50,16 +93,28 @@ impl StatementParts {
         }
     }
 
-    fn fail(&mut self, field: &'static str, reason: String) {
+    fn fail(&mut self, field: &'static str, reason: String, code: Option<Code>, below: Pointer) {
         if self.error.is_none() {
-            self.error = Some(Error::build(self.ty, field, reason));
+            self.error = Some(Pending {
+                ty: self.ty,
+                field,
+                reason,
+                code,
+                statement: None,
+                below,
+            });
         }
     }
 
     fn action(&mut self, not: bool, a: &str, trust: bool) {
         let field = if not { "NotAction" } else { "Action" };
         if let Some(reason) = action_problem(a) {
-            self.fail(field, format!("invalid action {a:?}: {reason}"));
+            self.fail(
+                field,
+                format!("invalid action {a:?}: {reason}"),
+                Some(Code::InvalidAction),
+                Pointer::root().key(field),
+            );
             return;
         }
         if trust {
@@ -80,6 +135,8 @@ impl StatementParts {
                          sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, \
                          sts:SetSourceIdentity or sts:SetContext"
                     ),
+                    Some(Code::UnsupportedActionInPolicy),
+                    Pointer::root().key(field),
                 );
                 return;
             }
@@ -95,12 +152,14 @@ impl StatementParts {
     fn resource(&mut self, not: bool, r: &str) {
         let field = if not { "NotResource" } else { "Resource" };
         if r != "*" {
-            if let Err(e) = ArnPattern::parse(r) {
-                let reason = match e {
-                    Error::Invalid { reason, .. } => reason.into_owned(),
-                    other => other.to_string(),
-                };
-                self.fail(field, format!("{r:?} is not an ARN or \"*\": {reason}"));
+            // Checked in place: the pattern itself is not kept.
+            if let Err(reason) = ArnPattern::validate(r) {
+                self.fail(
+                    field,
+                    format!("{r:?} is not an ARN or \"*\": {reason}"),
+                    reason.code(),
+                    Pointer::root().key(field),
+                );
                 return;
             }
         }
@@ -133,9 +192,10 @@ impl StatementParts {
                     _ => map.canonical_user = v,
                 }
             }
+            map.layout = written(map.set_fields());
             Principal::Map(map)
         });
-        Statement {
+        let mut statement = Statement {
             sid: self.sid,
             effect: Some(self.effect),
             principal,
@@ -145,7 +205,9 @@ impl StatementParts {
             not_resource: shape(self.not_resource, self.resource_array),
             condition: (!self.condition.is_empty()).then_some(self.condition),
             ..Statement::default()
-        }
+        };
+        statement.layout = written(statement.set_fields());
+        statement
     }
 }
 
@@ -376,10 +438,18 @@ impl TrustStatement {
             .chars()
             .enumerate()
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "+=,.@:/-_".contains(c)));
+        let at = || {
+            Pointer::root()
+                .key("Condition")
+                .key("StringEquals")
+                .key("sts:ExternalId")
+        };
         if !(2..=1224).contains(&n) {
             self.parts.fail(
                 "Condition",
                 format!("external ID {id:?}: expected 2 to 1224 characters, found {n}"),
+                None,
+                at(),
             );
         } else if let Some((pos, c)) = bad {
             self.parts.fail(
@@ -388,6 +458,8 @@ impl TrustStatement {
                     "external ID {id:?}: expected letters, digits and +=,.@:/-_, found {:?} at position {pos}",
                     c.to_string()
                 ),
+                None,
+                at(),
             );
         } else {
             self.parts
@@ -406,7 +478,7 @@ fn checked_statement(parts: StatementParts, options: CheckOptions) -> Result<Sta
     let ty = parts.ty;
     let mut d = DocumentParts::new(ty, options);
     d.add(parts);
-    let built = match d.build()?.statement {
+    let built = match d.build()?.0.statement {
         Some(Statements::Many(v)) => v.into_iter().next(),
         Some(Statements::One(s)) => Some(s),
         None => None,
@@ -468,7 +540,7 @@ struct DocumentParts {
     statements: Vec<Statement>,
     single: bool,
     options: CheckOptions,
-    error: Option<Error>,
+    error: Option<Pending>,
 }
 
 impl DocumentParts {
@@ -484,9 +556,10 @@ impl DocumentParts {
         }
     }
 
-    fn add(&mut self, parts: StatementParts) {
-        if let Some(e) = parts.error.clone() {
+    fn add(&mut self, mut parts: StatementParts) {
+        if let Some(mut e) = parts.error.take() {
             if self.error.is_none() {
+                e.statement = Some(self.statements.len());
                 self.error = Some(e);
             }
         }
@@ -497,34 +570,44 @@ impl DocumentParts {
         if v == "2012-10-17" || v == "2008-10-17" {
             self.version = Some(v.to_owned());
         } else if self.error.is_none() {
-            self.error = Some(Error::build(
-                self.ty,
-                "Version",
-                format!("invalid Version {v:?}: expected \"2012-10-17\" or \"2008-10-17\""),
-            ));
+            self.error = Some(Pending {
+                ty: self.ty,
+                field: "Version",
+                reason: format!("invalid Version {v:?}: expected \"2012-10-17\" or \"2008-10-17\""),
+                code: Some(Code::InvalidVersion),
+                statement: None,
+                below: Pointer::root().key("Version"),
+            });
         }
     }
 
+    /// Whether `Statement` is written as one object.
+    fn one(&self) -> bool {
+        self.single && self.statements.len() == 1
+    }
+
+    /// The document, with the layout reading its JSON would give (see
+    /// [`written`]).
     fn into_document(self) -> PolicyDocument {
-        let statement = if self.single && self.statements.len() == 1 {
+        let statement = if self.one() {
             self.statements.into_iter().next().map(Statements::One)
         } else {
             Some(Statements::Many(self.statements))
         };
-        let doc = PolicyDocument {
+        let mut doc = PolicyDocument {
             version: self.version,
             id: self.id,
             statement,
             ..PolicyDocument::default()
         };
-        // Read the output back, so that a built document equals the same
-        // document read from its JSON (the layout records the key order).
-        PolicyDocument::from_json_str(&doc.to_json_string()).unwrap_or(doc)
+        doc.layout = written(doc.set_fields());
+        doc
     }
 
-    fn build(self) -> Result<PolicyDocument> {
+    fn build(self) -> Result<(PolicyDocument, Vec<Finding>)> {
+        let one = self.one();
         if let Some(e) = self.error {
-            return Err(e);
+            return Err(e.into_error(one));
         }
         if self.single && self.statements.len() != 1 {
             return Err(Error::build(
@@ -534,15 +617,20 @@ impl DocumentParts {
                     "single_statement() needs exactly one statement, found {}",
                     self.statements.len()
                 ),
-            ));
+            )
+            .with_place(None, Pointer::root().key("Statement")));
         }
         let ty = self.ty;
         let options = self.options;
         let doc = self.into_document();
-        if let Some(f) = doc.check(&options).into_iter().find(|f| f.is_error()) {
-            return Err(Error::build(ty, field_of(f.path.as_str()), f.message));
+        let findings = doc.check(&options);
+        if let Some(f) = findings.iter().find(|f| f.is_error()) {
+            let field = field_of(f.path.as_str());
+            return Err(
+                Error::build(ty, field, f.message.clone()).with_place(Some(f.code), f.path.clone())
+            );
         }
-        Ok(doc)
+        Ok((doc, findings))
     }
 }
 
@@ -684,7 +772,27 @@ macro_rules! policy_builder {
             /// error [`PolicyDocument::check`] finds in the result (such
             /// as a principal with an 11-digit account, an invalid `Sid`,
             /// an unknown condition operator, a size over the quota).
+            ///
+            /// The error's [`Error::code`] is the finding code the check
+            /// reports for the same problem (`None` for an external ID or
+            /// a statement count), and its [`Error::pointer`] is where the
+            /// problem is in the document, under the statement:
+            /// `/Statement/2/Action` for a setter of the third statement,
+            /// the finding's own pointer for a check.
             pub fn build(self) -> Result<PolicyDocument> {
+                self.parts.build().map(|(doc, _)| doc)
+            }
+
+            /// As [`build`](Self::build), and also the findings of the
+            /// check `build` runs: warnings and suggestions (never
+            /// errors; an error finding makes it fail as `build` does),
+            /// the same list as [`PolicyDocument::check`] with this
+            /// builder's options, so that a caller (a `build.rs`, say)
+            /// does not have to check the document again to see them.
+            ///
+            /// # Errors
+            /// As [`build`](Self::build).
+            pub fn build_with_findings(self) -> Result<(PolicyDocument, Vec<Finding>)> {
                 self.parts.build()
             }
         }

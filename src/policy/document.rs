@@ -274,7 +274,14 @@ impl PolicyDocument {
         S: TryInto<Statement>,
         Error: From<S::Error>,
     {
-        let statement = statement.try_into()?;
+        let index = match &self.statement {
+            Some(Statements::Many(v)) => v.len(),
+            Some(Statements::One(_)) => 1,
+            None => 0,
+        };
+        let statement = statement
+            .try_into()
+            .map_err(|e| Error::from(e).in_statement(index))?;
         self.statement = Some(match self.statement.take() {
             Some(Statements::Many(mut v)) => {
                 v.push(statement);

@@ -186,7 +186,7 @@ impl Checker<'_> {
                     self.sink.report(
                         Code::InvalidServicePrincipalFormat,
                         at,
-                        format!("invalid service principal {v:?}: {}", reason_of(&e)),
+                        format!("invalid service principal {v:?}: {}", e.reason()),
                     );
                 } else if self.opts.kind == PolicyKind::Trust && UNASSUMABLE_SERVICES.contains(&v) {
                     self.sink.report(
@@ -316,17 +316,9 @@ impl Checker<'_> {
             Err(e) => self.sink.report(
                 Code::InvalidPrincipal,
                 at,
-                format!("invalid AWS principal {v:?}: {}", reason_of(&e)),
+                format!("invalid AWS principal {v:?}: {}", e.reason()),
             ),
         }
-    }
-}
-
-/// The reason text of an identifier error.
-fn reason_of(e: &Error) -> String {
-    match e {
-        Error::Invalid { reason, .. } => reason.to_string(),
-        other => other.to_string(),
     }
 }
 
@@ -345,7 +337,7 @@ fn aws_principal_arn(v: &str) -> Result<String, Error> {
                 Error::invalid(
                     crate::ValueKind::Arn,
                     v,
-                    format!("account {:?}: {}", arn.account(), reason_of(&e)),
+                    format!("account {:?}: {}", arn.account(), e.reason()),
                 )
             })?;
             if arn.service() == "iam"
@@ -375,13 +367,13 @@ fn federated_problem(v: &str) -> Option<String> {
     if v.starts_with("arn:") {
         let arn = match Arn::parse(v) {
             Ok(a) => a,
-            Err(e) => return Some(reason_of(&e)),
+            Err(e) => return Some(e.reason().to_string()),
         };
         if arn.service() != "iam" {
             return Some(format!("service {:?}: expected iam", arn.service()));
         }
         if let Err(e) = crate::AccountId::parse(arn.account()) {
-            return Some(format!("account {:?}: {}", arn.account(), reason_of(&e)));
+            return Some(format!("account {:?}: {}", arn.account(), e.reason()));
         }
         let res = arn.resource();
         let ok = ["saml-provider/", "oidc-provider/"]

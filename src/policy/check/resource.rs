@@ -45,7 +45,7 @@ impl Checker<'_> {
                 Ok(fields) => self.example_account(fields.account, &vat),
                 Err(reason) => {
                     self.sink.report(
-                        arn_code(&reason),
+                        reason.code().unwrap_or(Code::InvalidArnResource),
                         &vat,
                         format!("{key} {r:?} is not an ARN or \"*\": {reason}"),
                     );
@@ -83,26 +83,5 @@ fn shorten(r: &str) -> &str {
             &r[..end]
         }
         _ => r,
-    }
-}
-
-/// The Access Analyzer-style code for an ARN parse failure.
-fn arn_code(reason: &str) -> Code {
-    if reason.starts_with("expected \"arn:\"") {
-        Code::InvalidArnPrefix
-    } else if reason.starts_with("expected 6 fields") {
-        Code::MissingArnField
-    } else if reason.starts_with("partition") {
-        Code::InvalidPartition
-    } else if reason.starts_with("service") {
-        Code::InvalidArnService
-    } else if reason.starts_with("region") {
-        Code::InvalidArnRegion
-    } else if reason.starts_with("account") {
-        Code::InvalidArnAccount
-    } else if reason.contains("policy variable") {
-        Code::MissingBraceInVariable
-    } else {
-        Code::InvalidArnResource
     }
 }
