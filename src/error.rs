@@ -67,6 +67,20 @@ pub enum Error {
         /// 1-based column (in characters) of the offending byte.
         column: usize,
     },
+    /// A parsed JSON value ([`Json`](crate::json::Json), which has no line
+    /// and column) of another type than the document asked for, such as an
+    /// array given to `PolicyDocument::from_json`. Text read with
+    /// `from_json_str` reports this as [`Error::Json`] with the position
+    /// of the value.
+    #[error("expected {expected}, found {found}")]
+    #[non_exhaustive]
+    Shape {
+        /// What the document takes, for example `a policy document (a
+        /// JSON object)`.
+        expected: &'static str,
+        /// What was found, for example `an array`.
+        found: &'static str,
+    },
     /// A builder was given something that cannot make a valid document.
     ///
     /// Displays as `TYPE: invalid FIELD: REASON`, followed, when the
@@ -215,7 +229,7 @@ impl Error {
         match self {
             Error::Invalid { at, .. } => at.0.as_ref(),
             Error::Build { at, .. } => at.as_ref(),
-            Error::Json { .. } => None,
+            Error::Json { .. } | Error::Shape { .. } => None,
         }
     }
 
@@ -244,7 +258,7 @@ impl Error {
         match self {
             Error::Invalid { reason, .. } => reason.code(),
             Error::Build { code, .. } => *code,
-            Error::Json { .. } => None,
+            Error::Json { .. } | Error::Shape { .. } => None,
         }
     }
 
@@ -263,6 +277,7 @@ impl Error {
         match self {
             Error::Invalid { reason, .. } => ReasonRef::Reason(reason),
             Error::Build { reason, .. } | Error::Json { reason, .. } => ReasonRef::Text(reason),
+            Error::Shape { expected, found } => ReasonRef::Shape(expected, found),
         }
     }
 }
@@ -271,6 +286,7 @@ impl Error {
 enum ReasonRef<'a> {
     Reason(&'a Reason),
     Text(&'a str),
+    Shape(&'a str, &'a str),
 }
 
 impl fmt::Display for ReasonRef<'_> {
@@ -278,6 +294,7 @@ impl fmt::Display for ReasonRef<'_> {
         match self {
             ReasonRef::Reason(r) => r.fmt(f),
             ReasonRef::Text(t) => f.write_str(t),
+            ReasonRef::Shape(expected, found) => write!(f, "expected {expected}, found {found}"),
         }
     }
 }

@@ -605,3 +605,52 @@ proptest::proptest! {
         }
     }
 }
+
+/// Every position an error reports is where the problem is: a top level
+/// that is not an object is reported at its first byte, a number at the
+/// first byte that breaks the grammar, and a parsed value, which has no
+/// position, says so by its variant.
+#[test]
+fn positions_are_real_or_absent() {
+    use iam_ecs::ecs::TaskDefinition;
+    use iam_ecs::json::{Json, Number};
+    use iam_ecs::policy::PolicyDocument;
+
+    assert_eq!(
+        PolicyDocument::from_json_str("\n  [1]").unwrap_err().to_string(),
+        "invalid JSON at line 2, column 3: expected a policy document (a JSON object), found an array"
+    );
+    assert_eq!(
+        TaskDefinition::from_json_str("  true")
+            .unwrap_err()
+            .to_string(),
+        "invalid JSON at line 1, column 3: expected an object, found a boolean"
+    );
+    let err = PolicyDocument::from_json(Json::parse("[1]").unwrap()).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Shape {
+            expected: "a policy document (a JSON object)",
+            found: "an array",
+            ..
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "expected a policy document (a JSON object), found an array"
+    );
+    assert_eq!(
+        TaskDefinition::from_json(Json::parse("1").unwrap())
+            .unwrap_err()
+            .to_string(),
+        "expected an object, found a number"
+    );
+    assert_eq!(
+        Number::parse("01").unwrap_err().to_string(),
+        "invalid JSON at line 1, column 2: expected a number, found \"01\""
+    );
+    assert_eq!(
+        Number::parse("x").unwrap_err().to_string(),
+        "invalid JSON at line 1, column 1: expected a number, found \"x\""
+    );
+}

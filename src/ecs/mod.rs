@@ -89,10 +89,9 @@ use crate::json::{Json, Object};
 pub(crate) fn object_of(json: Json) -> Result<Object> {
     match json {
         Json::Object(o) => Ok(o),
-        other => Err(Error::Json {
-            reason: format!("expected an object, found {}", other.type_name()).into(),
-            line: 1,
-            column: 1,
+        other => Err(Error::Shape {
+            expected: "an object",
+            found: other.type_name(),
         }),
     }
 }
@@ -126,7 +125,7 @@ impl TaskDefinition {
     /// Reads a parsed JSON value.
     ///
     /// # Errors
-    /// [`Error::Json`] when `json` is not an object.
+    /// [`Error::Shape`] when `json` is not an object.
     pub fn from_json(json: Json) -> Result<Self> {
         Ok(Self::from_object(object_of(json)?))
     }

@@ -210,11 +210,19 @@ impl Number {
     pub fn parse(text: &str) -> crate::Result<Number> {
         match parse::number_len(text.as_bytes(), 0) {
             Some(n) if n == text.len() => Ok(Number(text.to_owned())),
-            _ => Err(crate::Error::Json {
-                reason: format!("expected a number, found {text:?}").into(),
-                line: 1,
-                column: 1,
-            }),
+            // The position of the first byte that is not part of a number.
+            valid => {
+                let at = valid.unwrap_or(0).min(text.len());
+                let at = (0..=at)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                Err(crate::Error::Json {
+                    reason: format!("expected a number, found {text:?}").into(),
+                    line: 1,
+                    column: text[..at].chars().count() + 1,
+                })
+            }
         }
     }
 

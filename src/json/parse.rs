@@ -103,6 +103,18 @@ fn plain_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - i)
 }
 
+/// An [`Error::Json`] about the top-level value of `text`, at its first
+/// byte (after leading whitespace).
+pub(crate) fn top_level_error(text: &str, reason: impl Into<Cow<'static, str>>) -> Error {
+    let pos = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    let (line, column) = line_column(text, pos);
+    Error::Json {
+        reason: reason.into(),
+        line,
+        column,
+    }
+}
+
 fn line_column(text: &str, pos: usize) -> (usize, usize) {
     let before = &text[..pos];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;

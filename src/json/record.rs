@@ -374,11 +374,10 @@ pub(crate) fn read_document<T: FromJson>(text: &str, expected: &str) -> crate::R
     let out = match T::read(&mut p)? {
         Ok(v) => v,
         Err((json, _)) => {
-            return Err(crate::Error::Json {
-                reason: format!("expected {expected}, found {}", json.type_name()).into(),
-                line: 1,
-                column: 1,
-            })
+            return Err(super::parse::top_level_error(
+                text,
+                format!("expected {expected}, found {}", json.type_name()),
+            ))
         }
     };
     p.finish()?;

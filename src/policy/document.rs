@@ -148,18 +148,13 @@ impl PolicyDocument {
     /// Reads a policy document from a parsed JSON value.
     ///
     /// # Errors
-    /// [`Error::Json`] when the value is not an object.
+    /// [`Error::Shape`] when the value is not an object.
     pub fn from_json(json: Json) -> Result<Self> {
         match json {
             Json::Object(o) => Ok(Self::from_object(o)),
-            other => Err(Error::Json {
-                reason: format!(
-                    "expected a policy document (a JSON object), found {}",
-                    other.type_name()
-                )
-                .into(),
-                line: 1,
-                column: 1,
+            other => Err(Error::Shape {
+                expected: "a policy document (a JSON object)",
+                found: other.type_name(),
             }),
         }
     }
