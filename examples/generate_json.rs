@@ -57,14 +57,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "orders",
     ))
     .build()?;
-    let task = TaskDefinition::builder()
+    // `build_with_findings` hands back the check's findings with the
+    // document: the build fails on an error, warnings are printed.
+    let (task, findings) = TaskDefinition::builder()
         .container(app)
         .family("orders")
         .task_role_arn(task_role)
         .execution_role_arn(execution_role)
         .fargate(FargateSize::new(512, 1024)?)
-        .build()?;
-    fail_on_errors("orders-task-definition.json", &task.check())?;
+        .build_with_findings()?;
+    fail_on_errors("orders-task-definition.json", &findings)?;
     std::fs::write(
         out.join("orders-task-definition.json"),
         task.to_json_pretty() + "\n",
