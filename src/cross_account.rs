@@ -225,20 +225,8 @@ impl CrossAccountSpec {
         &self,
     ) -> Result<(CrossAccountSetup, Vec<ArtifactFinding>), Error> {
         let (setup, [identity, destination, task_definition]) = self.generate_parts()?;
-        let tag = |artifact: Artifact, findings: Vec<Finding>| {
-            findings
-                .into_iter()
-                .map(move |finding| ArtifactFinding { artifact, finding })
-        };
-        let mut out: Vec<ArtifactFinding> = Vec::new();
-        out.extend(tag(
-            Artifact::TaskRoleTrustPolicy,
-            setup.task_role_trust_policy.check(&CheckOptions::trust()),
-        ));
-        out.extend(tag(Artifact::TaskRoleIdentityPolicy, identity));
-        out.extend(tag(Artifact::DestinationTrustPolicy, destination));
-        out.extend(tag(Artifact::TaskDefinition, task_definition));
-        out.extend(setup.cross_check());
+        let trust = setup.task_role_trust_policy.check(&CheckOptions::trust());
+        let out = setup.with_cross_check([trust, identity, destination, task_definition]);
         Ok((setup, out))
     }
 
@@ -624,26 +612,34 @@ impl CrossAccountSetup {
     /// policies, the identity policy as an identity policy, the task
     /// definition's checks), then [`cross_check`](Self::cross_check).
     pub fn check(&self) -> Vec<ArtifactFinding> {
-        let tag = |artifact: Artifact, findings: Vec<Finding>| {
-            findings
-                .into_iter()
-                .map(move |finding| ArtifactFinding { artifact, finding })
-        };
-        let mut out: Vec<ArtifactFinding> = Vec::new();
-        out.extend(tag(
-            Artifact::TaskRoleTrustPolicy,
+        self.with_cross_check([
             self.task_role_trust_policy.check(&CheckOptions::trust()),
-        ));
-        out.extend(tag(
-            Artifact::TaskRoleIdentityPolicy,
             self.task_role_identity_policy
                 .check(&CheckOptions::identity()),
-        ));
-        out.extend(tag(
-            Artifact::DestinationTrustPolicy,
             self.destination_trust_policy.check(&CheckOptions::trust()),
-        ));
-        out.extend(tag(Artifact::TaskDefinition, self.task_definition.check()));
+            self.task_definition.check(),
+        ])
+    }
+
+    /// The findings of the task role trust policy, the identity policy,
+    /// the destination trust policy and the task definition (in that
+    /// order), each tagged with its artifact, then the cross-checks.
+    fn with_cross_check(&self, own: [Vec<Finding>; 4]) -> Vec<ArtifactFinding> {
+        let artifacts = [
+            Artifact::TaskRoleTrustPolicy,
+            Artifact::TaskRoleIdentityPolicy,
+            Artifact::DestinationTrustPolicy,
+            Artifact::TaskDefinition,
+        ];
+        let mut out: Vec<ArtifactFinding> = artifacts
+            .into_iter()
+            .zip(own)
+            .flat_map(|(artifact, findings)| {
+                findings
+                    .into_iter()
+                    .map(move |finding| ArtifactFinding { artifact, finding })
+            })
+            .collect();
         out.extend(self.cross_check());
         out
     }

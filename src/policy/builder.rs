@@ -3,7 +3,7 @@
 
 use crate::json::record::Layout;
 use crate::json::Pointer;
-use crate::policy::check::action_problem;
+use crate::policy::check::{action_problem, TRUST_ACTIONS};
 use crate::policy::{
     CheckOptions, Condition, ConditionValue, Effect, OneOrMany, PolicyDocument, Principal,
     PrincipalMap, Statement, Statements,
@@ -119,15 +119,7 @@ impl StatementParts {
         }
         if trust {
             let lower = a.to_ascii_lowercase();
-            let known = [
-                "sts:assumerole",
-                "sts:assumerolewithsaml",
-                "sts:assumerolewithwebidentity",
-                "sts:tagsession",
-                "sts:setsourceidentity",
-                "sts:setcontext",
-            ];
-            if !known.contains(&lower.as_str()) {
+            if !TRUST_ACTIONS.contains(&lower.as_str()) {
                 self.fail(
                     field,
                     format!(

@@ -12,7 +12,7 @@ use crate::policy::OneOrMany;
 
 /// The STS actions a role trust policy may allow (lowercase), RULES.md
 /// section 4.
-const TRUST_ACTIONS: [&str; 6] = [
+pub(crate) const TRUST_ACTIONS: [&str; 6] = [
     "sts:assumerole",
     "sts:assumerolewithsaml",
     "sts:assumerolewithwebidentity",

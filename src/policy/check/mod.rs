@@ -17,7 +17,7 @@ mod size;
 mod statement;
 mod text;
 
-pub(crate) use action::action_problem;
+pub(crate) use action::{action_problem, TRUST_ACTIONS};
 
 use crate::check::{has, walk, Loc, Reporter, Sink};
 use crate::code::Code;
