@@ -336,12 +336,12 @@ codes! {
     InvalidUserReference = "invalid-user-reference", Warning, [TrustPolicy, ResourcePolicy],
         "an `AROA...`/`AIDA...` unique ID as AWS principal (what IAM shows after the role/user was deleted)",
         "RULES 4; AA same titles";
-    DuplicateAction = "duplicate-action", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
-        "the same action twice in one `Action`/`NotAction` (actions ignore case)",
-        "RULES 2.6 (\"case insensitive\"); AA *Redundant action*";
     AccountIdRewrittenToRoot = "account-id-rewritten-to-root", Suggestion, [TrustPolicy, ResourcePolicy],
         "a bare 12-digit account as AWS principal, which IAM stores as `arn:aws:iam::ID:root` (drift in Terraform and others)",
         "IAM-UG `reference_policies_elements_principal`; PRIOR-ART (Terraform drift)";
+    RedundantAction = "redundant-action", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "an action of an `Action`/`NotAction` that another in the same list already covers: the same action again (actions ignore case) or one a wildcard matches (`ecs:DescribeClusters` beside `ecs:Describe*`); reported at the covered action, a later copy of an equal one",
+        "RULES 2.6 (\"case insensitive\"); AA *Redundant action* (suggestion; its locations are every action of the group, it names a covered one)";
     EmptySidValue = "empty-sid-value", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "`\"Sid\": \"\"`",
         "RULES 2.3; AA same title";

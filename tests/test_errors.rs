@@ -246,7 +246,7 @@ fn build_with_findings_returns_the_warnings_of_a_build_that_succeeds() {
     let (doc, findings) = builder.clone().build_with_findings().unwrap();
     let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
     assert!(codes.contains(&Code::MissingVersion), "{codes:?}");
-    assert!(codes.contains(&Code::DuplicateAction), "{codes:?}");
+    assert!(codes.contains(&Code::RedundantAction), "{codes:?}");
     assert!(findings.iter().all(|f| f.severity != Severity::Error));
     assert_eq!(findings, doc.check(&CheckOptions::identity()));
     assert_eq!(builder.build().unwrap(), doc);

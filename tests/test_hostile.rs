@@ -196,7 +196,7 @@ fn a_10_mb_policy_reads_checks_and_writes() {
         )
     );
     assert_eq!(findings.len(), 1 + n);
-    assert!(findings[1..].iter().all(|f| f.code == "duplicate-action"));
+    assert!(findings[1..].iter().all(|f| f.code == "redundant-action"));
     assert_eq!(findings[n].path, format!("/Statement/{}/Action/2", n - 1));
     let doc = policy(&text);
     assert_eq!(doc.statements().len(), n);
@@ -630,7 +630,7 @@ fn huge_arrays_read_check_and_write() {
     assert_eq!(findings.len(), n - 1);
     assert_eq!(
         findings[0].to_string(),
-        "warning[duplicate-action] /Statement/Action/1: action \"S3:getobject\" appears more than once in Action (actions ignore case)"
+        "suggestion[redundant-action] /Statement/Action/1: action \"S3:getobject\" is redundant: Action already lists \"s3:GetObject\" at index 0 (actions ignore case); remove one"
     );
 
     // 100,000 distinct resources and 100,000 empty statements.

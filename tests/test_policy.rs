@@ -350,7 +350,7 @@ fn bad_identity_policies() {
             r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:Get Object","s3:getobject","S3:GetObject"],"Resource":"arn:aws:iam:us-east-1:111122223333:role/x"}}"#,
             &[
                 "error[invalid-action] /Statement/Action/0: invalid action \"s3:Get Object\": expected letters, digits and wildcards in the action name, found \" \" at position 6",
-                "warning[duplicate-action] /Statement/Action/2: action \"S3:GetObject\" appears more than once in Action (actions ignore case)",
+                "suggestion[redundant-action] /Statement/Action/2: action \"S3:GetObject\" is redundant: Action already lists \"s3:getobject\" at index 1 (actions ignore case); remove one",
                 "error[invalid-arn-region] /Statement/Resource: Resource \"arn:aws:iam:us-east-1:111122223333:role/x\" is not an ARN or \"*\": region \"us-east-1\": expected an empty region in an iam ARN",
             ],
         ),

@@ -33,11 +33,11 @@ impl Checker<'_> {
             return;
         }
         let trust = self.opts.kind == PolicyKind::Trust && key == "Action";
-        // Sorted indexes, consumed in step with `j`.
-        let repeated = repeated_ignoring_case(actions.as_slice());
-        let mut repeated = repeated.iter().peekable();
+        // Sorted by index, consumed in step with `j`.
+        let redundant = redundant_actions(actions.as_slice());
+        let mut redundant = redundant.iter().peekable();
         for (j, a) in actions.iter().enumerate() {
-            let duplicate = repeated.next_if_eq(&&j).is_some();
+            let covered_by = redundant.next_if(|r| r.0 == j).map(|r| r.1);
             let vat = value_loc(at, actions, j);
             // A well-formed action is printable ASCII without "${", so the
             // character and variable checks can only find something in
@@ -75,29 +75,146 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if duplicate {
-                self.sink.report(
-                    Code::DuplicateAction,
-                    &vat,
-                    format!("action {a:?} appears more than once in {key} (actions ignore case)"),
-                );
+            if let Some(i) = covered_by {
+                let by = &actions.as_slice()[i];
+                let message = if by.eq_ignore_ascii_case(a) {
+                    format!(
+                        "action {a:?} is redundant: {key} already lists {by:?} at index {i} \
+                         (actions ignore case); remove one"
+                    )
+                } else {
+                    format!(
+                        "action {a:?} is redundant: {by:?} at index {i} of the same {key} \
+                         covers it; remove {a:?}"
+                    )
+                };
+                self.sink.report(Code::RedundantAction, &vat, message);
             }
         }
     }
 }
 
-/// The indexes of values equal (ignoring ASCII case) to an earlier one, in
-/// increasing order, in linear time: managed policies list thousands of
-/// actions.
-fn repeated_ignoring_case(values: &[String]) -> Vec<usize> {
+/// The most pattern comparisons [`redundant_actions`] makes for one list
+/// (a list of a million wildcards is not compared pairwise; exact repeats
+/// are still found).
+const COVER_BUDGET: usize = 1 << 22;
+
+/// The actions of `values` that another one of the list covers, as
+/// (index, index of one that covers it), in increasing order of index:
+/// an action equal (ignoring ASCII case) to an earlier one, or one that a
+/// wildcard action of the list covers (every action it matches, the
+/// wildcard matches too, [`covers`]); of two that cover each other, the
+/// later one. Only well-formed actions are compared with wildcards.
+fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
+    let repeats = repeated_ignoring_case(values);
+    let is_wild = |v: &String| v.bytes().any(|b| b == b'*' || b == b'?') && action_ok(v);
+    if !values.iter().any(is_wild) {
+        return repeats;
+    }
+    let mut by: Vec<Option<usize>> = vec![None; values.len()];
+    for &(j, i) in &repeats {
+        by[j] = Some(i);
+    }
+    // Actions by the hash of their service prefix: a wildcard with a
+    // literal prefix covers only actions with that prefix.
+    let mut by_prefix: HashMap<u64, Vec<usize>, BuildHasherDefault<Prehashed>> = HashMap::default();
+    let mut all = Vec::new();
+    for (j, v) in values.iter().enumerate() {
+        if action_ok(v) {
+            by_prefix
+                .entry(case_folded_hash(prefix(v)))
+                .or_default()
+                .push(j);
+            all.push(j);
+        }
+    }
+    let mut budget = COVER_BUDGET;
+    for (i, w) in values.iter().enumerate().filter(|(_, w)| is_wild(w)) {
+        let p = prefix(w);
+        let candidates = if p.bytes().any(|b| b == b'*' || b == b'?') || !w.contains(':') {
+            &all
+        } else {
+            match by_prefix.get(&case_folded_hash(p)) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        if candidates.len() > budget {
+            break;
+        }
+        budget -= candidates.len();
+        for &j in candidates {
+            if j == i || !covers(w, &values[j]) {
+                continue;
+            }
+            // Two that cover each other: the later one is redundant.
+            let (later, earlier) = if covers(&values[j], w) {
+                (i.max(j), i.min(j))
+            } else {
+                (j, i)
+            };
+            by[later].get_or_insert(earlier);
+        }
+    }
+    by.into_iter()
+        .enumerate()
+        .filter_map(|(j, i)| Some((j, i?)))
+        .collect()
+}
+
+/// The service prefix of an action (all of it without a `:`).
+fn prefix(v: &str) -> &str {
+    v.split_once(':').map_or(v, |(p, _)| p)
+}
+
+/// Whether the action pattern `p` covers the pattern `q` (ignoring ASCII
+/// case): every action `q` matches, `p` matches too. A `*` of `p` takes
+/// any run of `q`, wildcards included; a `?` of `p` one character of `q`
+/// other than `*`; a letter of `p` only the same letter of `q`. Sound (no
+/// pattern is said to cover one it does not); a few equivalent spellings
+/// (`a*?` and `a?*`) are not recognised.
+pub(crate) fn covers(p: &str, q: &str) -> bool {
+    let p = p.as_bytes();
+    let q = q.as_bytes();
+    let one = |pc: u8, qc: u8| match pc {
+        b'?' => qc != b'*',
+        _ => qc != b'*' && qc != b'?' && pc.eq_ignore_ascii_case(&qc),
+    };
+    let (mut pi, mut qi) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while qi < q.len() {
+        if pi < p.len() && p[pi] != b'*' && one(p[pi], q[qi]) {
+            pi += 1;
+            qi += 1;
+        } else if pi < p.len() && p[pi] == b'*' {
+            star = Some((pi, qi));
+            pi += 1;
+        } else if let Some((sp, sq)) = star {
+            pi = sp + 1;
+            qi = sq + 1;
+            star = Some((sp, sq + 1));
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == b'*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// The values equal (ignoring ASCII case) to an earlier one, as (index,
+/// index of the first equal one), in increasing order, in linear time:
+/// managed policies list thousands of actions.
+fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let earlier = |j: usize| {
         values[..j]
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(&values[j]))
+            .position(|w| w.eq_ignore_ascii_case(&values[j]))
     };
     if values.len() <= 16 {
-        out.extend((1..values.len()).filter(|&j| earlier(j)));
+        out.extend((1..values.len()).filter_map(|j| Some((j, earlier(j)?))));
         return out;
     }
     // The first index of each case-folded hash. A value whose hash was
@@ -111,8 +228,11 @@ fn repeated_ignoring_case(values: &[String]) -> Vec<usize> {
                 e.insert(j);
             }
             Entry::Occupied(e) => {
-                if values[*e.get()].eq_ignore_ascii_case(v) || earlier(j) {
-                    out.push(j);
+                let f = *e.get();
+                if values[f].eq_ignore_ascii_case(v) {
+                    out.push((j, f));
+                } else if let Some(f) = earlier(j) {
+                    out.push((j, f));
                 }
             }
         }
@@ -294,17 +414,52 @@ mod tests {
     #[test]
     fn repeated_values_ignore_case_in_long_and_short_lists() {
         let short: Vec<String> = ["a:B", "a:b", "c:d", "A:B"].map(String::from).into();
-        assert_eq!(repeated_ignoring_case(&short), [1, 3]);
+        assert_eq!(repeated_ignoring_case(&short), [(1, 0), (3, 0)]);
         let mut long: Vec<String> = (0..40).map(|i| format!("s3:Get{i}")).collect();
         long.push("S3:get7".into());
         long.push("s3:Get39".into());
         // Equal after folding bit 5 but not ignoring case: same hash.
         long.push("s3:get@".into());
         long.push("s3:get`".into());
-        assert_eq!(repeated_ignoring_case(&long), [40, 41]);
+        assert_eq!(repeated_ignoring_case(&long), [(40, 7), (41, 39)]);
+    }
+
+    #[test]
+    fn wildcards_cover_the_actions_they_match() {
+        assert!(covers("ecs:Describe*", "ecs:DescribeClusters"));
+        assert!(covers("ECS:describe*", "ecs:DescribeClusters"));
+        assert!(covers("*", "s3:GetObject"));
+        assert!(covers("ec2:*", "ec2:Describe*"));
+        assert!(covers("ec2:Describe*", "ec2:Describe*"));
+        assert!(covers("s3:Get?bject", "s3:GetObject"));
+        assert!(!covers("s3:GetObject", "s3:Get?bject"));
+        assert!(!covers("ec2:Describe*", "ec2:*"));
+        assert!(!covers("ecs:Describe*", "ec2:DescribeVpcs"));
+        assert!(!covers("s3:Get?", "s3:Get*"));
+        let v: Vec<String> = [
+            "ecs:DescribeClusters",
+            "ecs:Describe*",
+            "sns:List*",
+            "SNS:listTopics",
+            "ecs:describe*",
+            "ec2:Allocate*",
+            "ec2:Allocate*",
+        ]
+        .map(String::from)
+        .into();
+        assert_eq!(redundant_actions(&v), [(0, 1), (3, 2), (4, 1), (6, 5)]);
     }
 
     proptest::proptest! {
+        #[test]
+        fn covering_is_sound(p in "[ab*?]{0,5}", q in "[ab*?]{0,5}", t in "[ab]{0,6}") {
+            // A pattern that covers another matches every text it matches.
+            if covers(&p, &q) && wild_match(&q, &t) {
+                proptest::prop_assert!(wild_match(&p, &t), "{p} covers {q} but not {t}");
+            }
+        }
+
+
         #[test]
         fn action_byte_scan_agrees_with_the_reasons(a in "[a-zA-Z0-9:*?$ {}\u{e9}-]{0,6}") {
             proptest::prop_assert_eq!(action_ok(&a), action_reason(&a).is_none());
@@ -314,8 +469,8 @@ mod tests {
         fn repeated_agrees_with_a_quadratic_scan(
             v in proptest::collection::vec("[aAbB@`:]{0,3}", 0..40)
         ) {
-            let quadratic: Vec<usize> = (1..v.len())
-                .filter(|&j| v[..j].iter().any(|w| w.eq_ignore_ascii_case(&v[j])))
+            let quadratic: Vec<(usize, usize)> = (1..v.len())
+                .filter_map(|j| Some((j, v[..j].iter().position(|w| w.eq_ignore_ascii_case(&v[j]))?)))
                 .collect();
             proptest::prop_assert_eq!(repeated_ignoring_case(&v), quadratic);
         }
