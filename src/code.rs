@@ -156,9 +156,6 @@ codes! {
     InvalidVersion = "invalid-version", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "`Version` is not `2012-10-17` or `2008-10-17`",
         "RULES 2.1; AA *Invalid version*";
-    UnsupportedId = "unsupported-id", Error, [IdentityPolicy],
-        "`Id` in an identity policy",
-        "RULES 2, 2.2 (grammar: \"must not be included in identity-based policies\")";
     MissingStatement = "missing-statement", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "no `Statement`, or an empty array",
         "RULES 2.3; AA *Missing statement*";
@@ -237,9 +234,9 @@ codes! {
     UnsupportedSid = "unsupported-sid", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "`Sid` with characters other than A-Z, a-z, 0-9 (identity and trust policies; other services' resource policies allow more)",
         "RULES 2.3; AA *Unsupported Sid*";
-    UniqueSidsRequired = "unique-sids-required", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
-        "two statements with one `Sid`",
-        "RULES 2.3 (\"must be unique within a JSON policy\"); AA *Unique Sids required*";
+    UniqueSidsRequired = "unique-sids-required", Error, [IdentityPolicy, TrustPolicy],
+        "two statements with one `Sid` in an IAM policy (identity or role trust)",
+        "RULES 2.3; IAM-UG `reference_policies_elements_sid` (\"In IAM, the Sid value must be unique within a JSON policy\"); AA *Unique Sids required* (\"for some policy types\")";
     UnsupportedPrincipal = "unsupported-principal", Error, [IdentityPolicy],
         "`Principal`/`NotPrincipal` in an identity policy",
         "RULES 2.5; AA *Unsupported principal*; IAM \"Policy document should not specify a principal\"";
@@ -324,6 +321,18 @@ codes! {
     AllowWithNotPrincipal = "allow-with-not-principal", SecurityWarning, [ResourcePolicy],
         "`Allow` with `NotPrincipal` (resource policies)",
         "RULES 2.5; AA same title";
+    UnsupportedId = "unsupported-id", Warning, [IdentityPolicy],
+        "`Id` in an identity policy (the grammar forbids it; no AWS check or observed rejection, so not an error)",
+        "RULES 2, 2.2 (grammar: \"must not be included in identity-based policies\"); `bad-inputs.jsonl` (\"Exact IAM API response not verified\"); no AA check";
+    UniqueSidsRecommended = "unique-sids-recommended", Warning, [ResourcePolicy],
+        "two statements with one `Sid` in a resource-based policy (some services require unique Sids, IAM's rule is for its own policies)",
+        "AA *Unique Sids recommended*; IAM-UG `reference_policies_elements_sid` (SQS, SNS \"might ... have uniqueness requirements\")";
+    TypeMismatchDate = "type-mismatch-date", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "a `Date...` operator with a value that is neither an ISO 8601 date/time (`2020-01-01`, `2020-01-01T12:00:00Z`) nor epoch seconds (`\"bad\"`, `true`)",
+        "IAM-UG `reference_policies_elements_condition_operators` (\"W3C implementations of the ISO 8601 date formats or in epoch (UNIX) time\"); AA *Type mismatch date*";
+    InvalidDateValue = "invalid-date-value", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "a `Date...` operator with epoch seconds (`\"1700000000\"`, `1700000000`): accepted, but AA warns it may not resolve as expected and recommends `YYYY-MM-DD`",
+        "AA *Invalid date value*; IAM-UG `reference_policies_elements_condition_operators` (epoch accepted)";
     MissingVersion = "missing-version", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "no `Version`",
         "RULES 2.1; AA *Missing version*";

@@ -715,7 +715,7 @@ fn empty_strings_everywhere_are_findings_at_their_place() {
     assert_eq!(lines(&doc.check(&CheckOptions::trust())), want_trust);
     let identity = doc.check(&CheckOptions::identity());
     assert!(lines(&identity).contains(&"error[invalid-arn-prefix] /Statement/Resource: Resource \"\" is not an ARN or \"*\": expected \"arn:\" at the start".to_owned()));
-    assert!(lines(&identity).contains(&"error[unsupported-id] /Id: Id \"\" in an identity policy: the Id element is only for resource-based policies, remove it".to_owned()));
+    assert!(lines(&identity).contains(&"warning[unsupported-id] /Id: Id \"\" in an identity policy: the policy grammar allows Id only in resource-based policies, remove it".to_owned()));
     for k in KINDS {
         paths_resolve(text, &doc.check(&k));
     }

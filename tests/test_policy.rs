@@ -291,7 +291,7 @@ fn reading_keeps_shapes_types_and_unknowns() {
             "suggestion[empty-sid-value] /Statement/0/Sid: empty Sid: expected a statement ID of letters and digits, or no Sid",
             "error[invalid-condition-operator] /Statement/0/Condition/Bool : invalid condition operator \"Bool \": expected an operator such as StringEquals, ArnLike, Bool or Null, optionally with a ForAllValues: or ForAnyValue: prefix and an IfExists suffix",
             "error[invalid-policy-element] /Statement/0/Extra: unknown element \"Extra\" in the statement: expected one of Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition",
-            "error[unsupported-id] /Id: Id \"x\" in an identity policy: the Id element is only for resource-based policies, remove it",
+            "warning[unsupported-id] /Id: Id \"x\" in an identity policy: the policy grammar allows Id only in resource-based policies, remove it",
         ]
     );
 }

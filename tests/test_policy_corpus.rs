@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use iam_ecs::json::Json;
 use iam_ecs::policy::{CheckOptions, PolicyDocument};
-use iam_ecs::Severity;
+use iam_ecs::{Code, Severity};
 use util::{corpus_dir, files_with_ext, strip_ws};
 
 #[test]
@@ -216,11 +216,14 @@ fn bad_inputs_identity_and_trust() {
             (Json::String(s), Some(Json::Bool(true))) => s.clone(),
             _ => doc.to_string(),
         };
+        // `Id` in an identity policy: the line's own note says IAM's
+        // response is not verified; graded a warning (issue 11, see
+        // docs/checks.md), it must still be reported.
         let errors: Vec<String> = match PolicyDocument::from_json_str(&text) {
             Ok(d) => d
                 .check(&opts)
                 .into_iter()
-                .filter(|f| f.is_error())
+                .filter(|f| f.is_error() || f.code == Code::UnsupportedId)
                 .map(|f| f.to_string())
                 .collect(),
             Err(e) => vec![e.to_string()],

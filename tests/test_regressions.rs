@@ -135,3 +135,109 @@ fn removing_a_field_removes_its_duplicate_copies() {
     let again = iam_ecs::policy::PolicyDocument::from_json_str(&doc.to_json_string()).unwrap();
     assert_eq!(doc.check(&opts), again.check(&opts));
 }
+
+// ----- issue 11: other tools' test suites run against `iam-ecs check` -----
+
+/// Issue 11 (other tools' test suites): a CloudFront origin access
+/// identity as principal, documented in the CloudFront Developer Guide
+/// ("Restricting access to an Amazon S3 origin") and still accepted in
+/// bucket policies, was rejected as `invalid-principal`.
+#[test]
+fn cloudfront_origin_access_identity_is_a_principal_in_resource_policies() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Sid":"1","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E15MNIMTCFKK4C"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}"#;
+    let findings = PolicyDocument::from_json_str(text)
+        .unwrap()
+        .check(&CheckOptions::resource());
+    assert_eq!(lines(&findings), Vec::<String>::new());
+    // Not an identity, role or user: still refused where IAM reads it.
+    let bad = text.replace("E15MNIMTCFKK4C", "e15 lower");
+    let findings = PolicyDocument::from_json_str(&bad)
+        .unwrap()
+        .check(&CheckOptions::resource());
+    assert!(findings.iter().any(|f| f.code == "invalid-principal"));
+}
+
+/// Issue 11 (other tools' test suites): `unique-sids-required` was an
+/// error on an S3 bucket policy. Access Analyzer's reference requires
+/// unique Sids "for some policy types" (IAM's own: "In IAM, the Sid value
+/// must be unique within a JSON policy") and recommends them otherwise
+/// (`unique-sids-recommended`, a warning).
+#[test]
+fn duplicate_sids_are_required_unique_only_in_iam_policies() {
+    let statement = r#"{"Sid":"Read","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}"#;
+    let text = format!(r#"{{"Version":"2012-10-17","Statement":[{statement},{statement}]}}"#);
+    let findings = PolicyDocument::from_json_str(&text)
+        .unwrap()
+        .check(&CheckOptions::resource());
+    assert_eq!(
+        lines(&findings)
+            .into_iter()
+            .filter(|l| l.contains("Sid"))
+            .collect::<Vec<_>>(),
+        ["warning[unique-sids-recommended] /Statement/1/Sid: Sid \"Read\" is used by another statement: use each Sid once (some services require it)"]
+    );
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Sid":"Read","Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}"#;
+    let findings = PolicyDocument::from_json_str(text)
+        .unwrap()
+        .check(&CheckOptions::identity());
+    assert_eq!(
+        lines(&findings),
+        ["error[unique-sids-required] /Statement/1/Sid: Sid \"Read\" is used by another statement: IAM requires each Sid once in a policy"]
+    );
+}
+
+/// Issue 11 (other tools' test suites): `"DateGreaterThan":
+/// {"aws:CurrentTime": "bad"}` passed silently. Access Analyzer's
+/// reference: a value that is not a date is `type-mismatch-date`; epoch
+/// seconds (which IAM accepts) are `invalid-date-value`; both warnings.
+#[test]
+fn date_operator_values_are_dates() {
+    let check = |value: &str| {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{"DateGreaterThan":{{"aws:CurrentTime":{value}}}}}}}}}"#
+        );
+        let findings = PolicyDocument::from_json_str(&text)
+            .unwrap()
+            .check(&CheckOptions::identity());
+        paths_resolve(&text, &findings);
+        lines(&findings)
+    };
+    assert_eq!(
+        check(r#""bad""#),
+        ["warning[type-mismatch-date] /Statement/Condition/DateGreaterThan/aws:CurrentTime: DateGreaterThan value \"bad\" for \"aws:CurrentTime\" is not a date: expected an ISO 8601 date or date/time (\"2020-01-01\", \"2020-01-01T00:00:00Z\") or epoch seconds"]
+    );
+    assert_eq!(
+        check(r#"["2020-01-01T00:00:00Z","1700000000"]"#),
+        ["warning[invalid-date-value] /Statement/Condition/DateGreaterThan/aws:CurrentTime/1: DateGreaterThan value \"1700000000\" for \"aws:CurrentTime\" is epoch seconds: IAM accepts it, but it might not resolve as expected; use an ISO 8601 date such as \"2020-01-01\" or \"2020-01-01T00:00:00Z\""]
+    );
+    assert_eq!(check("1700000000").len(), 1);
+    assert_eq!(check("true").len(), 1);
+    for ok in [
+        r#""2020-01-01""#,
+        r#""2014-11-30T12:00Z""#,
+        r#""1997-07-16T19:20:30.45+01:00""#,
+        r#""${aws:TokenIssueTime}""#,
+    ] {
+        assert!(
+            !check(ok).iter().any(|l| l.contains("date")),
+            "{ok}: {:?}",
+            check(ok)
+        );
+    }
+}
+
+/// Issue 11 (other tools' test suites): `unsupported-id` was an error,
+/// though no Access Analyzer check and no observed IAM rejection backs
+/// that grade; the grammar page forbids `Id` in identity policies, so it
+/// stays, as a warning.
+#[test]
+fn id_in_an_identity_policy_is_a_warning() {
+    let text = r#"{"Version":"2012-10-17","Id":"Admin_Policy","Statement":{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}}"#;
+    let findings = PolicyDocument::from_json_str(text)
+        .unwrap()
+        .check(&CheckOptions::identity());
+    assert_eq!(
+        lines(&findings),
+        ["warning[unsupported-id] /Id: Id \"Admin_Policy\" in an identity policy: the policy grammar allows Id only in resource-based policies, remove it"]
+    );
+}

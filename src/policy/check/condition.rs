@@ -100,11 +100,15 @@ impl Checker<'_> {
                         ),
                     );
                 }
+                let date = matches!(&parsed, Ok(o) if o.family == Family::Date);
                 for (j, v) in values.iter().enumerate() {
+                    let vat = value_loc(&key_at, values, j);
+                    if date {
+                        self.date_value(op, key, v, &vat);
+                    }
                     let ConditionValue::String(text) = v else {
                         continue;
                     };
-                    let vat = value_loc(&key_at, values, j);
                     self.chars(text, &vat);
                     if !super::text::has_variable(text)
                         || !self.variables(text, "condition value", &vat)
@@ -126,6 +130,142 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+impl Checker<'_> {
+    /// A value of the `Date...` operator `op` for `key`: an ISO 8601
+    /// date/time passes, epoch seconds are `invalid-date-value`, anything
+    /// else `type-mismatch-date`. A policy variable is left to the variable
+    /// checks.
+    fn date_value(&mut self, op: &str, key: &str, v: &ConditionValue, at: &Loc) {
+        let epoch = match v {
+            ConditionValue::String(t) if super::text::has_variable(t) => return,
+            ConditionValue::String(t) if iso8601(t) => return,
+            ConditionValue::String(t) => is_epoch(t),
+            ConditionValue::Number(n) => is_epoch(n.as_str()),
+            ConditionValue::Bool(_) => false,
+        };
+        let shown = match v {
+            ConditionValue::String(t) => format!("{t:?}"),
+            ConditionValue::Number(n) => n.as_str().to_owned(),
+            ConditionValue::Bool(b) => b.to_string(),
+        };
+        if epoch {
+            self.sink.report(
+                Code::InvalidDateValue,
+                at,
+                format!(
+                    "{op} value {shown} for {key:?} is epoch seconds: IAM accepts it, but it might \
+                     not resolve as expected; use an ISO 8601 date such as \"2020-01-01\" or \
+                     \"2020-01-01T00:00:00Z\""
+                ),
+            );
+        } else {
+            self.sink.report(
+                Code::TypeMismatchDate,
+                at,
+                format!(
+                    "{op} value {shown} for {key:?} is not a date: expected an ISO 8601 date or \
+                     date/time (\"2020-01-01\", \"2020-01-01T00:00:00Z\") or epoch seconds"
+                ),
+            );
+        }
+    }
+}
+
+/// Whether `t` is epoch seconds: ASCII digits (1 to 19).
+fn is_epoch(t: &str) -> bool {
+    (1..=19).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `t` is an ISO 8601 date or date/time in the extended forms of
+/// the W3C profile the IAM User Guide names: `YYYY`, `YYYY-MM`,
+/// `YYYY-MM-DD`, then optionally `Thh:mm`, `Thh:mm:ss` or `Thh:mm:ss.s...`
+/// with an optional zone `Z` or `+hh:mm` / `-hh:mm` (ISO 8601 allows a
+/// time without a zone; the W3C profile asks for one). Fields are range
+/// checked, days against the month (leap years included).
+fn iso8601(t: &str) -> bool {
+    let b = t.as_bytes();
+    let num = |s: &[u8]| -> Option<u32> {
+        if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        s.iter().try_fold(0u32, |n, &d| {
+            n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+        })
+    };
+    let (date, time) = match t.find('T') {
+        Some(i) => (&b[..i], Some(&b[i + 1..])),
+        None => (b, None),
+    };
+    let parts: Vec<&[u8]> = date.split(|&c| c == b'-').collect();
+    if parts[0].len() != 4 || parts.len() > 3 || parts[1..].iter().any(|p| p.len() != 2) {
+        return false;
+    }
+    let Some(year) = num(parts[0]) else {
+        return false;
+    };
+    let month = match parts.get(1) {
+        Some(m) => match num(m) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+        None => 1,
+    };
+    if let Some(d) = parts.get(2) {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if !matches!(num(d), Some(d) if (1..=days).contains(&d)) {
+            return false;
+        }
+    }
+    let Some(time) = time else {
+        return true;
+    };
+    // A time only after a full date.
+    if parts.len() != 3 {
+        return false;
+    }
+    // The zone: Z, or +hh:mm / -hh:mm.
+    let (clock, zone) = match time.iter().position(|&c| matches!(c, b'Z' | b'+' | b'-')) {
+        Some(i) => (&time[..i], Some(&time[i..])),
+        None => (time, None),
+    };
+    match zone {
+        None | Some(b"Z") => {}
+        Some(z) => {
+            if z.len() != 6 || z[3] != b':' {
+                return false;
+            }
+            if !matches!(num(&z[1..3]), Some(0..=23)) || !matches!(num(&z[4..6]), Some(0..=59)) {
+                return false;
+            }
+        }
+    }
+    let (hms, fraction) = match clock.iter().position(|&c| c == b'.') {
+        Some(i) => (&clock[..i], Some(&clock[i + 1..])),
+        None => (clock, None),
+    };
+    let fields: Vec<&[u8]> = hms.split(|&c| c == b':').collect();
+    if !(2..=3).contains(&fields.len()) || fields.iter().any(|f| f.len() != 2) {
+        return false;
+    }
+    if fraction.is_some() && fields.len() != 3 {
+        return false;
+    }
+    if fraction.is_some_and(|f| num(f).is_none()) {
+        return false;
+    }
+    matches!(num(fields[0]), Some(0..=23))
+        && matches!(num(fields[1]), Some(0..=59))
+        && fields
+            .get(2)
+            .map_or(true, |s| matches!(num(s), Some(0..=59)))
 }
 
 fn condition_key_ok(key: &str) -> bool {
@@ -204,4 +344,55 @@ fn parse_operator(op: &str) -> Result<Operator, String> {
         qualified,
         if_exists,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_8601_dates_and_times() {
+        for ok in [
+            "2020",
+            "2020-02",
+            "2020-02-29",
+            "2014-11-30T12:00Z",
+            "2017-07-01T00:00:00Z",
+            "1997-07-16T19:20:30+01:00",
+            "1997-07-16T19:20:30.45+01:00",
+            "2020-01-01T00:00:00",
+        ] {
+            assert!(iso8601(ok), "{ok}");
+        }
+        for bad in [
+            "bad",
+            "",
+            "2019-02-29",
+            "2020-13-01",
+            "2020-1-1",
+            "20200101",
+            "2020T12:00Z",
+            "2020-01-01T24:00Z",
+            "2020-01-01T12Z",
+            "2020-01-01T12:00:00.Z",
+            "2020-01-01T12:00+0100",
+            "2020-01-01 12:00:00Z",
+            "1700000000",
+            "+2020-01-01",
+            "2020-01-01T12:00:00ZZ",
+        ] {
+            assert!(!iso8601(bad), "{bad}");
+        }
+        assert!(is_epoch("1700000000"));
+        assert!(!is_epoch("-1"));
+        assert!(!is_epoch("1.5"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn date_parsing_never_panics(t in "\\PC{0,30}") {
+            let _ = iso8601(&t);
+            let _ = is_epoch(&t);
+        }
+    }
 }

@@ -224,8 +224,8 @@ impl Checker<'_> {
                                 Code::UnsupportedId,
                                 &at,
                                 format!(
-                                    "Id {id:?} in an identity policy: the Id element is only for \
-                                 resource-based policies, remove it"
+                                    "Id {id:?} in an identity policy: the policy grammar allows Id \
+                                 only in resource-based policies, remove it"
                                 ),
                             );
                         }

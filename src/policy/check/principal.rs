@@ -302,6 +302,9 @@ impl Checker<'_> {
                 return;
             }
         }
+        if self.opts.kind == PolicyKind::Resource && is_cloudfront_oai(v) {
+            return;
+        }
         let result: Result<String, Error> = if !v.starts_with("arn:") {
             Err(Error::invalid(
                 crate::ValueKind::Arn,
@@ -320,6 +323,24 @@ impl Checker<'_> {
             ),
         }
     }
+}
+
+/// Whether `v` is a CloudFront origin access identity as a principal:
+/// `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ID`
+/// (CloudFront Developer Guide, "Restricting access to an Amazon S3
+/// origin"; still accepted in bucket policies), `ID` uppercase letters
+/// and digits.
+fn is_cloudfront_oai(v: &str) -> bool {
+    ["arn:aws:", "arn:aws-cn:"].iter().any(|p| {
+        v.strip_prefix(p)
+            .and_then(|r| r.strip_prefix("iam::cloudfront:user/CloudFront Origin Access Identity "))
+            .is_some_and(|id| {
+                !id.is_empty()
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            })
+    })
 }
 
 /// What is wrong with an IAM or STS principal ARN; the account on success.

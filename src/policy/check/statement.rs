@@ -191,11 +191,27 @@ impl Checker<'_> {
             );
         }
         if !sids.insert(sid) {
-            self.sink.report(
-                Code::UniqueSidsRequired,
-                at,
-                format!("Sid {sid:?} is used by another statement: expected each Sid once"),
-            );
+            // IAM requires unique Sids in its own policies; AA only
+            // recommends them elsewhere (some services require them).
+            if iam {
+                self.sink.report(
+                    Code::UniqueSidsRequired,
+                    at,
+                    format!(
+                        "Sid {sid:?} is used by another statement: IAM requires each Sid once \
+                         in a policy"
+                    ),
+                );
+            } else {
+                self.sink.report(
+                    Code::UniqueSidsRecommended,
+                    at,
+                    format!(
+                        "Sid {sid:?} is used by another statement: use each Sid once (some \
+                         services require it)"
+                    ),
+                );
+            }
         }
     }
 
