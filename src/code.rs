@@ -313,8 +313,17 @@ codes! {
         "`ecs-tasks.amazonaws.com` trusted without `aws:SourceAccount`/`aws:SourceArn`",
         "RULES 4 (ECS-DG `task-iam-roles`, confused deputy); AA same title";
     PassRoleWithStarInResource = "pass-role-with-star-in-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
-        "Allow of an action matching `iam:PassRole` on `\"*\"`",
+        "`Allow` of `iam:PassRole` (named, not through a wildcard) on `\"*\"`, without an `iam:PassedToService` or `iam:AssociatedResourceArn` condition",
         "AA *Pass role with star in resource*";
+    PassRoleWithStarInActionAndResource = "pass-role-with-star-in-action-and-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:PassRole` through a wildcard action (`*`, `iam:*`, `iam:Pass*`) on `\"*\"`, without an `iam:PassedToService` or `iam:AssociatedResourceArn` condition",
+        "AA same title";
+    CreateSlrWithStarInResource = "create-slr-with-star-in-resource", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:CreateServiceLinkedRole` (named) on `\"*\"`, without an `iam:AWSServiceName` condition",
+        "AA same title";
+    CreateSlrWithStarInActionAndResource = "create-slr-with-star-in-action-and-resource", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:CreateServiceLinkedRole` through a wildcard action (`*`, `iam:*`, `iam:Create*`) on `\"*\"`, without an `iam:AWSServiceName` condition",
+        "AA same title";
     AssumeRoleWithStarInResource = "assume-role-with-star-in-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
         "Allow of an action matching `sts:AssumeRole` on `\"*\"` (not in trust policies)",
         "issue 3; same reasoning as the PassRole check";

@@ -358,7 +358,7 @@ fn bad_identity_policies() {
             r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Effect":"Deny"}}"#,
             &[
                 "error[duplicate-key] /Statement/Effect: key \"Effect\" appears more than once in the statement: expected each key once",
-                "security-warning[pass-role-with-star-in-resource] /Statement/Resource: iam:PassRole allowed on \"*\": any role can be passed; name the roles",
+                "security-warning[pass-role-with-star-in-resource] /Statement/Resource: iam:PassRole allowed on \"*\": any role can be passed; name the roles or add an iam:PassedToService condition",
             ],
         ),
         (
@@ -481,4 +481,57 @@ fn public_types_are_send_and_sync() {
     check::<IdentityStatement>();
     check::<TrustStatement>();
     check::<CheckOptions>();
+}
+
+/// The pass-role and create-slr families as Access Analyzer reports them
+/// on the managed policies (issue 11): named action or wildcard, and the
+/// conditions that restrict the role.
+#[test]
+fn pass_role_and_create_slr_on_star() {
+    let check = |action: &str, condition: &str| {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":{action},"Resource":"*"{condition}}}}}"#
+        );
+        PolicyDocument::from_json_str(&text)
+            .unwrap()
+            .check(&CheckOptions::identity())
+            .iter()
+            .map(|f| format!("{} {}", f.code, f.path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        check(r#""*""#, ""),
+        [
+            "pass-role-with-star-in-action-and-resource /Statement/Resource",
+            "create-slr-with-star-in-action-and-resource /Statement/Resource",
+            "assume-role-with-star-in-resource /Statement/Resource",
+        ]
+    );
+    assert_eq!(
+        check(r#"["iam:*","iam:PassRole"]"#, ""),
+        [
+            "redundant-action /Statement/Action/1",
+            "pass-role-with-star-in-resource /Statement/Resource",
+            "create-slr-with-star-in-action-and-resource /Statement/Resource",
+        ]
+    );
+    let restricted = r#","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}"#;
+    assert!(check(r#""iam:PassRole""#, restricted).is_empty());
+    let arn = r#","Condition":{"StringLike":{"iam:AssociatedResourceArn":"arn:aws:ssm:*:*:automation-definition/*"}}"#;
+    assert!(check(r#""iam:PassRole""#, arn).is_empty());
+    // IfExists does not restrict: the key may be absent.
+    let if_exists =
+        r#","Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}"#;
+    assert_eq!(
+        check(r#""iam:PassRole""#, if_exists),
+        ["pass-role-with-star-in-resource /Statement/Resource"]
+    );
+    let service =
+        r#","Condition":{"StringEquals":{"iam:AWSServiceName":"autoscaling.amazonaws.com"}}"#;
+    assert!(check(r#""iam:CreateServiceLinkedRole""#, service).is_empty());
+    let leading = r#","Condition":{"StringLike":{"iam:AWSServiceName":"*a4b.amazonaws.com"}}"#;
+    assert_eq!(
+        check(r#""iam:CreateServiceLinkedRole""#, leading),
+        ["create-slr-with-star-in-resource /Statement/Resource"]
+    );
 }

@@ -9,7 +9,7 @@ use super::{action::wild_match, Checker, PolicyKind};
 use crate::check::{has, walk, Loc};
 use crate::code::Code;
 use crate::json::record::Record;
-use crate::policy::{Effect, OneOrMany, Principal, Statement};
+use crate::policy::{ConditionValue, Effect, OneOrMany, Principal, Statement};
 
 /// The members of a statement.
 type M = <Statement as Record>::Member;
@@ -215,8 +215,13 @@ impl Checker<'_> {
         }
     }
 
-    /// `iam:PassRole` or `sts:AssumeRole` allowed on `"*"` (not in trust
-    /// policies, whose statements have no resource).
+    /// `iam:PassRole`, `iam:CreateServiceLinkedRole` or `sts:AssumeRole`
+    /// allowed on `"*"` (not in trust policies, whose statements have no
+    /// resource). As Access Analyzer: an action named outright is
+    /// `...-with-star-in-resource`, one reached only through a wildcard
+    /// (`*`, `iam:*`) `...-with-star-in-action-and-resource`; a condition on
+    /// the key that restricts what the role is passed to (created for) is
+    /// what AA's message asks for, and silences both.
     fn star_resource(&mut self, s: &Statement, at: &Loc) {
         if s.effect != Some(Effect::Allow) || self.opts.kind == PolicyKind::Trust {
             return;
@@ -229,27 +234,71 @@ impl Checker<'_> {
             return;
         };
         let res_at = at.key("Resource");
-        for (target, code, label, verb) in [
+        // A condition restricts the key when it must hold (no IfExists),
+        // is not negated, and no value starts with a wildcard. Fitted to
+        // AA's findings on the managed policies: it reports
+        // `StringEqualsIfExists` on iam:PassedToService and `StringLike`
+        // "*a4b.amazonaws.com" on iam:AWSServiceName, not `StringLike`
+        // "ec2.amazonaws.com" nor ARN patterns ("arn:aws:ssm:...:automation-
+        // definition/*") on iam:AssociatedResourceArn.
+        let conditioned = |keys: &[&str]| {
+            s.condition.as_ref().is_some_and(|c| {
+                c.iter().any(|(op, b)| {
+                    !op.ends_with("IfExists")
+                        && !op.contains("Not")
+                        && b.iter().any(|(k, values)| {
+                            keys.iter().any(|want| k.eq_ignore_ascii_case(want))
+                                && !values.is_empty()
+                                && values.iter().all(|v| {
+                                    matches!(v, ConditionValue::String(t) if !t.starts_with(['*', '?']))
+                                })
+                        })
+                })
+            })
+        };
+        for (target, named, wild, label, verb, keys) in [
             (
                 "iam:passrole",
                 Code::PassRoleWithStarInResource,
+                Some(Code::PassRoleWithStarInActionAndResource),
                 "iam:PassRole",
-                "passed",
+                "any role can be passed; name the roles or add an iam:PassedToService condition",
+                &["iam:PassedToService", "iam:AssociatedResourceArn"][..],
+            ),
+            (
+                "iam:createservicelinkedrole",
+                Code::CreateSlrWithStarInResource,
+                Some(Code::CreateSlrWithStarInActionAndResource),
+                "iam:CreateServiceLinkedRole",
+                "any service-linked role can be created; name the roles or add an \
+                 iam:AWSServiceName condition",
+                &["iam:AWSServiceName"][..],
             ),
             (
                 "sts:assumerole",
                 Code::AssumeRoleWithStarInResource,
+                None,
                 "sts:AssumeRole",
-                "assumed",
+                "any role can be assumed; name the roles",
+                &[][..],
             ),
         ] {
-            if actions.iter().any(|a| wild_match(a, target)) {
-                self.sink.report(
-                    code,
-                    &value_loc(&res_at, res, j),
-                    format!("{label} allowed on \"*\": any role can be {verb}; name the roles"),
-                );
+            let literal = actions.iter().any(|a| a.eq_ignore_ascii_case(target));
+            let through = actions
+                .iter()
+                .find(|a| a.contains(['*', '?']) && wild_match(a, target));
+            if (!literal && through.is_none()) || conditioned(keys) {
+                continue;
             }
+            let (code, how) = match (literal, wild, through) {
+                (false, Some(code), Some(w)) => (code, format!(" through {w:?}")),
+                _ => (named, String::new()),
+            };
+            self.sink.report(
+                code,
+                &value_loc(&res_at, res, j),
+                format!("{label} allowed{how} on \"*\": {verb}"),
+            );
         }
     }
 
