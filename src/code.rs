@@ -360,6 +360,9 @@ codes! {
     RedundantAction = "redundant-action", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "an action of an `Action`/`NotAction` that another in the same list already covers: the same action again (actions ignore case) or one a wildcard matches (`ecs:DescribeClusters` beside `ecs:Describe*`); reported at the covered action, a later copy of an equal one",
         "RULES 2.6 (\"case insensitive\"); AA *Redundant action* (suggestion; its locations are every action of the group, it names a covered one)";
+    RedundantResource = "redundant-resource", Suggestion, [IdentityPolicy, ResourcePolicy],
+        "a resource of a `Resource`/`NotResource` that another in the same list already covers: the same ARN again, one a wildcard ARN matches field by field (`arn:aws:s3:::b/*` beside `arn:aws:s3:::b*`; `*` spans `/` and `:` only in the resource field; case-sensitive), or any beside `\"*\"`; reported at the covered resource, a later copy of an equal one",
+        "IAM-UG `reference_policies_elements_resource` (wildcards within ARN segments); AA *Redundant resource* (suggestion; its locations are every resource of the group, it names one to remove)";
     EmptySidValue = "empty-sid-value", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "`\"Sid\": \"\"`",
         "RULES 2.3; AA same title";

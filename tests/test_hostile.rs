@@ -645,6 +645,22 @@ fn huge_arrays_read_check_and_write() {
     assert!(!has_errors(
         &doc.check(&CheckOptions::identity().size_quota(None))
     ));
+    // 50,000 copies of one wildcard resource with many stars: the repeats
+    // are found in linear time, the pairwise comparison stops at its budget.
+    let hostile = format!("\"arn:aws:s3:::{}b\"", "*a".repeat(200));
+    let text = format!(
+        r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:GetObject","Resource":[{}]}}}}"#,
+        vec![hostile.as_str(); 50_000].join(",")
+    );
+    let doc = policy_round_trips(&text);
+    let findings = doc.check(&CheckOptions::identity().size_quota(None));
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.code == "redundant-resource")
+            .count(),
+        50_000 - 1
+    );
     let text = format!(
         r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
         vec!["{}"; 100_000].join(",")

@@ -365,6 +365,7 @@ fn bad_identity_policies() {
             r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:*","Resource":["arn:aws:iam::123456789012:role/x","*"]}}"#,
             &[
                 "warning[example-account-id] /Statement/Resource/0: account 123456789012 is an example from the AWS documentation: replace it with a real account ID",
+                "suggestion[redundant-resource] /Statement/Resource/0: resource \"arn:aws:iam::123456789012:role/x\" is redundant: \"*\" at index 1 of the same Resource matches every resource it matches; remove \"arn:aws:iam::123456789012:role/x\", or list only the resources meant",
                 "security-warning[assume-role-with-star-in-resource] /Statement/Resource/1: sts:AssumeRole allowed on \"*\": any role can be assumed; name the roles",
             ],
         ),
@@ -534,4 +535,62 @@ fn pass_role_and_create_slr_on_star() {
         check(r#""iam:CreateServiceLinkedRole""#, leading),
         ["create-slr-with-star-in-resource /Statement/Resource"]
     );
+}
+
+/// `redundant-resource`: AWS's example (with another account; IAM-UG access-analyzer reference,
+/// *Redundant resource*) and the shapes of the managed policies' findings
+/// (`arn:aws:s3:::b*` beside `arn:aws:s3:::b*/*`), and what is not
+/// redundant: another case, a wildcard in another field, a resource that
+/// only looks covered when `*` spans fields.
+#[test]
+fn redundant_resources_are_reported_at_the_covered_one() {
+    let check = |resources: &str| -> Vec<String> {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:GetObject","Resource":{resources}}}}}"#
+        );
+        PolicyDocument::from_json_str(&text)
+            .unwrap()
+            .check(&CheckOptions::identity())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        check(
+            r#"["arn:aws:iam::444455556666:role/jane-admin","arn:aws:iam::444455556666:role/jane-s3only","arn:aws:iam::444455556666:role/jane*"]"#
+        ),
+        [
+            "suggestion[redundant-resource] /Statement/Resource/0: resource \"arn:aws:iam::444455556666:role/jane-admin\" is redundant: \"arn:aws:iam::444455556666:role/jane*\" at index 2 of the same Resource matches every resource it matches; remove \"arn:aws:iam::444455556666:role/jane-admin\", or list only the resources meant",
+            "suggestion[redundant-resource] /Statement/Resource/1: resource \"arn:aws:iam::444455556666:role/jane-s3only\" is redundant: \"arn:aws:iam::444455556666:role/jane*\" at index 2 of the same Resource matches every resource it matches; remove \"arn:aws:iam::444455556666:role/jane-s3only\", or list only the resources meant",
+        ]
+    );
+    assert_eq!(
+        check(r#"["arn:aws:s3:::elasticbeanstalk-*","arn:aws:s3:::elasticbeanstalk-*/*"]"#),
+        ["suggestion[redundant-resource] /Statement/Resource/1: resource \"arn:aws:s3:::elasticbeanstalk-*/*\" is redundant: \"arn:aws:s3:::elasticbeanstalk-*\" at index 0 of the same Resource matches every resource it matches; remove \"arn:aws:s3:::elasticbeanstalk-*/*\", or list only the resources meant"]
+    );
+    // `*` spans `:` in the resource field; `?` one character.
+    assert_eq!(
+        check(
+            r#"["arn:aws:logs:*:*:log-group:a*","arn:aws:logs:us-east-1:*:log-group:ab:log-stream:x","arn:aws:s3:::b?"]"#
+        ),
+        ["suggestion[redundant-resource] /Statement/Resource/1: resource \"arn:aws:logs:us-east-1:*:log-group:ab:log-stream:x\" is redundant: \"arn:aws:logs:*:*:log-group:a*\" at index 0 of the same Resource matches every resource it matches; remove \"arn:aws:logs:us-east-1:*:log-group:ab:log-stream:x\", or list only the resources meant"]
+    );
+    // An exact repeat: the later one; two wildcards equal as text too.
+    assert_eq!(
+        check(r#"["arn:aws:s3:::b/*","arn:aws:s3:::a","arn:aws:s3:::b/*"]"#),
+        ["suggestion[redundant-resource] /Statement/Resource/2: resource \"arn:aws:s3:::b/*\" is redundant: Resource already lists it at index 0; remove one"]
+    );
+    // Not redundant: ARNs are case-sensitive; a wildcard does not span
+    // fields (as the account field, `*` does not reach into the
+    // resource); `?` is one character; a wildcard in another field.
+    for none in [
+        r#"["arn:aws:s3:::*DeepRacer*","arn:aws:s3:::*deepracer*/*"]"#,
+        r#"["arn:aws:logs:*:*:/aws/lambda/X*","arn:aws:logs:*:*:log-group:/aws/lambda/X*"]"#,
+        r#"["arn:aws:s3:::b?","arn:aws:s3:::bcd"]"#,
+        r#"["arn:aws:ec2:*:444455556666:instance/i-1","arn:aws:ec2:us-east-1:*:instance/i-1"]"#,
+        r#"["arn:aws:s3:::b","arn:aws:s3:::b/*"]"#,
+        r#""arn:aws:s3:::b*""#,
+    ] {
+        assert_eq!(check(none), Vec::<String>::new(), "{none}");
+    }
 }

@@ -174,11 +174,18 @@ fn prefix(v: &str) -> &str {
 /// pattern is said to cover one it does not); a few equivalent spellings
 /// (`a*?` and `a?*`) are not recognised.
 pub(crate) fn covers(p: &str, q: &str) -> bool {
+    pattern_covers(p, q, true)
+}
+
+/// [`covers`], ignoring ASCII case when `fold` (actions) or not (ARNs).
+/// The loop is the usual one-star backtracking match: at most
+/// `p.len() * q.len()` steps, linear on patterns with few stars.
+pub(crate) fn pattern_covers(p: &str, q: &str, fold: bool) -> bool {
     let p = p.as_bytes();
     let q = q.as_bytes();
     let one = |pc: u8, qc: u8| match pc {
         b'?' => qc != b'*',
-        _ => qc != b'*' && qc != b'?' && pc.eq_ignore_ascii_case(&qc),
+        _ => qc != b'*' && qc != b'?' && (pc == qc || (fold && pc.eq_ignore_ascii_case(&qc))),
     };
     let (mut pi, mut qi) = (0, 0);
     let mut star: Option<(usize, usize)> = None;

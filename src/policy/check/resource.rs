@@ -1,6 +1,9 @@
 //! `Resource` and `NotResource`: where they may appear, each ARN (or
 //! `*`), and account IDs taken from the AWS documentation.
 
+use std::collections::HashMap;
+
+use super::action::pattern_covers;
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::check::Loc;
 use crate::code::Code;
@@ -32,17 +35,29 @@ impl Checker<'_> {
             );
             return;
         }
+        // Sorted by index, consumed in step with `j`.
+        let redundant = redundant_resources(res.as_slice());
+        let mut redundant = redundant.iter().peekable();
         for (j, r) in res.iter().enumerate() {
+            let covered_by = redundant.next_if(|c| c.0 == j).map(|c| c.1);
             let vat = value_loc(at, res, j);
             self.chars(r, &vat);
             if r == "*" {
+                if let Some(i) = covered_by {
+                    self.redundant_resource(key, r, &res.as_slice()[i], i, &vat);
+                }
                 continue;
             }
             if super::text::has_variable(r) && !self.variables(r, key, &vat) {
                 continue;
             }
             match ArnPattern::validate(shorten(r)) {
-                Ok(fields) => self.example_account(fields.account, &vat),
+                Ok(fields) => {
+                    self.example_account(fields.account, &vat);
+                    if let Some(i) = covered_by {
+                        self.redundant_resource(key, r, &res.as_slice()[i], i, &vat);
+                    }
+                }
                 Err(reason) => {
                     self.sink.report(
                         reason.code().unwrap_or(Code::InvalidArnResource),
@@ -52,6 +67,20 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// `redundant-resource` at `r` (at `at`), which `by` at index `i` of
+    /// the same `key` covers.
+    fn redundant_resource(&mut self, key: &str, r: &str, by: &str, i: usize, at: &Loc) {
+        let message = if r == by {
+            format!("resource {r:?} is redundant: {key} already lists it at index {i}; remove one")
+        } else {
+            format!(
+                "resource {r:?} is redundant: {by:?} at index {i} of the same {key} matches every \
+                 resource it matches; remove {r:?}, or list only the resources meant"
+            )
+        };
+        self.sink.report(Code::RedundantResource, at, message);
     }
 
     /// `example-account-id` when `account` is one of the documentation's.
@@ -84,4 +113,98 @@ fn shorten(r: &str) -> &str {
         }
         _ => r,
     }
+}
+
+/// The most pattern steps [`redundant_resources`] spends on one list: each
+/// comparison of a wildcard ARN with another counts the product of their
+/// lengths (the bound of [`pattern_covers`]), so a list of thousands of
+/// hostile wildcards is not compared pairwise. Exact repeats are still
+/// found, in linear time.
+const COVER_BUDGET: usize = 1 << 26;
+
+/// The six `:`-separated fields of an ARN pattern (`arn`, partition,
+/// service, region, account, resource; the resource keeps its `:`), or
+/// `None` for `*` and what is not split so (or is longer than an API ARN,
+/// which [`shorten`] cuts).
+fn arn_fields(r: &str) -> Option<[&str; 5]> {
+    if r.len() > 2048 {
+        return None;
+    }
+    let mut it = r.splitn(6, ':');
+    if it.next()? != "arn" {
+        return None;
+    }
+    Some([it.next()?, it.next()?, it.next()?, it.next()?, it.next()?])
+}
+
+/// Whether the resource pattern `p` covers `q`: every resource `q`
+/// matches, `p` matches too. `*` covers everything; otherwise field by
+/// field, as IAM matches ARNs (a wildcard stays within its field, except
+/// in the resource field, the rest of the ARN, where `*` spans `/` and
+/// `:`), case-sensitively.
+fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 5]>) -> bool {
+    if p == "*" {
+        return true;
+    }
+    match (fp, fq) {
+        (Some(fp), Some(fq)) if q != "*" => fp
+            .iter()
+            .zip(fq.iter())
+            .all(|(a, b)| pattern_covers(a, b, false)),
+        _ => false,
+    }
+}
+
+/// The resources of `values` that another one of the list covers, as
+/// (index, index of one that covers it), in increasing order of index: a
+/// repeat of an earlier one, or one that a wildcard resource of the list
+/// covers ([`resource_covers`]); of two that cover each other, the later
+/// one. Within [`COVER_BUDGET`].
+fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
+    if values.len() < 2 {
+        return Vec::new();
+    }
+    let mut by: Vec<Option<usize>> = vec![None; values.len()];
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(values.len());
+    for (j, v) in values.iter().enumerate() {
+        match first.get(v.as_str()) {
+            Some(&i) => by[j] = Some(i),
+            None => {
+                first.insert(v, j);
+            }
+        }
+    }
+    let is_wild = |v: &str| v.bytes().any(|b| b == b'*' || b == b'?');
+    if values.iter().any(|v| is_wild(v)) {
+        let fields: Vec<Option<[&str; 5]>> = values.iter().map(|v| arn_fields(v)).collect();
+        let mut budget = COVER_BUDGET;
+        'wild: for (i, w) in values.iter().enumerate() {
+            if !is_wild(w) || by[i].is_some() || (w != "*" && fields[i].is_none()) {
+                continue;
+            }
+            for (j, v) in values.iter().enumerate() {
+                if j == i || by[j].is_some() {
+                    continue;
+                }
+                let cost = w.len().saturating_mul(v.len()).max(1);
+                if cost > budget {
+                    break 'wild;
+                }
+                budget -= cost;
+                if !resource_covers(w, fields[i].as_ref(), v, fields[j].as_ref()) {
+                    continue;
+                }
+                // Two that cover each other: the later one is redundant.
+                if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref()) {
+                    by[i] = Some(j);
+                    continue 'wild;
+                }
+                by[j] = Some(i);
+            }
+        }
+    }
+    by.into_iter()
+        .enumerate()
+        .filter_map(|(j, i)| Some((j, i?)))
+        .collect()
 }
