@@ -11,7 +11,7 @@
 //! look at.
 
 use crate::code::Code;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::json::record::{Layout, RawMember, Record, Slot};
 use crate::json::Pointer;
 
@@ -58,6 +58,20 @@ impl Sink {
     /// Reports `code` at `loc`, with the code's severity.
     pub(crate) fn report(&mut self, code: Code, loc: &Loc, message: impl Into<String>) {
         self.report_at(code, loc.pointer(), message);
+    }
+
+    /// Reports `code` at `loc` with `severity`, for a code whose grade
+    /// differs by document (`type-mismatch`: an error in task definitions,
+    /// a warning in policies).
+    pub(crate) fn report_with(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        loc: &Loc,
+        message: impl Into<String>,
+    ) {
+        self.findings
+            .push(Finding::new(severity, code, loc.pointer(), message));
     }
 
     /// Reports `code` at a pointer already built.

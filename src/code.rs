@@ -360,6 +360,24 @@ codes! {
     RedundantAction = "redundant-action", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
         "an action of an `Action`/`NotAction` that another in the same list already covers: the same action again (actions ignore case) or one a wildcard matches (`ecs:DescribeClusters` beside `ecs:Describe*`); reported at the covered action, a later copy of an equal one",
         "RULES 2.6 (\"case insensitive\"); AA *Redundant action* (suggestion; its locations are every action of the group, it names a covered one)";
+    StringLikeOperatorWithArnConditionKeys = "string-like-operator-with-arn-condition-keys", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "an ARN-typed global condition key (`aws:PrincipalArn`, `aws:SourceArn`, ...) under `StringLike`/`StringNotLike` (with `IfExists` or a set prefix): use `ArnLike`/`ArnNotLike`",
+        "AA *String like operator with ARN condition keys*; global condition-key table (`scripts/gen-global-keys.py`)";
+    ForallvaluesWithSingleValuedKey = "forallvalues-with-single-valued-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "`ForAllValues:` with a single-valued global condition key (true when the key is absent)",
+        "AA *ForAllValues with single valued key*; IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";
+    UntrustworthyConditionKey = "untrustworthy-condition-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "a condition on `aws:referer` or `aws:UserAgent`, which the caller sets",
+        "AA *Untrustworthy condition key* (lists no keys); IAM-UG `reference_policies_condition-keys` (both keys: the caller can spoof them)";
+    InvalidGlobalConditionKey = "invalid-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "an `aws:` condition key not in the global condition-key table (a warning naming the table's date, since newer keys are missing from it; AA grades it an error)",
+        "AA *Invalid global condition key* (error); global condition-key table (`scripts/gen-global-keys.py`)";
+    DeprecatedGlobalConditionKey = "deprecated-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "`aws:ARN`: use `aws:PrincipalArn`",
+        "AA *Deprecated global condition key* (general warning)";
+    MissingQualifier = "missing-qualifier", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+        "a multivalued global condition key (`aws:TagKeys`, `aws:CalledVia`, ...) under an operator without `ForAllValues:`/`ForAnyValue:` (`Null` excepted); IAM accepts it, so a warning where AA says error",
+        "AA *Missing qualifier* (error); IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";
     RedundantResource = "redundant-resource", Suggestion, [IdentityPolicy, ResourcePolicy],
         "a resource of a `Resource`/`NotResource` that another in the same list already covers: the same ARN again, one a wildcard ARN matches field by field (`arn:aws:s3:::b/*` beside `arn:aws:s3:::b*`; `*` spans `/` and `:` only in the resource field; case-sensitive), or any beside `\"*\"`; reported at the covered resource, a later copy of an equal one",
         "IAM-UG `reference_policies_elements_resource` (wildcards within ARN segments); AA *Redundant resource* (suggestion; its locations are every resource of the group, it names one to remove)";
@@ -378,9 +396,9 @@ codes! {
     UnknownField = "unknown-field", Warning, [TaskDefinition],
         "a member the botocore model does not have; kept and written back as is",
         "RULES.md appendix A (complete member lists)";
-    TypeMismatch = "type-mismatch", Error, [TaskDefinition],
-        "a value of the wrong JSON type (`\"essential\":\"yes\"`, `\"ulimits\":null`, `portMappings` as an object); kept as written",
-        "botocore shapes (RULES.md appendix A); AWS CLI parameter validation";
+    TypeMismatch = "type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, TaskDefinition],
+        "task definitions: a value of the wrong JSON type (`\"essential\":\"yes\"`, `\"ulimits\":null`, `portMappings` as an object), kept as written (error); policies: a global condition key under an operator of another type (`aws:ViaAWSService` under `StringEquals`), reported as a warning, AA's grade",
+        "botocore shapes (RULES.md appendix A); AWS CLI parameter validation; AA *Type mismatch* (general warning); global condition-key table";
     UnknownValue = "unknown-value", Warning, [TaskDefinition],
         "a closed-vocabulary value the model does not list (`\"networkMode\":\"brige\"`); kept as written, since AWS adds values",
         "botocore enums (RULES.md appendix A)";

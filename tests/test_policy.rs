@@ -594,3 +594,86 @@ fn redundant_resources_are_reported_at_the_covered_one() {
         assert_eq!(check(none), Vec::<String>::new(), "{none}");
     }
 }
+
+/// The checks that need only the table of global condition keys
+/// (`src/policy/global_keys/table.rs`), each positive and negative. Sources:
+/// AA's reference (codes, grades) and its findings on AIOpsAssistantPolicy
+/// (`aws:ViaAWSService` under `StringEquals`) and S3UnlockBucketPolicy
+/// (`aws:PrincipalArn` under `StringNotLike`).
+#[test]
+fn global_condition_keys_are_checked_against_the_table() {
+    let check = |condition: &str| -> Vec<String> {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{condition}}}}}"#
+        );
+        PolicyDocument::from_json_str(&text)
+            .unwrap()
+            .check(&CheckOptions::identity())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            r#"{"StringEquals":{"aws:ViaAWSService":"true"}}"#,
+            &["warning[type-mismatch] /Statement/Condition/StringEquals/aws:ViaAWSService: condition key aws:ViaAWSService is Boolean: use Bool instead of \"StringEquals\""],
+        ),
+        (
+            r#"{"ArnLike":{"aws:RequestTag/Owner":"arn:aws:iam::*:role/x"}}"#,
+            &["warning[type-mismatch] /Statement/Condition/ArnLike/aws:RequestTag~1Owner: condition key aws:RequestTag/Owner is String: use a String operator instead of \"ArnLike\""],
+        ),
+        (
+            r#"{"NumericLessThan":{"aws:SourceIp":"1"}}"#,
+            &["warning[type-mismatch] /Statement/Condition/NumericLessThan/aws:SourceIp: condition key aws:SourceIp is IP address: use IpAddress or NotIpAddress instead of \"NumericLessThan\""],
+        ),
+        (
+            r#"{"StringNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x*"}}"#,
+            &["security-warning[string-like-operator-with-arn-condition-keys] /Statement/Condition/StringNotLike/aws:PrincipalArn: condition key aws:PrincipalArn is an ARN: use ArnLike or ArnNotLike instead of \"StringNotLike\" (string matching lets a wildcard span ARN fields)"],
+        ),
+        (
+            r#"{"ForAnyValue:StringLikeIfExists":{"AWS:SourceArn":"arn:aws:sns:*:*:t"}}"#,
+            &["security-warning[string-like-operator-with-arn-condition-keys] /Statement/Condition/ForAnyValue:StringLikeIfExists/AWS:SourceArn: condition key AWS:SourceArn is an ARN: use ArnLike or ArnNotLike instead of \"ForAnyValue:StringLikeIfExists\" (string matching lets a wildcard span ARN fields)"],
+        ),
+        (
+            r#"{"ForAllValues:StringEquals":{"aws:PrincipalAccount":["444455556666"]}}"#,
+            &["security-warning[forallvalues-with-single-valued-key] /Statement/Condition/ForAllValues:StringEquals/aws:PrincipalAccount: condition key aws:PrincipalAccount is single-valued: ForAllValues is true when the key is absent, which can allow too much; remove \"ForAllValues:\""],
+        ),
+        (
+            r#"{"StringEquals":{"aws:TagKeys":["a"]}}"#,
+            &["warning[missing-qualifier] /Statement/Condition/StringEquals/aws:TagKeys: condition key aws:TagKeys can have several values: use ForAnyValue: or ForAllValues: with \"StringEquals\""],
+        ),
+        (
+            r#"{"StringEquals":{"aws:ARN":"arn:aws:iam::444455556666:role/x"}}"#,
+            &["warning[deprecated-global-condition-key] /Statement/Condition/StringEquals/aws:ARN: condition key \"aws:ARN\" is deprecated: use aws:PrincipalArn instead of aws:ARN"],
+        ),
+        (
+            r#"{"StringEquals":{"aws:PrincipalOrgId":"o-1","aws:NoSuchKey":"x"}}"#,
+            &["warning[invalid-global-condition-key] /Statement/Condition/StringEquals/aws:NoSuchKey: condition key \"aws:NoSuchKey\" is not a global condition key in the table of 2026-08-21: check its spelling (a newer key is not in the table)"],
+        ),
+        (
+            r#"{"StringLike":{"aws:UserAgent":"MyApp/*"}}"#,
+            &["security-warning[untrustworthy-condition-key] /Statement/Condition/StringLike/aws:UserAgent: condition key aws:UserAgent is set by the caller, who can spoof it: do not use it for access control"],
+        ),
+    ];
+    for (condition, expected) in cases {
+        assert_eq!(check(condition), *expected, "{condition}");
+    }
+    // Negative: each key under an operator of its type, the qualifiers
+    // where they belong, keys ignoring case, templated keys, Null with
+    // anything, service keys (no table yet), a key on no page that AWS
+    // managed policies use.
+    for none in [
+        r#"{"Bool":{"aws:ViaAWSService":"true","aws:SecureTransport":"false"}}"#,
+        r#"{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x*"}}"#,
+        r#"{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::444455556666:role/x"}}"#,
+        r#"{"StringEquals":{"AWS:RESOURCETAG/Owner":"me","aws:RequestedRegion":"us-east-1"}}"#,
+        r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a"]},"ForAllValues:StringLike":{"aws:CalledVia":["x*"]}}"#,
+        r#"{"Null":{"aws:TagKeys":"false","aws:PrincipalArn":"true"}}"#,
+        r#"{"DateGreaterThan":{"aws:CurrentTime":"2020-01-01"},"NumericLessThan":{"aws:EpochTime":"1"}}"#,
+        r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}"#,
+        r#"{"StringLike":{"iam:AssociatedResourceArn":"arn:*"},"StringEquals":{"aws:PrincipalOrgMasterAccountId":"444455556666"}}"#,
+        r#"{"ArnLike":{"ec2:SourceInstanceArn":"arn:aws:ec2:*:*:instance/*"}}"#,
+    ] {
+        assert_eq!(check(none), Vec::<String>::new(), "{none}");
+    }
+}

@@ -42,6 +42,7 @@ mod builder;
 mod check;
 mod condition;
 mod document;
+mod global_keys;
 mod principal;
 mod size;
 mod values;

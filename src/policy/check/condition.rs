@@ -3,6 +3,8 @@
 use super::{statement::value_loc, Checker};
 use crate::check::Loc;
 use crate::code::Code;
+use crate::finding::Severity;
+use crate::policy::global_keys::{self, Origin, Ty};
 use crate::policy::{Condition, ConditionValue};
 
 impl Checker<'_> {
@@ -82,6 +84,9 @@ impl Checker<'_> {
                         ),
                     );
                 }
+                if let Ok(o) = &parsed {
+                    self.global_key(op, o, key, &key_at);
+                }
                 if values.is_empty() {
                     self.sink.report(
                         Code::EmptyArrayCondition,
@@ -132,7 +137,112 @@ impl Checker<'_> {
     }
 }
 
+/// The global keys whose value the caller sets, so that a condition on
+/// them does not control access (IAM-UG `reference_policies_condition-keys`:
+/// `aws:referer` "can be spoofed", `aws:UserAgent` "unauthorized parties
+/// can use modified or custom browsers").
+const UNTRUSTWORTHY_KEYS: [&str; 2] = ["aws:referer", "aws:UserAgent"];
+
+/// Deprecated global keys and the key that replaces each (AA *Deprecated
+/// global condition key*).
+const DEPRECATED_KEYS: [(&str, &str); 1] = [("aws:ARN", "aws:PrincipalArn")];
+
 impl Checker<'_> {
+    /// The checks of `key` under the operator `op` (read as `o`, at `at`)
+    /// that need only the table of global condition keys.
+    fn global_key(&mut self, op: &str, o: &Operator, key: &str, at: &Loc) {
+        if let Some((old, new)) = DEPRECATED_KEYS
+            .iter()
+            .find(|(old, _)| old.eq_ignore_ascii_case(key))
+        {
+            self.sink.report(
+                Code::DeprecatedGlobalConditionKey,
+                at,
+                format!("condition key {key:?} is deprecated: use {new} instead of {old}"),
+            );
+            return;
+        }
+        let Some(k) = global_keys::lookup(key) else {
+            if key.len() > 4 && key[..4].eq_ignore_ascii_case("aws:") {
+                self.sink.report(
+                    Code::InvalidGlobalConditionKey,
+                    at,
+                    format!(
+                        "condition key {key:?} is not a global condition key in the table of \
+                         {}: check its spelling (a newer key is not in the table)",
+                        global_keys::TABLE_DATE
+                    ),
+                );
+            }
+            return;
+        };
+        if k.origin == Origin::Undocumented || o.family == Family::Null {
+            return;
+        }
+        if UNTRUSTWORTHY_KEYS
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(key))
+        {
+            self.sink.report(
+                Code::UntrustworthyConditionKey,
+                at,
+                format!(
+                    "condition key {key} is set by the caller, who can spoof it: do not use it \
+                     for access control"
+                ),
+            );
+        }
+        let bit = match o.family {
+            Family::String => global_keys::STRING,
+            Family::Arn => global_keys::ARN,
+            Family::Bool => global_keys::BOOL,
+            Family::Numeric => global_keys::NUMERIC,
+            Family::Date => global_keys::DATE,
+            Family::Ip => global_keys::IP,
+            Family::Binary | Family::Null => 0,
+        };
+        if k.ty == Ty::Arn && o.like {
+            self.sink.report(
+                Code::StringLikeOperatorWithArnConditionKeys,
+                at,
+                format!(
+                    "condition key {key} is an ARN: use ArnLike or ArnNotLike instead of {op:?} \
+                     (string matching lets a wildcard span ARN fields)"
+                ),
+            );
+        } else if k.ops & bit == 0 {
+            self.sink.report_with(
+                Severity::Warning,
+                Code::TypeMismatch,
+                at,
+                format!(
+                    "condition key {key} is {}: use {} instead of {op:?}",
+                    k.ty.as_str(),
+                    operators_for(k.ops)
+                ),
+            );
+        }
+        if o.for_all && !k.multi {
+            self.sink.report(
+                Code::ForallvaluesWithSingleValuedKey,
+                at,
+                format!(
+                    "condition key {key} is single-valued: ForAllValues is true when the key is \
+                     absent, which can allow too much; remove \"ForAllValues:\""
+                ),
+            );
+        } else if !o.qualified && k.multi {
+            self.sink.report(
+                Code::MissingQualifier,
+                at,
+                format!(
+                    "condition key {key} can have several values: use ForAnyValue: or ForAllValues: \
+                     with {op:?}"
+                ),
+            );
+        }
+    }
+
     /// A value of the `Date...` operator `op` for `key`: an ISO 8601
     /// date/time passes, epoch seconds are `invalid-date-value`, anything
     /// else `type-mismatch-date`. A policy variable is left to the variable
@@ -291,6 +401,10 @@ struct Operator {
     family: Family,
     /// `ForAllValues:` or `ForAnyValue:`.
     qualified: bool,
+    /// `ForAllValues:`.
+    for_all: bool,
+    /// `StringLike` or `StringNotLike`.
+    like: bool,
     /// `...IfExists`.
     if_exists: bool,
 }
@@ -303,6 +417,7 @@ fn parse_operator(op: &str) -> Result<Operator, String> {
         Some(r) => (true, r),
         None => (false, op),
     };
+    let for_all = op.starts_with("ForAllValues:");
     let (if_exists, base) = match rest.strip_suffix("IfExists") {
         Some(b) => (true, b),
         None => (false, rest),
@@ -342,8 +457,28 @@ fn parse_operator(op: &str) -> Result<Operator, String> {
     Ok(Operator {
         family,
         qualified,
+        for_all,
+        like: matches!(base, "StringLike" | "StringNotLike"),
         if_exists,
     })
+}
+
+/// The operator families of `ops` as a message names them.
+fn operators_for(ops: u8) -> String {
+    let names = [
+        (global_keys::ARN, "an ARN operator"),
+        (global_keys::STRING, "a String operator"),
+        (global_keys::BOOL, "Bool"),
+        (global_keys::NUMERIC, "a Numeric operator"),
+        (global_keys::DATE, "a Date operator"),
+        (global_keys::IP, "IpAddress or NotIpAddress"),
+    ];
+    let found: Vec<&str> = names
+        .iter()
+        .filter(|(b, _)| ops & b != 0)
+        .map(|(_, n)| *n)
+        .collect();
+    found.join(" or ")
 }
 
 #[cfg(test)]
