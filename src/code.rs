@@ -21,6 +21,10 @@ pub enum Scope {
     TrustPolicy,
     /// Another resource-based policy (bucket, queue, key policy, ...).
     ResourcePolicy,
+    /// An AWS Organizations service control policy (SCP).
+    ServiceControlPolicy,
+    /// An AWS Organizations resource control policy (RCP).
+    ResourceControlPolicy,
     /// An ECS task definition (register input or describe output).
     TaskDefinition,
     /// The guide's cross-account setup as a whole
@@ -32,12 +36,14 @@ pub enum Scope {
 
 impl Scope {
     /// How `docs/checks.md` names it: `identity`, `trust`, `resource`,
-    /// `task definition`, `cross-account setup`, `file`.
+    /// `scp`, `rcp`, `task definition`, `cross-account setup`, `file`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Scope::IdentityPolicy => "identity",
             Scope::TrustPolicy => "trust",
             Scope::ResourcePolicy => "resource",
+            Scope::ServiceControlPolicy => "scp",
+            Scope::ResourceControlPolicy => "rcp",
             Scope::TaskDefinition => "task definition",
             Scope::CrossAccountSetup => "cross-account setup",
             Scope::File => "file",
@@ -141,7 +147,7 @@ macro_rules! codes {
 }
 
 codes! {
-    InvalidCharacter = "invalid-character", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidCharacter = "invalid-character", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a string (or key) has a character outside U+0009, U+000A, U+000D, U+0020-U+00FF",
         "RULES 2 (IAM-UG `reference_iam-quotas`; botocore `policyDocumentType`)";
     PolicySizeExceedsIdentityPolicyQuota = "policy-size-exceeds-identity-policy-quota", Error, [IdentityPolicy],
@@ -153,85 +159,91 @@ codes! {
     PolicySizeExceedsResourcePolicyQuota = "policy-size-exceeds-resource-policy-quota", Error, [ResourcePolicy],
         "resource policy larger than a quota the caller set (none by default)",
         "AA *Policy size exceeds resource policy quota*";
-    InvalidVersion = "invalid-version", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    PolicySizeExceedsScpQuota = "policy-size-exceeds-scp-quota", Error, [ServiceControlPolicy],
+        "service control policy larger than the quota (default 5,120; counted without whitespace, see the counting rule)",
+        "AA *Policy size exceeds SCP quota*; Organizations User Guide `orgs_reference_limits` (\"Service control policies: 5120 characters\")";
+    PolicySizeExceedsRcpQuota = "policy-size-exceeds-rcp-quota", Error, [ResourceControlPolicy],
+        "resource control policy larger than the quota (default 5,120, unverified; counted without whitespace)",
+        "AA *Policy size exceeds RCP quota*; Organizations User Guide `orgs_reference_limits` (5,120 assumed as for SCPs)";
+    InvalidVersion = "invalid-version", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`Version` is not `2012-10-17` or `2008-10-17`",
         "RULES 2.1; AA *Invalid version*";
-    MissingStatement = "missing-statement", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingStatement = "missing-statement", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "no `Statement`, or an empty array",
         "RULES 2.3; AA *Missing statement*";
-    DuplicateKey = "duplicate-key", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, TaskDefinition],
+    DuplicateKey = "duplicate-key", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy, TaskDefinition],
         "a key twice in one object (document, statement, principal, condition operator or key; in task definitions also the string maps `dockerLabels`, `options`, `driverOpts`, `labels`); kept, only the first copy is read",
         "RULES 2 (\"must not contain multiple instances of the same key\"); RFC 8259";
-    DataTypeMismatch = "data-type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    DataTypeMismatch = "data-type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an element of the wrong JSON type (`\"Statement\": \"x\"`, `\"Action\": 1`, a condition value that is an object)",
         "AA *Data type mismatch*";
-    InvalidPolicyElement = "invalid-policy-element", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidPolicyElement = "invalid-policy-element", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an unknown element, including a known one in the wrong case (`\"effect\"`)",
         "RULES 2 (keys are case-sensitive literals); AA *Invalid policy element*";
-    MissingEffect = "missing-effect", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingEffect = "missing-effect", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "statement without `Effect`",
         "RULES 2.4; AA *Missing effect*";
-    InvalidEffect = "invalid-effect", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidEffect = "invalid-effect", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`Effect` other than `Allow` / `Deny` (case-sensitive)",
         "RULES 2.4; AA *Invalid effect*";
-    MissingAction = "missing-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingAction = "missing-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "neither `Action` nor `NotAction`",
         "RULES 2.6; AA *Missing action*";
-    UnsupportedElementCombination = "unsupported-element-combination", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    UnsupportedElementCombination = "unsupported-element-combination", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`Action`+`NotAction`, `Resource`+`NotResource` or `Principal`+`NotPrincipal` in one statement",
         "RULES 2.6; AA *Unsupported element combination*";
-    EmptyArrayAction = "empty-array-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptyArrayAction = "empty-array-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`\"Action\": []`",
         "RULES 2.6; AA *Empty array action* (AA grades it a suggestion; IAM rejects a statement without actions)";
-    InvalidAction = "invalid-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidAction = "invalid-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an action that is not `*` or `prefix:Name` (letters, digits, hyphens in the prefix, letters and digits in the name, `*`/`?` anywhere); existence is not checked",
         "RULES 2.6";
-    VariableUnsupportedInElement = "variable-unsupported-in-element", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    VariableUnsupportedInElement = "variable-unsupported-in-element", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`${...}` in `Action`/`NotAction` or a principal",
         "RULES 2.9; AA *Variable unsupported in element*";
     MissingResource = "missing-resource", Error, [IdentityPolicy],
         "identity statement without `Resource`/`NotResource`",
         "RULES 2.7; AA *Missing resource*; IAM \"Policy statement must contain resources\"";
-    EmptyArrayResource = "empty-array-resource", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptyArrayResource = "empty-array-resource", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`\"Resource\": []`",
         "RULES 2.7; AA *Empty array resource* (suggestion in AA)";
-    InvalidArnPrefix = "invalid-arn-prefix", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidArnPrefix = "invalid-arn-prefix", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a resource that is neither `*` nor starts with `arn:`",
         "RULES 2.7 (IAM: \"Resource x must be in ARN format or \\\"*\\\"\"); AA *Invalid ARN prefix*";
-    MissingArnField = "missing-arn-field", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingArnField = "missing-arn-field", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "fewer than six ARN fields",
         "AA *Missing ARN field*";
-    InvalidPartition = "invalid-partition", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidPartition = "invalid-partition", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "unknown partition",
         "AA *Invalid partition*; RULES 1";
-    InvalidArnService = "invalid-arn-service", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidArnService = "invalid-arn-service", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "service field not lowercase letters, digits, hyphens",
         "AA *Invalid ARN service case*";
-    InvalidArnRegion = "invalid-arn-region", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidArnRegion = "invalid-arn-region", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a region in an IAM/STS ARN, or a region of no (or another) partition",
         "AA *Invalid ARN Region*; RULES 1";
-    InvalidArnAccount = "invalid-arn-account", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidArnAccount = "invalid-arn-account", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "account field not 12 digits, `aws`, empty or a wildcard pattern (the guide's 16-digit accounts)",
         "AA *Invalid ARN account*; RULES 1";
-    InvalidArnResource = "invalid-arn-resource", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidArnResource = "invalid-arn-resource", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "other ARN problems (control characters, ...)",
         "AA *Invalid ARN resource*";
-    MissingBraceInVariable = "missing-brace-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingBraceInVariable = "missing-brace-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`${` without `}`",
         "RULES 2.9; AA *Missing brace in variable*";
-    EmptyVariable = "empty-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptyVariable = "empty-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`${}`",
         "RULES 2.9; AA *Empty variable*";
-    UnsupportedSpaceInVariable = "unsupported-space-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    UnsupportedSpaceInVariable = "unsupported-space-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a space in a variable name",
         "RULES 2.9; AA *Unsupported space in variable*";
-    MissingQuoteInVariable = "missing-quote-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingQuoteInVariable = "missing-quote-in-variable", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a default value not in single quotes",
         "RULES 2.9; AA *Missing quote in variable*";
-    VariableUnsupportedInVersion = "variable-unsupported-in-version", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    VariableUnsupportedInVersion = "variable-unsupported-in-version", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a variable with `\"Version\": \"2008-10-17\"`",
         "RULES 2.9; AA *Variable unsupported in version*";
-    UnsupportedSid = "unsupported-sid", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    UnsupportedSid = "unsupported-sid", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`Sid` with characters other than A-Z, a-z, 0-9 (identity and trust policies; other services' resource policies allow more)",
         "RULES 2.3; AA *Unsupported Sid*";
     UniqueSidsRequired = "unique-sids-required", Error, [IdentityPolicy, TrustPolicy],
@@ -240,7 +252,7 @@ codes! {
     UnsupportedPrincipal = "unsupported-principal", Error, [IdentityPolicy],
         "`Principal`/`NotPrincipal` in an identity policy",
         "RULES 2.5; AA *Unsupported principal*; IAM \"Policy document should not specify a principal\"";
-    MissingPrincipal = "missing-principal", Error, [TrustPolicy, ResourcePolicy],
+    MissingPrincipal = "missing-principal", Error, [TrustPolicy, ResourcePolicy, ResourceControlPolicy],
         "trust or resource statement without `Principal`",
         "RULES 4; AA *Missing principal*; IAM \"statement with no principals\"";
     RoleTrustPolicySyntaxErrorNotprincipal = "role-trust-policy-syntax-error-notprincipal", Error, [TrustPolicy],
@@ -288,22 +300,34 @@ codes! {
     MissingActionForRolesAnywhereTrustPolicy = "missing-action-for-roles-anywhere-trust-policy", Error, [TrustPolicy],
         "`rolesanywhere.amazonaws.com` without `sts:AssumeRole`, `sts:SetSourceIdentity` and `sts:TagSession`",
         "RULES 4; AA same title";
-    InvalidConditionOperator = "invalid-condition-operator", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    ScpSyntaxErrorPrincipal = "scp-syntax-error-principal", Error, [ServiceControlPolicy],
+        "`Principal` or `NotPrincipal` in a service control policy",
+        "AA *SCP syntax error principal*; Organizations User Guide `orgs_manage_policies_scps_syntax`";
+    RcpSyntaxErrorPrincipal = "rcp-syntax-error-principal", Error, [ResourceControlPolicy],
+        "a `Principal` other than `\"*\"`, or `NotPrincipal`, in a resource control policy",
+        "AA *RCP syntax error principal*; Organizations User Guide `orgs_manage_policies_rcps_syntax`";
+    RcpSyntaxErrorAllow = "rcp-syntax-error-allow", Error, [ResourceControlPolicy],
+        "an `Allow` statement of a resource control policy with a `Resource` other than `\"*\"`, a `NotResource` or a `Condition`",
+        "AA *RCP syntax error allow* (`Allow` is for `RCPFullAWSAccess` only); Organizations User Guide `orgs_manage_policies_rcps_syntax`";
+    RcpSyntaxErrorNotaction = "rcp-syntax-error-notaction", Error, [ResourceControlPolicy],
+        "`NotAction` in a resource control policy",
+        "AA *RCP syntax error NotAction*; Organizations User Guide `orgs_manage_policies_rcps_syntax`";
+    InvalidConditionOperator = "invalid-condition-operator", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an operator not in the table of RULES 2.8 (with optional `ForAllValues:`/`ForAnyValue:` and `IfExists`; case-sensitive)",
         "RULES 2.8; AA same title";
-    NullWithIfExists = "null-with-if-exists", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    NullWithIfExists = "null-with-if-exists", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`NullIfExists`",
         "RULES 2.8; AA same title";
-    InvalidConditionKeyFormat = "invalid-condition-key-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidConditionKeyFormat = "invalid-condition-key-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a condition key not shaped `service:keyname`",
         "RULES 2.8; AA same title";
-    DuplicateKeysWithDifferentCase = "duplicate-keys-with-different-case", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    DuplicateKeysWithDifferentCase = "duplicate-keys-with-different-case", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "two condition keys in one block that differ only in case",
         "RULES 2.8; AA same title";
-    InvalidConditionDataType = "invalid-condition-data-type", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidConditionDataType = "invalid-condition-data-type", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "values of different JSON types under one key",
         "RULES 2.8; AA same title";
-    InvalidVariableForOperator = "invalid-variable-for-operator", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidVariableForOperator = "invalid-variable-for-operator", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a variable under an operator other than String or ARN",
         "RULES 2.9; AA same title";
     TrustAnyPrincipalWithoutCondition = "trust-any-principal-without-condition", SecurityWarning, [TrustPolicy],
@@ -333,19 +357,19 @@ codes! {
     UnsupportedId = "unsupported-id", Warning, [IdentityPolicy],
         "`Id` in an identity policy (the grammar forbids it; no AWS check or observed rejection, so not an error)",
         "RULES 2, 2.2 (grammar: \"must not be included in identity-based policies\"); `bad-inputs.jsonl` (\"Exact IAM API response not verified\"); no AA check";
-    UniqueSidsRecommended = "unique-sids-recommended", Warning, [ResourcePolicy],
+    UniqueSidsRecommended = "unique-sids-recommended", Warning, [ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "two statements with one `Sid` in a resource-based policy (some services require unique Sids, IAM's rule is for its own policies)",
         "AA *Unique Sids recommended*; IAM-UG `reference_policies_elements_sid` (SQS, SNS \"might ... have uniqueness requirements\")";
-    TypeMismatchDate = "type-mismatch-date", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    TypeMismatchDate = "type-mismatch-date", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `Date...` operator with a value that is neither an ISO 8601 date/time (`2020-01-01`, `2020-01-01T12:00:00Z`) nor epoch seconds (`\"bad\"`, `true`)",
         "IAM-UG `reference_policies_elements_condition_operators` (\"W3C implementations of the ISO 8601 date formats or in epoch (UNIX) time\"); AA *Type mismatch date*";
-    InvalidDateValue = "invalid-date-value", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidDateValue = "invalid-date-value", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `Date...` operator with epoch seconds (`\"1700000000\"`, `1700000000`): accepted, but AA warns it may not resolve as expected and recommends `YYYY-MM-DD`",
         "AA *Invalid date value*; IAM-UG `reference_policies_elements_condition_operators` (epoch accepted)";
-    MissingVersion = "missing-version", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingVersion = "missing-version", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "no `Version`",
         "RULES 2.1; AA *Missing version*";
-    ExampleAccountId = "example-account-id", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    ExampleAccountId = "example-account-id", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "account `111122223333` or `123456789012` (AWS documentation examples) in a principal or resource",
         "IAM-UG examples; guide";
     InvalidRoleReference = "invalid-role-reference", Warning, [TrustPolicy, ResourcePolicy],
@@ -357,46 +381,46 @@ codes! {
     AccountIdRewrittenToRoot = "account-id-rewritten-to-root", Suggestion, [TrustPolicy, ResourcePolicy],
         "a bare 12-digit account as AWS principal, which IAM stores as `arn:aws:iam::ID:root` (drift in Terraform and others)",
         "IAM-UG `reference_policies_elements_principal`; PRIOR-ART (Terraform drift)";
-    RedundantAction = "redundant-action", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    RedundantAction = "redundant-action", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an action of an `Action`/`NotAction` that another in the same list already covers: the same action again (actions ignore case) or one a wildcard matches (`ecs:DescribeClusters` beside `ecs:Describe*`); reported at the covered action, a later copy of an equal one",
         "RULES 2.6 (\"case insensitive\"); AA *Redundant action* (suggestion; its locations are every action of the group, it names a covered one)";
-    StringLikeOperatorWithArnConditionKeys = "string-like-operator-with-arn-condition-keys", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    StringLikeOperatorWithArnConditionKeys = "string-like-operator-with-arn-condition-keys", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an ARN-typed global condition key (`aws:PrincipalArn`, `aws:SourceArn`, ...) under `StringLike`/`StringNotLike` (with `IfExists` or a set prefix): use `ArnLike`/`ArnNotLike`",
         "AA *String like operator with ARN condition keys*; global condition-key table (`scripts/gen-global-keys.py`)";
-    ForallvaluesWithSingleValuedKey = "forallvalues-with-single-valued-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    ForallvaluesWithSingleValuedKey = "forallvalues-with-single-valued-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`ForAllValues:` with a single-valued global condition key (true when the key is absent)",
         "AA *ForAllValues with single valued key*; IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";
-    UntrustworthyConditionKey = "untrustworthy-condition-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    UntrustworthyConditionKey = "untrustworthy-condition-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a condition on `aws:referer` or `aws:UserAgent`, which the caller sets",
         "AA *Untrustworthy condition key* (lists no keys); IAM-UG `reference_policies_condition-keys` (both keys: the caller can spoof them)";
-    InvalidGlobalConditionKey = "invalid-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    InvalidGlobalConditionKey = "invalid-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `aws:` condition key not in the global condition-key table (a warning naming the table's date, since newer keys are missing from it; AA grades it an error)",
         "AA *Invalid global condition key* (error); global condition-key table (`scripts/gen-global-keys.py`)";
-    DeprecatedGlobalConditionKey = "deprecated-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    DeprecatedGlobalConditionKey = "deprecated-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`aws:ARN`: use `aws:PrincipalArn`",
         "AA *Deprecated global condition key* (general warning)";
-    MissingQualifier = "missing-qualifier", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    MissingQualifier = "missing-qualifier", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a multivalued global condition key (`aws:TagKeys`, `aws:CalledVia`, ...) under an operator without `ForAllValues:`/`ForAnyValue:` (`Null` excepted); IAM accepts it, so a warning where AA says error",
         "AA *Missing qualifier* (error); IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";
-    RedundantResource = "redundant-resource", Suggestion, [IdentityPolicy, ResourcePolicy],
+    RedundantResource = "redundant-resource", Suggestion, [IdentityPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a resource of a `Resource`/`NotResource` that another in the same list already covers: the same ARN again, one a wildcard ARN matches field by field (`arn:aws:s3:::b/*` beside `arn:aws:s3:::b*`; `*` spans `/` and `:` only in the resource field; case-sensitive), or any beside `\"*\"`; reported at the covered resource, a later copy of an equal one",
         "IAM-UG `reference_policies_elements_resource` (wildcards within ARN segments); AA *Redundant resource* (suggestion; its locations are every resource of the group, it names one to remove)";
-    EmptySidValue = "empty-sid-value", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptySidValue = "empty-sid-value", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`\"Sid\": \"\"`",
         "RULES 2.3; AA same title";
-    NullWithQualifier = "null-with-qualifier", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    NullWithQualifier = "null-with-qualifier", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`ForAllValues:Null` / `ForAnyValue:Null`",
         "AA same title";
-    EmptyObjectCondition = "empty-object-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptyObjectCondition = "empty-object-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`\"Condition\": {}` or an empty operator block",
         "AA same title";
-    EmptyArrayCondition = "empty-array-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy],
+    EmptyArrayCondition = "empty-array-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a condition key with `[]`",
         "AA same title";
     UnknownField = "unknown-field", Warning, [TaskDefinition],
         "a member the botocore model does not have; kept and written back as is",
         "RULES.md appendix A (complete member lists)";
-    TypeMismatch = "type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, TaskDefinition],
+    TypeMismatch = "type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy, TaskDefinition],
         "task definitions: a value of the wrong JSON type (`\"essential\":\"yes\"`, `\"ulimits\":null`, `portMappings` as an object), kept as written (error); policies: a global condition key under an operator of another type (`aws:ViaAWSService` under `StringEquals`), reported as a warning, AA's grade",
         "botocore shapes (RULES.md appendix A); AWS CLI parameter validation; AA *Type mismatch* (general warning); global condition-key table";
     UnknownValue = "unknown-value", Warning, [TaskDefinition],

@@ -15,6 +15,12 @@ pub enum DocumentKind {
     TrustPolicy,
     /// A resource-based policy (`Principal` and `Resource`).
     ResourcePolicy,
+    /// An AWS Organizations service control policy (never detected: it
+    /// reads as an identity policy; `--kind scp`).
+    ServiceControlPolicy,
+    /// An AWS Organizations resource control policy (never detected: it
+    /// reads as a resource policy; `--kind rcp`).
+    ResourceControlPolicy,
     /// An ECS task definition: a `RegisterTaskDefinition` input or
     /// `DescribeTaskDefinition` output ([`crate::ecs::Document`] tells
     /// which).
@@ -23,22 +29,22 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// The kind, as messages name it: `identity policy`, `trust policy`,
-    /// `resource policy`, `task definition`.
+    /// `resource policy`, `service control policy`, `resource control
+    /// policy`, `task definition`.
     pub const fn as_str(self) -> &'static str {
         match self {
             DocumentKind::IdentityPolicy => "identity policy",
             DocumentKind::TrustPolicy => "trust policy",
             DocumentKind::ResourcePolicy => "resource policy",
+            DocumentKind::ServiceControlPolicy => "service control policy",
+            DocumentKind::ResourceControlPolicy => "resource control policy",
             DocumentKind::TaskDefinition => "task definition",
         }
     }
 
-    /// Whether this is one of the three policy kinds.
+    /// Whether this is one of the policy kinds.
     pub const fn is_policy(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::IdentityPolicy | DocumentKind::TrustPolicy | DocumentKind::ResourcePolicy
-        )
+        !matches!(self, DocumentKind::TaskDefinition)
     }
 
     /// Guesses the kind of `json` from its keys:

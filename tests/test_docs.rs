@@ -15,7 +15,11 @@ const GROUPS: [(&str, Belongs); 4] = [
     ("policy", |s| {
         matches!(
             s,
-            Scope::IdentityPolicy | Scope::TrustPolicy | Scope::ResourcePolicy
+            Scope::IdentityPolicy
+                | Scope::TrustPolicy
+                | Scope::ResourcePolicy
+                | Scope::ServiceControlPolicy
+                | Scope::ResourceControlPolicy
         )
     }),
     ("ecs", |s| *s == Scope::TaskDefinition),

@@ -21,6 +21,12 @@ pub enum Kind {
     Trust,
     /// A resource-based policy (no size quota).
     Resource,
+    /// An AWS Organizations service control policy (quota 5,120
+    /// characters; no Principal).
+    Scp,
+    /// An AWS Organizations resource control policy (quota 5,120
+    /// characters; Principal "*", Deny statements).
+    Rcp,
     /// An ECS task definition (register input or describe output).
     TaskDefinition,
 }
@@ -109,6 +115,8 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
         Kind::Identity => DocumentKind::IdentityPolicy,
         Kind::Trust => DocumentKind::TrustPolicy,
         Kind::Resource => DocumentKind::ResourcePolicy,
+        Kind::Scp => DocumentKind::ServiceControlPolicy,
+        Kind::Rcp => DocumentKind::ResourceControlPolicy,
         Kind::TaskDefinition => DocumentKind::TaskDefinition,
     };
     let findings = match kind {
@@ -124,6 +132,8 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
                         Some(q) => CheckOptions::trust().size_quota(Some(q)),
                         None => CheckOptions::trust(),
                     },
+                    DocumentKind::ServiceControlPolicy => CheckOptions::scp(),
+                    DocumentKind::ResourceControlPolicy => CheckOptions::rcp(),
                     _ => CheckOptions::resource(),
                 };
                 doc.check(&options)

@@ -232,6 +232,23 @@ fn check_kind_overrides_detection() {
 }
 
 #[test]
+fn check_kind_scp_and_rcp() {
+    // An SCP with a Principal (Access Analyzer: SCP syntax error principal).
+    let scp = r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}}"#;
+    let o = run(&["check", "--kind", "scp", "-"], Some(scp.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("error[scp-syntax-error-principal] /Statement/Principal: Principal in a service control policy"),
+        "{}",
+        stdout(&o)
+    );
+    // The same document is a valid RCP.
+    let o = run(&["check", "--kind", "rcp", "-"], Some(scp.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o).trim(), "");
+}
+
+#[test]
 fn check_trust_quota_is_a_parameter() {
     let text = guide_with_valid_accounts("destination-trust-policy.json");
     let o = run(

@@ -41,16 +41,37 @@ pub enum PolicyKind {
     /// Another resource-based policy (bucket, queue, key policy, ...):
     /// `Principal` required.
     Resource,
+    /// An AWS Organizations service control policy (SCP): no `Principal`
+    /// or `NotPrincipal`; since September 2025 the rest of the IAM policy
+    /// language (conditions, resource ARNs, `NotAction` and
+    /// `NotResource` with either effect, wildcards anywhere in actions).
+    ServiceControl,
+    /// An AWS Organizations resource control policy (RCP): `Principal`
+    /// `"*"` only, no `NotPrincipal` or `NotAction`, and `Allow` only as
+    /// `RCPFullAWSAccess` has it (every resource, no condition).
+    ResourceControl,
 }
 
 impl PolicyKind {
-    /// `identity`, `trust` or `resource`.
+    /// `identity`, `trust`, `resource`, `scp` or `rcp`.
     pub const fn as_str(self) -> &'static str {
         match self {
             PolicyKind::Identity => "identity",
             PolicyKind::Trust => "trust",
             PolicyKind::Resource => "resource",
+            PolicyKind::ServiceControl => "scp",
+            PolicyKind::ResourceControl => "rcp",
         }
+    }
+
+    /// Whether this is an AWS Organizations policy (SCP or RCP): a
+    /// guardrail that grants nothing, so the checks of what a policy
+    /// grants (`pass-role-*`, `create-slr-*`) do not apply.
+    pub const fn is_organizations(self) -> bool {
+        matches!(
+            self,
+            PolicyKind::ServiceControl | PolicyKind::ResourceControl
+        )
     }
 }
 
@@ -103,6 +124,34 @@ impl CheckOptions {
         }
     }
 
+    /// An AWS Organizations service control policy, held to the SCP quota
+    /// of 5,120 characters (Organizations User Guide,
+    /// `orgs_reference_limits`).
+    ///
+    /// ```
+    /// use iam_ecs::policy::{CheckOptions, PolicyKind};
+    ///
+    /// assert_eq!(CheckOptions::scp().kind, PolicyKind::ServiceControl);
+    /// assert_eq!(CheckOptions::scp().size_quota, Some(5120));
+    /// assert_eq!(CheckOptions::rcp().size_quota, Some(5120));
+    /// ```
+    pub const fn scp() -> Self {
+        CheckOptions {
+            kind: PolicyKind::ServiceControl,
+            size_quota: Some(5120),
+        }
+    }
+
+    /// An AWS Organizations resource control policy, held to 5,120
+    /// characters (the SCP quota; the RCP figure is unverified, see
+    /// `docs/checks.md`).
+    pub const fn rcp() -> Self {
+        CheckOptions {
+            kind: PolicyKind::ResourceControl,
+            size_quota: Some(5120),
+        }
+    }
+
     /// The options for a policy of `kind`, with that kind's default
     /// quota.
     pub const fn of(kind: PolicyKind) -> Self {
@@ -110,6 +159,8 @@ impl CheckOptions {
             PolicyKind::Identity => CheckOptions::identity(),
             PolicyKind::Trust => CheckOptions::trust(),
             PolicyKind::Resource => CheckOptions::resource(),
+            PolicyKind::ServiceControl => CheckOptions::scp(),
+            PolicyKind::ResourceControl => CheckOptions::rcp(),
         }
     }
 

@@ -86,6 +86,24 @@ impl Checker<'_> {
             );
             return;
         }
+        if kind == PolicyKind::ServiceControl {
+            self.sink.report(
+                Code::ScpSyntaxErrorPrincipal,
+                at,
+                format!("{key} in a service control policy: SCPs apply to the principals of the accounts they are attached to, remove {key} (name principals with the aws:PrincipalArn condition key)"),
+            );
+            return;
+        }
+        if kind == PolicyKind::ResourceControl {
+            if key == "NotPrincipal" || !matches!(p, Principal::Any) {
+                self.sink.report(
+                    Code::RcpSyntaxErrorPrincipal,
+                    at,
+                    format!("{key} in a resource control policy: RCPs support only \"Principal\": \"*\" (narrow it with condition keys such as aws:PrincipalOrgID)"),
+                );
+            }
+            return;
+        }
         if key == "NotPrincipal" {
             if kind == PolicyKind::Trust {
                 self.sink.report(

@@ -21,6 +21,8 @@ impl Checker<'_> {
             PolicyKind::Identity => (Code::PolicySizeExceedsIdentityPolicyQuota, "identity"),
             PolicyKind::Trust => (Code::PolicySizeExceedsRoleTrustPolicyQuota, "role trust"),
             PolicyKind::Resource => (Code::PolicySizeExceedsResourcePolicyQuota, "resource"),
+            PolicyKind::ServiceControl => (Code::PolicySizeExceedsScpQuota, "service control"),
+            PolicyKind::ResourceControl => (Code::PolicySizeExceedsRcpQuota, "resource control"),
         };
         self.sink.report(
             code,

@@ -86,21 +86,24 @@ impl Checker<'_> {
         }
         let has_principal = has(s, M::principal);
         let has_not_principal = has(s, M::not_principal);
-        if kind != PolicyKind::Identity && !has_principal && !has_not_principal {
+        // SCPs have no principal (it is the accounts'); identity
+        // policies neither (it is the identity's).
+        let principal_kind = !matches!(kind, PolicyKind::Identity | PolicyKind::ServiceControl);
+        if principal_kind && !has_principal && !has_not_principal {
             self.sink.report(
                 Code::MissingPrincipal,
                 at,
                 format!(
                     "statement has no Principal: expected one in a {} policy",
-                    if kind == PolicyKind::Trust {
-                        "role trust"
-                    } else {
-                        "resource-based"
+                    match kind {
+                        PolicyKind::Trust => "role trust",
+                        PolicyKind::ResourceControl => "resource control",
+                        _ => "resource-based",
                     }
                 ),
             );
         }
-        if kind != PolicyKind::Identity && has_principal && has_not_principal {
+        if principal_kind && has_principal && has_not_principal {
             self.combination(at, "Principal", "NotPrincipal");
         }
 
@@ -128,6 +131,14 @@ impl Checker<'_> {
             }
             M::not_action => {
                 if let Some(a) = &s.not_action {
+                    if kind == PolicyKind::ResourceControl {
+                        c.sink.report(
+                            Code::RcpSyntaxErrorNotaction,
+                            &at.key("NotAction"),
+                            "NotAction in a resource control policy: RCPs support only Action, \
+                             list the actions to deny",
+                        );
+                    }
                     c.actions("NotAction", a, &at.key("NotAction"));
                 }
             }
@@ -148,8 +159,43 @@ impl Checker<'_> {
             }
         });
         self.star_resource(s, at);
+        if kind == PolicyKind::ResourceControl && s.effect == Some(Effect::Allow) {
+            self.rcp_allow(s, at);
+        }
         if kind == PolicyKind::Trust && s.effect == Some(Effect::Allow) {
             self.trust_statement(s, at);
+        }
+    }
+
+    /// An `Allow` statement of an RCP: AWS accepts `Allow` only as the
+    /// managed `RCPFullAWSAccess` has it, every principal (checked with
+    /// the principal) and every resource, without a condition.
+    fn rcp_allow(&mut self, s: &Statement, at: &Loc) {
+        let why = "Allow in a resource control policy: RCPs allow only every principal (\"*\") on \
+                   every resource (\"*\") without a Condition, as RCPFullAWSAccess; use Deny";
+        if let Some(r) = &s.resource {
+            if let Some(j) = r.iter().position(|r| r != "*") {
+                let res_at = at.key("Resource");
+                self.sink.report(
+                    Code::RcpSyntaxErrorAllow,
+                    &value_loc(&res_at, r, j),
+                    format!("{why} (found Resource {:?})", r.as_slice()[j]),
+                );
+            }
+        }
+        if has(s, M::not_resource) {
+            self.sink.report(
+                Code::RcpSyntaxErrorAllow,
+                &at.key("NotResource"),
+                format!("{why} (found NotResource)"),
+            );
+        }
+        if has(s, M::condition) {
+            self.sink.report(
+                Code::RcpSyntaxErrorAllow,
+                &at.key("Condition"),
+                format!("{why} (found Condition)"),
+            );
         }
     }
 
@@ -173,7 +219,7 @@ impl Checker<'_> {
         }
         // Other services' resource-based policies allow more characters
         // (IAM-UG reference_policies_elements_sid); IAM's own do not.
-        let iam = self.opts.kind != PolicyKind::Resource;
+        let iam = matches!(self.opts.kind, PolicyKind::Identity | PolicyKind::Trust);
         if let Some((pos, c)) = sid
             .chars()
             .filter(|_| iam)
@@ -223,7 +269,10 @@ impl Checker<'_> {
     /// the key that restricts what the role is passed to (created for) is
     /// what AA's message asks for, and silences both.
     fn star_resource(&mut self, s: &Statement, at: &Loc) {
-        if s.effect != Some(Effect::Allow) || self.opts.kind == PolicyKind::Trust {
+        if s.effect != Some(Effect::Allow)
+            || self.opts.kind == PolicyKind::Trust
+            || self.opts.kind.is_organizations()
+        {
             return;
         }
         let actions: &[String] = s.action.as_ref().map_or(&[], OneOrMany::as_slice);
