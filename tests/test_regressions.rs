@@ -241,3 +241,29 @@ fn id_in_an_identity_policy_is_a_warning() {
         ["warning[unsupported-id] /Id: Id \"Admin_Policy\" in an identity policy: the policy grammar allows Id only in resource-based policies, remove it"]
     );
 }
+
+/// Found by fuzzing `check_policy` (600 s on the issue 11 checks, crash
+/// `c6aaca29...`): a condition key whose fourth byte is inside a character
+/// (`"awsƢagKeys"`) panicked the global-key check, which sliced the key's
+/// first four bytes as text.
+#[test]
+fn a_condition_key_with_a_character_across_byte_four_does_not_panic() {
+    for key in ["awsƢagKeys", "awsƢ", "aw\u{e9}:x", "\u{1F600}:x"] {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{"StringEquals":{{"{key}":"x"}}}}}}}}"#
+        );
+        let doc = iam_ecs::policy::PolicyDocument::from_json_str(&text).unwrap();
+        for opts in [
+            iam_ecs::policy::CheckOptions::identity(),
+            iam_ecs::policy::CheckOptions::resource(),
+        ] {
+            let findings = doc.check(&opts);
+            assert!(
+                findings
+                    .iter()
+                    .all(|f| f.code != iam_ecs::Code::InvalidGlobalConditionKey),
+                "{key}: {findings:?}"
+            );
+        }
+    }
+}

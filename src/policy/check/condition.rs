@@ -163,7 +163,7 @@ impl Checker<'_> {
             return;
         }
         let Some(k) = global_keys::lookup(key) else {
-            if key.len() > 4 && key[..4].eq_ignore_ascii_case("aws:") {
+            if key.len() > 4 && key.as_bytes()[..4].eq_ignore_ascii_case(b"aws:") {
                 self.sink.report(
                     Code::InvalidGlobalConditionKey,
                     at,
