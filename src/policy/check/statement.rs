@@ -11,6 +11,14 @@ use crate::code::Code;
 use crate::json::record::Record;
 use crate::policy::{ConditionValue, Effect, OneOrMany, Principal, Statement};
 
+/// The actions [`Checker::star_resource`] looks for on `"*"`, lowercase,
+/// in the order of its table.
+const STAR_TARGETS: [&str; 3] = [
+    "iam:passrole",
+    "iam:createservicelinkedrole",
+    "sts:assumerole",
+];
+
 /// The members of a statement.
 type M = <Statement as Record>::Member;
 
@@ -305,9 +313,29 @@ impl Checker<'_> {
                 })
             })
         };
-        for (target, named, wild, label, verb, keys) in [
+        // One pass over the actions for the three targets: whether each is
+        // named outright, and the first wildcard action that reaches it.
+        let mut literal = [false; 3];
+        let mut through: [Option<&String>; 3] = [None; 3];
+        for a in actions {
+            let b = a.as_bytes();
+            // Every target starts with "i" or "s"; a pattern can also
+            // reach one from a leading wildcard.
+            if !matches!(b.first(), Some(b'i' | b'I' | b's' | b'S' | b'*' | b'?')) {
+                continue;
+            }
+            if crate::bytes::has_wildcard(b) {
+                for (t, target) in STAR_TARGETS.iter().enumerate() {
+                    if through[t].is_none() && wild_match(a, target) {
+                        through[t] = Some(a);
+                    }
+                }
+            } else if let Some(t) = STAR_TARGETS.iter().position(|t| a.eq_ignore_ascii_case(t)) {
+                literal[t] = true;
+            }
+        }
+        for (t, (named, wild, label, verb, keys)) in [
             (
-                "iam:passrole",
                 Code::PassRoleWithStarInResource,
                 Some(Code::PassRoleWithStarInActionAndResource),
                 "iam:PassRole",
@@ -315,7 +343,6 @@ impl Checker<'_> {
                 &["iam:PassedToService", "iam:AssociatedResourceArn"][..],
             ),
             (
-                "iam:createservicelinkedrole",
                 Code::CreateSlrWithStarInResource,
                 Some(Code::CreateSlrWithStarInActionAndResource),
                 "iam:CreateServiceLinkedRole",
@@ -324,22 +351,20 @@ impl Checker<'_> {
                 &["iam:AWSServiceName"][..],
             ),
             (
-                "sts:assumerole",
                 Code::AssumeRoleWithStarInResource,
                 None,
                 "sts:AssumeRole",
                 "any role can be assumed; name the roles",
                 &[][..],
             ),
-        ] {
-            let literal = actions.iter().any(|a| a.eq_ignore_ascii_case(target));
-            let through = actions
-                .iter()
-                .find(|a| a.contains(['*', '?']) && wild_match(a, target));
-            if (!literal && through.is_none()) || conditioned(keys) {
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if (!literal[t] && through[t].is_none()) || conditioned(keys) {
                 continue;
             }
-            let (code, how) = match (literal, wild, through) {
+            let (code, how) = match (literal[t], wild, through[t]) {
                 (false, Some(code), Some(w)) => (code, format!(" through {w:?}")),
                 _ => (named, String::new()),
             };
