@@ -64,6 +64,18 @@ impl Checker<'_> {
                     continue;
                 }
             }
+            if let Some((service, _)) = a.split_once(':') {
+                if service != "*" && crate::bytes::has_wildcard(service.as_bytes()) {
+                    self.sink.report(
+                        Code::WildcardInServiceName,
+                        &vat,
+                        format!(
+                            "action {a:?} has a wildcard in its service prefix {service:?}: it \
+                             can match other services, present and future; name the service"
+                        ),
+                    );
+                }
+            }
             if trust && !TRUST_ACTIONS.iter().any(|t| wild_match(a, t)) {
                 self.sink.report(
                     Code::UnsupportedActionInPolicy,

@@ -16,6 +16,8 @@ mod resource;
 mod size;
 mod statement;
 mod text;
+mod together;
+mod values;
 
 pub(crate) use action::{action_problem, TRUST_ACTIONS};
 

@@ -54,6 +54,17 @@ impl Checker<'_> {
             match ArnPattern::validate(shorten(r)) {
                 Ok(fields) => {
                     self.example_account(fields.account, &vat);
+                    let service = fields.service;
+                    if service != "*" && crate::bytes::has_wildcard(service.as_bytes()) {
+                        self.sink.report(
+                            Code::WildcardInServiceName,
+                            &vat,
+                            format!(
+                                "{key} {r:?} has a wildcard in its service {service:?}: it can \
+                                 match other services' resources; name the service"
+                            ),
+                        );
+                    }
                     if let Some(i) = covered_by {
                         self.redundant_resource(key, r, &res.as_slice()[i], i, &vat);
                     }
