@@ -329,7 +329,51 @@ Resources:
         ],
         "{found:#?}"
     );
-    assert!(found[1]
+    assert_eq!(
+        found[1].message,
+        "unknown property \"RequiresCompatibilites\" in task definition: CloudFormation rejects a property the resource type's schema does not have (did you mean \"RequiresCompatibilities\"?); the Fargate checks ran as if it were spelled \"RequiresCompatibilities\""
+    );
+    assert_eq!(found[1].severity, "error");
+}
+
+#[test]
+fn policies_given_by_intrinsics_or_as_json_strings() {
+    // `Policies` items and whole documents given by intrinsic functions
+    // are skipped with a note; a policy written as a JSON string is
+    // checked, its findings inside the string.
+    let yaml = r#"Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: !If [IsProd, !Ref ProdTrust, !Ref DevTrust]
+      Policies:
+        - !If
+          - IsProd
+          - PolicyName: p
+            PolicyDocument: {}
+          - !Ref AWS::NoValue
+        - PolicyName: s
+          PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Sid":""}]}'
+  Queue:
+    Type: AWS::SQS::QueuePolicy
+    Properties: !If [IsProd, {}, {}]
+"#;
+    let (out, found) = findings(&["--kind", "cloudformation", "-"], Some(yaml));
+    let err = stderr(&out);
+    for note in [
+        "/Resources/Role/Properties/AssumeRolePolicyDocument: skipped Fn::If",
+        "/Resources/Role/Properties/Policies/0: skipped Fn::If",
+        "/Resources/Queue/Properties: skipped Fn::If",
+    ] {
+        assert!(err.contains(note), "no note {note:?} in\n{err}");
+    }
+    assert_eq!(
+        codes_paths(&found),
+        [("empty-sid-value", "/Statement/0/Sid")],
+        "{found:#?}"
+    );
+    assert!(found[0]
         .message
-        .contains("did you mean \"requiresCompatibilities\"?"));
+        .starts_with("/Resources/Role/Properties/Policies/1/PolicyDocument (a JSON string): "));
+    assert_eq!(found[0].line, Some(13));
 }

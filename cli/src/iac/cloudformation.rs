@@ -65,6 +65,41 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     documents(&root)
 }
 
+/// The resource types whose policies or task definitions are checked.
+const TYPES: &[&str] = &[
+    "AWS::IAM::Role",
+    "AWS::IAM::User",
+    "AWS::IAM::Group",
+    "AWS::IAM::Policy",
+    "AWS::IAM::ManagedPolicy",
+    "AWS::S3::BucketPolicy",
+    "AWS::SQS::QueuePolicy",
+    "AWS::SNS::TopicPolicy",
+    "AWS::KMS::Key",
+    "AWS::ECS::TaskDefinition",
+];
+
+/// The CloudFormation property of the ECS member `key` (the inverse of
+/// [`ecs_key`]): the exceptions, else the first letter in upper case.
+pub fn property_of(key: &str) -> String {
+    match key {
+        "efsVolumeConfiguration" => "EFSVolumeConfiguration".to_owned(),
+        "fsxWindowsFileServerVolumeConfiguration" => {
+            "FSxWindowsFileServerVolumeConfiguration".to_owned()
+        }
+        "s3filesVolumeConfiguration" => "S3FilesVolumeConfiguration".to_owned(),
+        "properties" => "ProxyConfigurationProperties".to_owned(),
+        "iam" => "IAM".to_owned(),
+        _ => {
+            let mut chars = key.chars();
+            match chars.next() {
+                Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
 /// The documents of the template `root`.
 fn documents(root: &Node) -> Result<Extracted, String> {
     let Value::Object(_) = &root.value else {
@@ -93,6 +128,12 @@ fn documents(root: &Node) -> Result<Extracted, String> {
         let Some(props) = resource.get("Properties") else {
             continue;
         };
+        if let Value::Unknown(f) = &props.value {
+            if TYPES.contains(&ty) {
+                skipped.push((props.ptr.clone(), f.clone()));
+            }
+            continue;
+        }
         let mut doc = |kind: DocumentKind, node: Option<&Node>| {
             if let Some(node) = node {
                 add(&mut out, &mut skipped, kind, node);
@@ -115,17 +156,10 @@ fn documents(root: &Node) -> Result<Extracted, String> {
             }
             "AWS::KMS::Key" => doc(DocumentKind::ResourcePolicy, props.get("KeyPolicy")),
             "AWS::ECS::TaskDefinition" => {
-                if let Value::Unknown(f) = &props.value {
-                    skipped.push((props.ptr.clone(), f.clone()));
-                } else {
-                    let td = to_ecs(props, Context::Task);
-                    out.documents.push(Writer::document(
-                        DocumentKind::TaskDefinition,
-                        &td,
-                        None,
-                        &mut skipped,
-                    ));
-                }
+                let td = to_ecs(props, Context::Task);
+                let mut e = Writer::document(DocumentKind::TaskDefinition, &td, None, &mut skipped);
+                e.cloudformation_ecs = true;
+                out.documents.push(e);
             }
             _ => {}
         }
@@ -136,14 +170,26 @@ fn documents(root: &Node) -> Result<Extracted, String> {
 
 /// `Policies[].PolicyDocument` as identity policies.
 fn inline_policies(props: &Node, doc: &mut impl FnMut(DocumentKind, Option<&Node>)) {
-    if let Some(Node {
-        value: Value::Array(items),
-        ..
-    }) = props.get("Policies")
-    {
-        for item in items {
-            doc(DocumentKind::IdentityPolicy, item.get("PolicyDocument"));
+    match props.get("Policies") {
+        Some(Node {
+            value: Value::Array(items),
+            ..
+        }) => {
+            for item in items {
+                match &item.value {
+                    // A policy given by an intrinsic function (`!If`).
+                    Value::Unknown(_) => doc(DocumentKind::IdentityPolicy, Some(item)),
+                    _ => doc(DocumentKind::IdentityPolicy, item.get("PolicyDocument")),
+                }
+            }
         }
+        Some(
+            n @ Node {
+                value: Value::Unknown(_),
+                ..
+            },
+        ) => doc(DocumentKind::IdentityPolicy, Some(n)),
+        _ => {}
     }
 }
 
@@ -156,7 +202,8 @@ fn add(out: &mut Extracted, skipped: &mut Vec<(String, String)>, kind: DocumentK
         Value::String(s) => match Json::parse(s) {
             Ok(json) => {
                 let mut inner = Node::from_json(&json, &node.ptr, true, false);
-                inner.at = node.at;
+                // Every value inside is at the string.
+                set_at(&mut inner, node.at);
                 let mut e = Writer::document(kind, &inner, None, skipped);
                 e.address = Some(format!("{} (a JSON string)", node.ptr));
                 out.documents.push(e);
@@ -464,6 +511,16 @@ impl<'a> YamlReader<'a> {
     }
 }
 
+/// Sets the line and column of `node` and of every value inside it.
+fn set_at(node: &mut Node, at: Option<super::LineCol>) {
+    node.at = at;
+    match &mut node.value {
+        Value::Array(items) => items.iter_mut().for_each(|n| set_at(n, at)),
+        Value::Object(members) => members.iter_mut().for_each(|(_, n)| set_at(n, at)),
+        _ => {}
+    }
+}
+
 /// The number of nodes in `node`.
 fn count(node: &Node) -> usize {
     1 + match &node.value {
@@ -643,6 +700,27 @@ mod tests {
         );
         let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
         assert!(read_yaml(bomb).unwrap_err().contains("aliases"));
+    }
+
+    #[test]
+    fn every_prefix_of_the_fixtures_reads_or_fails_without_panicking() {
+        for text in [
+            include_str!("../../tests/fixtures/iac/template.yaml"),
+            include_str!("../../tests/fixtures/iac/template.json"),
+        ] {
+            for (end, _) in text.char_indices().step_by(5) {
+                if let Err(e) = extract(&text.as_bytes()[..end]) {
+                    assert!(!e.is_empty());
+                }
+            }
+            assert!(extract(text.as_bytes()).is_ok());
+        }
+        let plan = include_str!("../../tests/fixtures/iac/plan.json");
+        for (end, _) in plan.char_indices().step_by(7) {
+            if let Ok(json) = Json::parse(&plan[..end]) {
+                let _ = super::super::terraform::extract(&json);
+            }
+        }
     }
 
     #[test]

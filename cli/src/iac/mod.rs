@@ -84,6 +84,9 @@ pub struct Embedded {
     places: HashMap<String, Place>,
     /// The pointers of `text` that hold a placeholder.
     unknown: Vec<String>,
+    /// Whether this is a CloudFormation `AWS::ECS::TaskDefinition`, whose
+    /// unknown members are worded as template properties.
+    pub(crate) cloudformation_ecs: bool,
 }
 
 /// A finding of an embedded document, placed in the file.
@@ -168,14 +171,16 @@ impl Embedded {
             .filter(|f| !self.about_unknown(f))
             .map(|f| {
                 let place = self.place_of(f.path.as_str());
+                let message = if self.cloudformation_ecs && f.code == Code::UnknownField {
+                    unknown_property(&place.pointer, &f.message)
+                } else {
+                    f.message
+                };
                 let finding = match &self.address {
-                    None => Finding::new(f.severity, f.code, pointer_of(&place.pointer), f.message),
-                    Some(address) => Finding::new(
-                        f.severity,
-                        f.code,
-                        f.path,
-                        format!("{address}: {}", f.message),
-                    ),
+                    None => Finding::new(f.severity, f.code, pointer_of(&place.pointer), message),
+                    Some(address) => {
+                        Finding::new(f.severity, f.code, f.path, format!("{address}: {message}"))
+                    }
                 };
                 Placed { finding, place }
             })
@@ -218,6 +223,33 @@ impl Embedded {
             }
         }
     }
+}
+
+/// The message of an `unknown-field` finding on a CloudFormation task
+/// definition, at the template pointer `ptr`: the property as written,
+/// CloudFormation's rule (a resource type's schema does not allow other
+/// properties), and the suggestion as a property name.
+fn unknown_property(ptr: &str, message: &str) -> String {
+    let key = unescape(ptr.rsplit('/').next().unwrap_or_default());
+    let what = message
+        .split_once(" in ")
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map_or("the resource", |(what, _)| what);
+    let mut out = format!(
+        "unknown property {key:?} in {what}: CloudFormation rejects a property the resource type's schema does not have"
+    );
+    if let Some((_, rest)) = message.split_once("(did you mean \"") {
+        if let Some((suggestion, _)) = rest.split_once('"') {
+            out.push_str(&format!(
+                " (did you mean {:?}?)",
+                cloudformation::property_of(suggestion)
+            ));
+        }
+    }
+    if message.contains("the Fargate checks ran") {
+        out.push_str("; the Fargate checks ran as if it were spelled \"RequiresCompatibilities\"");
+    }
+    out
 }
 
 /// A [`Pointer`] from the text of an RFC 6901 pointer.
@@ -376,6 +408,7 @@ impl Writer {
             address,
             places: w.places,
             unknown: w.unknown,
+            cloudformation_ecs: false,
         }
     }
 
