@@ -128,21 +128,11 @@ fn check_file(path: &str, args: &Args) -> Checked {
         return match extracted {
             Ok(x) => {
                 let mut findings: Vec<(Finding, Option<iac::LineCol>)> = Vec::new();
-                let placed = x
-                    .problems
-                    .into_iter()
-                    .chain(x.documents.iter().flat_map(|d| {
-                        let doc = match Json::parse(&d.text) {
-                            Ok(json) => check_document(json, d.kind, args),
-                            Err(e) => vec![Finding::new(
-                                Severity::Error,
-                                Code::InvalidDocument,
-                                Pointer::root(),
-                                e.to_string(),
-                            )],
-                        };
-                        d.place(doc)
-                    }));
+                let placed = x.problems.into_iter().chain(
+                    x.documents
+                        .iter()
+                        .flat_map(|d| d.check(|json| check_document(json, d.kind, args))),
+                );
                 findings.extend(placed.map(|p| (p.finding, p.place.line_col)));
                 Checked {
                     findings,

@@ -377,3 +377,19 @@ fn policies_given_by_intrinsics_or_as_json_strings() {
         .starts_with("/Resources/Role/Properties/Policies/1/PolicyDocument (a JSON string): "));
     assert_eq!(found[0].line, Some(13));
 }
+
+#[test]
+fn a_template_task_definition_is_always_register_input() {
+    // `Status` is a read-only member of a described revision; in a
+    // template it is a property the schema does not have: an error, not
+    // the warning of describe output.
+    let yaml = "Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: web\n      Status: ACTIVE\n      ContainerDefinitions:\n        - {Name: web, Image: nginx, Memory: 512}\n";
+    let (out, found) = findings(&["--kind", "cloudformation", "-"], Some(yaml));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        codes_paths(&found),
+        [("unknown-field", "/Resources/TD/Properties/Status")]
+    );
+    assert_eq!(found[0].severity, "error");
+    assert_eq!((found[0].line, found[0].column), (Some(6), Some(15)));
+}

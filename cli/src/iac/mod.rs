@@ -161,6 +161,32 @@ pub fn extract(name: &str, bytes: &[u8], forced: Forced) -> Option<Result<Extrac
 }
 
 impl Embedded {
+    /// Checks the document and [`place`](Self::place)s its findings: a task
+    /// definition always as register input (what a template or plan
+    /// registers), a policy with `policy`.
+    pub fn check(&self, policy: impl FnOnce(Json) -> Vec<Finding>) -> Vec<Placed> {
+        let invalid = |e: iam_ecs::Error| {
+            vec![Finding::new(
+                Severity::Error,
+                Code::InvalidDocument,
+                Pointer::root(),
+                e.to_string(),
+            )]
+        };
+        let findings = if self.kind == DocumentKind::TaskDefinition {
+            match iam_ecs::ecs::TaskDefinition::from_json_str(&self.text) {
+                Ok(td) => td.check(),
+                Err(e) => invalid(e),
+            }
+        } else {
+            match Json::parse(&self.text) {
+                Ok(json) => policy(json),
+                Err(e) => invalid(e),
+            }
+        };
+        self.place(findings)
+    }
+
     /// Places the library's `findings` on this document in the file:
     /// drops those at or under a placeholder (or naming one), rewrites a
     /// template finding's path to the template pointer, and starts a plan
