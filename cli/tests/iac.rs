@@ -393,3 +393,185 @@ fn a_template_task_definition_is_always_register_input() {
     assert_eq!(found[0].severity, "error");
     assert_eq!((found[0].line, found[0].column), (Some(6), Some(15)));
 }
+
+/// Every property of the `AWS::ECS::TaskDefinition` resource reference
+/// (written out from the CloudFormation User Guide), with CloudFormation's
+/// scalar spellings: none is an unknown member or of the wrong type once
+/// mapped to the ECS API's members.
+const EVERY_PROPERTY: &str = r#"Resources:
+  TD:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: every-property
+      Cpu: 1024
+      Memory: "2048"
+      EnableFaultInjection: false
+      EphemeralStorage: {SizeInGiB: 30}
+      ExecutionRoleArn: arn:aws:iam::111122223333:role/exec
+      TaskRoleArn: arn:aws:iam::111122223333:role/task
+      InferenceAccelerators: [{DeviceName: d, DeviceType: eia2.medium}]
+      IpcMode: task
+      PidMode: task
+      NetworkMode: bridge
+      PlacementConstraints: [{Type: memberOf, Expression: "attribute:ecs.instance-type =~ t3.*"}]
+      ProxyConfiguration:
+        Type: APPMESH
+        ContainerName: app
+        ProxyConfigurationProperties: [{Name: IgnoredUID, Value: 1337}]
+      RequiresCompatibilities: [EC2]
+      RuntimePlatform: {CpuArchitecture: X86_64, OperatingSystemFamily: LINUX}
+      Tags: [{Key: team, Value: web}]
+      Volumes:
+        - Name: docker
+          ConfiguredAtLaunch: false
+          DockerVolumeConfiguration: {Autoprovision: true, Driver: local, DriverOpts: {type: nfs}, Labels: {a: 1}, Scope: shared}
+        - Name: efs
+          EFSVolumeConfiguration:
+            FilesystemId: fs-12345678
+            RootDirectory: /
+            TransitEncryption: ENABLED
+            TransitEncryptionPort: 2049
+            AuthorizationConfig: {AccessPointId: fsap-1234, IAM: ENABLED}
+        - Name: fsx
+          FSxWindowsFileServerVolumeConfiguration:
+            FileSystemId: fs-0123456789abcdef0
+            RootDirectory: share
+            AuthorizationConfig: {CredentialsParameter: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x", Domain: example.com}
+        - Name: host
+          Host: {SourcePath: /data}
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          Command: [nginx, -g, daemon off;]
+          Cpu: 256
+          CredentialSpecs: ["credentialspec:arn:aws:s3:::bucket/spec.json"]
+          DependsOn: [{Condition: START, ContainerName: side}]
+          DisableNetworking: false
+          DnsSearchDomains: [example.com]
+          DnsServers: [10.0.0.2]
+          DockerLabels: {com.example.team: web, version: 2}
+          DockerSecurityOptions: ["no-new-privileges"]
+          EntryPoint: [sh, -c]
+          Environment: [{Name: PORT, Value: 8080}]
+          EnvironmentFiles: [{Type: s3, Value: "arn:aws:s3:::bucket/app.env"}]
+          Essential: "true"
+          ExtraHosts: [{Hostname: db, IpAddress: 10.0.0.5}]
+          HealthCheck: {Command: [CMD-SHELL, "curl -f http://localhost/"], Interval: 30, Retries: 3, StartPeriod: 10, Timeout: 5}
+          Hostname: app
+          Interactive: false
+          Links: ["side:side"]
+          LinuxParameters:
+            Capabilities: {Add: [SYS_PTRACE], Drop: [NET_RAW]}
+            Devices: [{HostPath: /dev/fuse, ContainerPath: /dev/fuse, Permissions: [read]}]
+            InitProcessEnabled: true
+            MaxSwap: 512
+            SharedMemorySize: 64
+            Swappiness: 10
+            Tmpfs: [{ContainerPath: /tmp, MountOptions: [rw], Size: 64}]
+          LogConfiguration:
+            LogDriver: awslogs
+            Options: {awslogs-group: /ecs/app, awslogs-region: us-east-1, awslogs-stream-prefix: app}
+            SecretOptions: [{Name: token, ValueFrom: "arn:aws:ssm:us-east-1:111122223333:parameter/token"}]
+          Memory: 512
+          MemoryReservation: 256
+          MountPoints: [{ContainerPath: /data, ReadOnly: true, SourceVolume: host}]
+          PortMappings: [{AppProtocol: http, ContainerPort: "80", HostPort: 8080, Name: web, Protocol: tcp}]
+          Privileged: false
+          PseudoTerminal: false
+          ReadonlyRootFilesystem: true
+          RepositoryCredentials: {CredentialsParameter: "arn:aws:secretsmanager:us-east-1:111122223333:secret:reg"}
+          ResourceRequirements: [{Type: GPU, Value: 1}]
+          RestartPolicy: {Enabled: true, IgnoredExitCodes: [0], RestartAttemptPeriod: 300}
+          Secrets: [{Name: DB_PASSWORD, ValueFrom: "arn:aws:ssm:us-east-1:111122223333:parameter/db"}]
+          StartTimeout: 60
+          StopTimeout: 30
+          SystemControls: [{Namespace: net.core.somaxconn, Value: 1024}]
+          Ulimits: [{Name: nofile, SoftLimit: 1024, HardLimit: 4096}]
+          User: 1000
+          VersionConsistency: enabled
+          VolumesFrom: [{SourceContainer: side, ReadOnly: true}]
+          WorkingDirectory: /app
+        - Name: side
+          Image: busybox
+          Memory: 64
+          FirelensConfiguration: {Type: fluentbit, Options: {enable-ecs-log-metadata: "true"}}
+"#;
+
+#[test]
+fn every_task_definition_property_maps_to_an_ecs_member_of_its_type() {
+    let (_, found) = findings(&["--kind", "cloudformation", "-"], Some(EVERY_PROPERTY));
+    let shape: Vec<&F> = found
+        .iter()
+        .filter(|f| f.code == "unknown-field" || f.code == "type-mismatch")
+        .collect();
+    assert!(shape.is_empty(), "{shape:#?}");
+    assert!(found.is_empty(), "{found:#?}");
+    // The mapped members are read as the ECS members: values wrong for
+    // them are reported at the template's properties.
+    let broken = EVERY_PROPERTY
+        .replace("IAM: ENABLED", "IAM: ENABLD")
+        .replace("HardLimit: 4096", "HardLimit: 512")
+        .replace("SizeInGiB: 30", "SizeInGiB: 300");
+    let (_, found) = findings(&["--kind", "cloudformation", "-"], Some(&broken));
+    assert_eq!(
+        codes_paths(&found),
+        [
+            (
+                "ephemeral-storage-size",
+                "/Resources/TD/Properties/EphemeralStorage/SizeInGiB"
+            ),
+            (
+                "unknown-value",
+                "/Resources/TD/Properties/Volumes/1/EFSVolumeConfiguration/AuthorizationConfig/IAM"
+            ),
+            (
+                "ulimit-soft-above-hard",
+                "/Resources/TD/Properties/ContainerDefinitions/0/Ulimits/0/SoftLimit"
+            ),
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn terraform_task_arguments_map_to_ecs_members() {
+    let values = r#"{
+      "family": "tf", "cpu": "1024", "memory": "2048", "network_mode": "awsvpc",
+      "requires_compatibilities": ["FARGATE"], "ipc_mode": null, "pid_mode": "task",
+      "task_role_arn": "arn:aws:iam::111122223333:role/task",
+      "execution_role_arn": "arn:aws:iam::111122223333:role/exec",
+      "ephemeral_storage": [{"size_in_gib": 300}],
+      "runtime_platform": [{"cpu_architecture": "ARM64", "operating_system_family": "LINUX"}],
+      "placement_constraints": [],
+      "proxy_configuration": [{"type": "APPMESH", "container_name": "envoy", "properties": {"IgnoredUID": "1337"}}],
+      "inference_accelerator": [],
+      "tags": {"team": "web", "aws:owner": "x"},
+      "enable_fault_injection": false, "skip_destroy": false, "track_latest": false,
+      "volume": [
+        {"name": "efs", "host_path": null, "configure_at_launch": false,
+         "docker_volume_configuration": [],
+         "efs_volume_configuration": [{"file_system_id": "fs-1234", "root_directory": "/", "transit_encryption": "ENABLED", "transit_encryption_port": 0, "authorization_config": [{"access_point_id": "fsap-1", "iam": "ENABLED"}]}],
+         "fsx_windows_file_server_volume_configuration": []},
+        {"name": "host", "host_path": "/data", "configure_at_launch": false, "docker_volume_configuration": [], "efs_volume_configuration": [], "fsx_windows_file_server_volume_configuration": []}
+      ],
+      "container_definitions": "[{\"name\":\"app\",\"image\":\"nginx\",\"essential\":true,\"mountPoints\":[{\"sourceVolume\":\"efs\",\"containerPath\":\"/efs\"}]},{\"name\":\"envoy\",\"image\":\"envoy\",\"essential\":false}]"
+    }"#;
+    let plan = format!(
+        r#"{{"format_version":"1.2","planned_values":{{"root_module":{{"resources":[{{"address":"aws_ecs_task_definition.tf","mode":"managed","type":"aws_ecs_task_definition","name":"tf","values":{values}}}]}}}}}}"#
+    );
+    let (_, found) = findings(&["--kind", "terraform-plan", "-"], Some(&plan));
+    // Fargate and a host path, a reserved tag prefix, ephemeral storage
+    // over 200 GiB: each at its ECS member, named with the address.
+    assert_eq!(
+        codes_paths(&found),
+        [
+            ("fargate-host-volume", "/volumes/1/host/sourcePath"),
+            ("reserved-tag-prefix", "/tags/1/key"),
+            ("ephemeral-storage-size", "/ephemeralStorage/sizeInGiB"),
+        ],
+        "{found:#?}"
+    );
+    assert!(found
+        .iter()
+        .all(|f| f.message.starts_with("aws_ecs_task_definition.tf: ")));
+}
