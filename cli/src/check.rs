@@ -68,8 +68,10 @@ pub struct Args {
 struct Reported {
     file: String,
     finding: Finding,
-    /// Line and column, where known (YAML templates).
-    line_col: Option<iac::LineCol>,
+    /// Where a finding of a template or plan is in the file: the file
+    /// pointer to locate (a plan's finding has the pointer inside the
+    /// embedded document as its path) and, in YAML, the line and column.
+    place: Option<iac::Place>,
 }
 
 impl serde::Serialize for Reported {
@@ -77,7 +79,7 @@ impl serde::Serialize for Reported {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("file", &self.file)?;
-        if let Some((line, column)) = self.line_col {
+        if let Some((line, column)) = self.place.as_ref().and_then(|p| p.line_col) {
             m.serialize_entry("line", &line)?;
             m.serialize_entry("column", &column)?;
         }
@@ -94,7 +96,7 @@ impl serde::Serialize for Reported {
 /// `--kind auto`), and notes (values skipped in a template or plan).
 #[derive(Default)]
 struct Checked {
-    findings: Vec<(Finding, Option<iac::LineCol>)>,
+    findings: Vec<(Finding, Option<iac::Place>)>,
     checked_as: Option<String>,
     notes: Vec<String>,
 }
@@ -127,13 +129,13 @@ fn check_file(path: &str, args: &Args) -> Checked {
     if let Some(extracted) = forced.and_then(|f| iac::extract(path, &bytes, f)) {
         return match extracted {
             Ok(x) => {
-                let mut findings: Vec<(Finding, Option<iac::LineCol>)> = Vec::new();
+                let mut findings: Vec<(Finding, Option<iac::Place>)> = Vec::new();
                 let placed = x.problems.into_iter().chain(
                     x.documents
                         .iter()
                         .flat_map(|d| d.check(|json| check_document(json, d.kind, args))),
                 );
-                findings.extend(placed.map(|p| (p.finding, p.place.line_col)));
+                findings.extend(placed.map(|p| (p.finding, Some(p.place))));
                 Checked {
                     findings,
                     checked_as: Some(format!(
@@ -250,7 +252,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         if args.format == Format::Text {
             for (f, at) in &checked.findings {
-                match at {
+                match at.as_ref().and_then(|p| p.line_col) {
                     Some((line, col)) => println!("{file}:{line}:{col}: {f}"),
                     None => println!("{file}: {f}"),
                 }
@@ -260,10 +262,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             checked
                 .findings
                 .into_iter()
-                .map(|(finding, line_col)| Reported {
+                .map(|(finding, place)| Reported {
                     file: file.clone(),
                     finding,
-                    line_col,
+                    place,
                 }),
         );
     }

@@ -575,3 +575,30 @@ fn terraform_task_arguments_map_to_ecs_members() {
         .iter()
         .all(|f| f.message.starts_with("aws_ecs_task_definition.tf: ")));
 }
+
+#[test]
+fn hostile_yaml_is_an_error_not_a_hang_or_a_crash() {
+    let mut bomb = String::from("Resources:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g"])
+    {
+        bomb.push_str(&format!(
+            "  {name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 10].join(", ")
+        ));
+    }
+    let deep = format!("Resources: {}1{}\n", "[".repeat(5000), "]".repeat(5000));
+    for (text, expected) in [
+        (bomb.as_str(), "aliases"),
+        (deep.as_str(), "recursion limit"),
+        ("Resources: !Ref\n  x: [\n", "line"),
+        ("Resources:\n  ? [a, b]\n  : 1\n", "not a scalar"),
+    ] {
+        let (out, found) = findings(&["--kind", "cloudformation", "-"], Some(text));
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, "invalid-document");
+        assert!(found[0].message.contains(expected), "{found:?}");
+    }
+}

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 /// the same order).
 const MAX_DEPTH: usize = 256;
 /// More nodes than this (aliases expanded) is an error: an alias bomb.
-const MAX_NODES: usize = 2_000_000;
+const MAX_NODES: usize = 1_000_000;
 
 /// Whether `json` is a template: `AWSTemplateFormatVersion`, or
 /// `Resources` whose members are objects with a string `Type`.
