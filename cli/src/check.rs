@@ -10,9 +10,10 @@ use std::process::ExitCode;
 /// What to check a file as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
-    /// Tell from the keys: a task definition, a trust policy (a
-    /// `Principal` and no `Resource`), a resource policy, or an identity
-    /// policy (no `Principal`).
+    /// Tell from the keys: a CloudFormation template (JSON or YAML) or a
+    /// Terraform plan, a task definition, a trust policy (a `Principal`
+    /// and no `Resource`), a resource policy, or an identity policy (no
+    /// `Principal`).
     Auto,
     /// An IAM identity policy (managed-policy quota 6,144 characters).
     Identity,
@@ -94,7 +95,6 @@ impl serde::Serialize for Reported {
 /// What checking one file gave: its findings (with their line and column
 /// where known), what it was checked as (for the note printed with
 /// `--kind auto`), and notes (values skipped in a template or plan).
-#[derive(Default)]
 struct Checked {
     findings: Vec<(Finding, Option<iac::Place>)>,
     checked_as: Option<String>,
@@ -184,7 +184,7 @@ fn check_plain(bytes: &[u8], args: &Args) -> (Vec<Finding>, Option<DocumentKind>
                     unreadable(
                         Code::UnknownDocumentKind,
                         format!(
-                            "expected a policy (with \"Statement\") or a task definition (with \"containerDefinitions\" or \"family\"), found {} without those keys: pass --kind",
+                            "expected a policy (with \"Statement\"), a task definition (with \"containerDefinitions\" or \"family\"), a CloudFormation template (\"Resources\") or a Terraform plan (\"format_version\"), found {} without those keys: pass --kind",
                             json.type_name()
                         ),
                     ),
