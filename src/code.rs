@@ -529,9 +529,9 @@ codes! {
     RecommendedConditionKeyForServicePrincipal = "recommended-condition-key-for-service-principal", Suggestion, [ResourcePolicy, TrustPolicy],
         "a statement for a service principal conditioned on `aws:Referer` and on none of `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID`, `aws:SourceOrgPaths`",
         "AA *Recommended condition key for service principal*; IAM-UG `confused-deputy`";
-    UnknownField = "unknown-field", Warning, [TaskDefinition],
-        "a member the botocore model does not have; kept and written back as is",
-        "RULES.md appendix A (complete member lists)";
+    UnknownField = "unknown-field", Error, [TaskDefinition],
+        "a member the botocore model does not have, with the closest member it has (`requiresCompatibilites`: did you mean `requiresCompatibilities`?); kept and written back as is. An error in register input (the AWS CLI and SDKs reject it: `Unknown parameter in input`), a warning in describe output (AWS wrote it: a member newer than the model)",
+        "RULES.md appendix A (complete member lists); AWS CLI / botocore parameter validation (`Unknown parameter in input`)";
     TypeMismatch = "type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy, TaskDefinition],
         "task definitions: a value of the wrong JSON type (`\"essential\":\"yes\"`, `\"ulimits\":null`, `portMappings` as an object), kept as written (error); policies: a global condition key under an operator of another type (`aws:ViaAWSService` under `StringEquals`), reported as a warning, AA's grade",
         "botocore shapes (RULES.md appendix A); AWS CLI parameter validation; AA *Type mismatch* (general warning); global condition-key table";

@@ -8,6 +8,7 @@
 mod check;
 mod cross_account;
 mod fmt;
+mod iac;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
