@@ -205,7 +205,20 @@ fn check_json_format_is_one_array_of_findings() {
             .collect();
         let mut sorted = keys.clone();
         sorted.sort_unstable();
-        assert_eq!(sorted, ["code", "file", "message", "path", "severity"]);
+        assert_eq!(
+            sorted,
+            [
+                "code",
+                "column",
+                "endColumn",
+                "endLine",
+                "file",
+                "line",
+                "message",
+                "path",
+                "severity"
+            ]
+        );
         assert_eq!(item["severity"], "error");
     }
     assert_eq!(items[0]["path"], "/Statement/Resource");
@@ -272,7 +285,7 @@ fn unreadable_and_unparseable_files_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stdout(&o),
-        "<stdin>: error[invalid-json] (document): invalid JSON at line 1, column 16: expected a JSON value, found `}`\n"
+        "<stdin>:1:16: error[invalid-json] (document): invalid JSON at line 1, column 16: expected a JSON value, found `}`\n"
     );
     let o = run(&["check", "-"], Some(b"[1, 2]"));
     assert_eq!(o.status.code(), Some(1));
