@@ -351,6 +351,10 @@ fn corpus_dir() -> Option<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn corpus_bad_inputs_through_the_command() {
     let Some(corpus) = corpus_dir() else { return };
     let text = std::fs::read_to_string(corpus.join("bad-inputs.jsonl")).expect("bad-inputs.jsonl");
