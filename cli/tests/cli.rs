@@ -121,10 +121,10 @@ fn cross_account_rejects_bad_values_naming_the_field() {
         &["cross-account", "--source-account", "1111222233334444"],
         None,
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: CrossAccountSpec: invalid source_account: invalid account ID \"1111222233334444\": expected 12 digits, found 16\n"
+        "error: --source-account: invalid account ID \"1111222233334444\": expected 12 digits, found 16\n"
     );
     let o = run(
         &[
@@ -136,8 +136,29 @@ fn cross_account_rejects_bad_values_naming_the_field() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: --destination-account: "),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("that is not a cross-account setup"));
+    for (args, flag) in [
+        (&["cross-account", "--duration", "5"][..], "--duration"),
+        (&["cross-account", "--session-name", "x"], "--session-name"),
+        (&["cross-account", "--external-id", "a"], "--external-id"),
+        (&["cross-account", "--region", "mars-1"], "--region"),
+        (&["cross-account", "--task-role", ""], "--task-role"),
+    ] {
+        let o = run(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).starts_with(&format!("error: {flag}: ")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains('_'), "{}", stderr(&o));
+    }
 }
 
 #[test]
