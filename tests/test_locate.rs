@@ -107,6 +107,10 @@ proptest! {
             prop_assert_eq!((span.line, span.column), line_column(&text, span.start));
             prop_assert_eq!((span.end_line, span.end_column), line_column(&text, span.end));
         }
+        // All at once, in one pass: the same spans.
+        let texts: Vec<&str> = all.iter().map(|p| p.as_str()).collect();
+        let one_by_one: Vec<_> = texts.iter().map(|p| locator.locate(p)).collect();
+        prop_assert_eq!(locator.locate_all(&texts), one_by_one);
         // One past the last element, and a member no object has.
         for p in &all {
             if let Some(Json::Array(items)) = json.pointer(p) {

@@ -30,15 +30,23 @@ impl Located {
     /// Findings in `file`, each located in `text` (the file as read) when
     /// there is one.
     pub fn all(file: &str, text: Option<&str>, findings: Vec<Finding>) -> Vec<Located> {
-        let locator = text.map(Locator::new);
+        let spans: Vec<Option<Span>> = match text {
+            Some(text) => {
+                let pointers: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+                Locator::new(text)
+                    .locate_nearest_all(&pointers)
+                    .into_iter()
+                    .map(|found| found.map(|(span, _)| span))
+                    .collect()
+            }
+            None => vec![None; findings.len()],
+        };
         findings
             .into_iter()
-            .map(|finding| Located {
+            .zip(spans)
+            .map(|(finding, span)| Located {
                 file: file.to_owned(),
-                span: locator
-                    .as_ref()
-                    .and_then(|l| l.locate_nearest(&finding.path))
-                    .map(|(span, _)| span),
+                span,
                 finding,
             })
             .collect()

@@ -72,21 +72,51 @@ impl<'a> Locator<'a> {
     /// whole document). `None` when the text is not JSON up to that value,
     /// or the pointer names a member or element the document does not have.
     pub fn locate(&self, pointer: &str) -> Option<Span> {
-        let (start, end) = self.byte_span(pointer)?;
-        Some(self.span(start, end))
+        self.locate_all(&[pointer]).pop().flatten()
     }
 
     /// The span of the value at `pointer`, or else of its nearest ancestor
     /// that the document has (a finding about a missing member points at
     /// the object it is missing from), with the pointer that was found.
     pub fn locate_nearest<'p>(&self, pointer: &'p str) -> Option<(Span, &'p str)> {
-        let mut at = pointer;
-        loop {
-            if let Some(span) = self.locate(at) {
-                return Some((span, at));
-            }
-            at = &at[..at.rfind('/')?];
-        }
+        self.locate_nearest_all(&[pointer]).pop().flatten()
+    }
+
+    /// [`Locator::locate`] of each of `pointers`, in one pass over the
+    /// text (a document with many findings is read once, not once per
+    /// finding).
+    pub fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
+        let trie = self.walk(pointers);
+        let ranges: Vec<Option<(usize, usize)>> = (0..pointers.len())
+            .map(|i| trie.nodes[*trie.ends[i].as_ref()?.last()?].span)
+            .collect();
+        self.spans(&ranges)
+    }
+
+    /// [`Locator::locate_nearest`] of each of `pointers`, in one pass over
+    /// the text.
+    pub fn locate_nearest_all<'p>(&self, pointers: &[&'p str]) -> Vec<Option<(Span, &'p str)>> {
+        let trie = self.walk(pointers);
+        let found: Vec<Option<((usize, usize), &'p str)>> = pointers
+            .iter()
+            .enumerate()
+            .map(|(i, pointer)| {
+                let path = trie.ends[i].as_ref()?;
+                let bounds = token_ends(pointer);
+                path.iter().enumerate().rev().find_map(|(depth, &node)| {
+                    let range = trie.nodes[node].span?;
+                    let prefix = if depth == 0 { 0 } else { bounds[depth - 1] };
+                    Some((range, &pointer[..prefix]))
+                })
+            })
+            .collect();
+        let ranges: Vec<Option<(usize, usize)>> =
+            found.iter().map(|f| f.map(|(range, _)| range)).collect();
+        self.spans(&ranges)
+            .into_iter()
+            .zip(found)
+            .map(|(span, f)| Some((span?, f?.1)))
+            .collect()
     }
 
     /// The line and column (1-based, column in characters) of byte offset
@@ -101,64 +131,160 @@ impl<'a> Locator<'a> {
         (line, self.text[start..at].chars().count() + 1)
     }
 
-    fn span(&self, start: usize, end: usize) -> Span {
-        let (line, column) = self.line_column(start);
-        let (end_line, end_column) = self.line_column(end);
-        Span {
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-        }
-    }
-
-    fn byte_span(&self, pointer: &str) -> Option<(usize, usize)> {
-        let mut p = Parser::new(self.text).ok()?;
-        if !pointer.is_empty() {
-            for token in pointer.strip_prefix('/')?.split('/') {
-                let token = pointer::unescape(token);
-                match p.peek()? {
-                    b'{' => {
-                        p.begin_object().ok()?;
-                        let mut first = true;
-                        loop {
-                            let key = p.next_key(first).ok()??;
-                            first = false;
-                            if key == token {
-                                break;
-                            }
-                            skip(&mut p)?;
-                        }
-                    }
-                    b'[' => {
-                        if token.len() > 1 && token.starts_with('0') {
-                            return None;
-                        }
-                        let index: usize = token.parse().ok()?;
-                        p.begin_array().ok()?;
-                        let mut i = 0;
-                        while p.next_element(i == 0).ok()? {
-                            if i == index {
-                                break;
-                            }
-                            skip(&mut p)?;
-                            i += 1;
-                        }
-                        if i != index {
-                            return None;
-                        }
-                    }
-                    _ => return None,
+    /// The spans of byte ranges, lines and columns counted in one sweep
+    /// over the text (a minified document is one long line: counting from
+    /// the line's start for each range would be quadratic).
+    fn spans(&self, ranges: &[Option<(usize, usize)>]) -> Vec<Option<Span>> {
+        let mut offsets: Vec<usize> = ranges.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut positions = Vec::with_capacity(offsets.len());
+        let (mut line, mut column, mut at) = (1, 1, 0);
+        for &offset in &offsets {
+            let mut to = offset.min(self.text.len());
+            while !self.text.is_char_boundary(to) {
+                to -= 1;
+            }
+            for c in self.text[at.min(to)..to].chars() {
+                if c == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
                 }
             }
+            at = at.max(to);
+            positions.push((line, column));
         }
-        p.peek()?;
-        let start = p.mark().0;
-        skip(&mut p)?;
-        Some((start, p.mark().0))
+        let position = |offset: usize| {
+            offsets
+                .binary_search(&offset)
+                .map_or((1, 1), |i| positions[i])
+        };
+        ranges
+            .iter()
+            .map(|r| {
+                let (start, end) = (*r)?;
+                let (line, column) = position(start);
+                let (end_line, end_column) = position(end);
+                Some(Span {
+                    start,
+                    end,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                })
+            })
+            .collect()
     }
+
+    /// Builds the trie of `pointers` and walks the text once along it,
+    /// recording the span of every node the document has.
+    fn walk(&self, pointers: &[&str]) -> Trie {
+        let mut trie = Trie {
+            nodes: vec![Node::default()],
+            ends: Vec::with_capacity(pointers.len()),
+        };
+        for pointer in pointers {
+            let mut path = vec![0];
+            let tokens: Option<Vec<_>> = if pointer.is_empty() {
+                Some(Vec::new())
+            } else {
+                pointer
+                    .strip_prefix('/')
+                    .map(|rest| rest.split('/').map(pointer::unescape).collect())
+            };
+            let Some(tokens) = tokens else {
+                trie.ends.push(None);
+                continue;
+            };
+            let mut at = 0;
+            for token in &tokens {
+                let next = trie.nodes.len();
+                let child = *trie.nodes[at]
+                    .children
+                    .entry(token.to_string())
+                    .or_insert(next);
+                if child == next {
+                    trie.nodes.push(Node::default());
+                }
+                path.push(child);
+                at = child;
+            }
+            trie.ends.push(Some(path));
+        }
+        if let Ok(mut p) = Parser::new(self.text) {
+            // A failure part way leaves the spans of the values read.
+            let _ = visit(&mut p, &mut trie, 0);
+        }
+        trie
+    }
+}
+
+/// The pointers asked for, as a tree of reference tokens.
+#[derive(Debug)]
+struct Trie {
+    nodes: Vec<Node>,
+    /// For each pointer, the nodes from the root to its last token
+    /// (`None` for text that is not a pointer).
+    ends: Vec<Option<Vec<usize>>>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Unescaped token to child node.
+    children: std::collections::HashMap<String, usize>,
+    /// Byte span of the value, once read.
+    span: Option<(usize, usize)>,
+}
+
+/// The byte offset where each reference token of `pointer` ends.
+fn token_ends(pointer: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = pointer.match_indices('/').map(|(i, _)| i).skip(1).collect();
+    ends.push(pointer.len());
+    ends
+}
+
+/// Reads the value at the cursor as trie node `node`: its members or
+/// elements named by the node's children are visited, the rest skipped;
+/// the first of duplicate keys is the one visited, as the reader keeps it.
+fn visit(p: &mut Parser<'_>, trie: &mut Trie, node: usize) -> Option<()> {
+    let first_byte = p.peek()?;
+    let start = p.mark().0;
+    if trie.nodes[node].children.is_empty() {
+        skip(p)?;
+    } else {
+        match first_byte {
+            b'{' => {
+                p.begin_object().ok()?;
+                let mut first = true;
+                while let Some(key) = p.next_key(first).ok()? {
+                    first = false;
+                    match trie.nodes[node].children.get(key.as_ref()) {
+                        Some(&child) if trie.nodes[child].span.is_none() => {
+                            visit(p, trie, child)?;
+                        }
+                        _ => skip(p)?,
+                    }
+                }
+            }
+            b'[' => {
+                p.begin_array().ok()?;
+                let mut i = 0usize;
+                while p.next_element(i == 0).ok()? {
+                    match trie.nodes[node].children.get(i.to_string().as_str()) {
+                        Some(&child) => visit(p, trie, child)?,
+                        None => skip(p)?,
+                    }
+                    i += 1;
+                }
+            }
+            _ => skip(p)?,
+        }
+    }
+    trie.nodes[node].span = Some((start, p.mark().0));
+    Some(())
 }
 
 /// Reads past one value without building it (nesting is limited by the
@@ -255,6 +381,16 @@ mod tests {
         assert_eq!(&text[span.start..span.end], "{\"c\": 1}");
         assert_eq!(loc.locate_nearest("/z").unwrap().1, "");
         assert_eq!(locate("{\"a\":", "/a"), None);
+        // Values read before the text goes wrong are still located.
+        assert_eq!(locate("{\"a\": 1, \"b\": ", "/a").map(|s| s.start), Some(6));
+        assert_eq!(locate("{\"a\": 1, \"b\": ", ""), None);
+        let loc = Locator::new("[[1, 2], {\"k\": [3]}]");
+        let spans = loc.locate_nearest_all(&["/0/1", "/1/k/0", "/1/k/5", "/2", "x"]);
+        let found: Vec<Option<&str>> = spans.iter().map(|s| s.map(|(_, at)| at)).collect();
+        assert_eq!(
+            found,
+            [Some("/0/1"), Some("/1/k/0"), Some("/1/k"), Some(""), None]
+        );
         assert_eq!(locate("", ""), None);
         assert_eq!(locate("\u{feff}{}", ""), None);
     }
