@@ -146,15 +146,14 @@ fn error_span(bytes: &[u8], error: &iam_ecs::Error) -> Option<Span> {
     };
     let (line, column) = (*line, *column);
     let text = String::from_utf8_lossy(bytes);
-    let line_start = if line == 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2)?.0 + 1
+    let line_start = match line.checked_sub(2) {
+        None => 0,
+        Some(n) => text.match_indices('\n').nth(n)?.0 + 1,
     };
     let start = line_start
         + text[line_start..]
             .char_indices()
-            .nth(column - 1)
+            .nth(column.saturating_sub(1))
             .map_or(text.len() - line_start, |(i, _)| i);
     Some(Span {
         start,
