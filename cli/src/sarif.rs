@@ -41,8 +41,9 @@ fn docs_section(code: Code) -> (&'static str, &'static str) {
 /// `repository` field; empty when it has none.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// One rule object.
-fn rule(code: Code) -> Value {
+/// One rule object; `helpUri` under `repository` (a repository's web
+/// address) when it is not empty.
+fn rule(code: Code, repository: &str) -> Value {
     let (heading, anchor) = docs_section(code);
     let mut rule = json!({
         "id": code.as_str(),
@@ -55,10 +56,10 @@ fn rule(code: Code) -> Value {
     if code.severity() == Severity::SecurityWarning {
         rule["properties"] = json!({"tags": ["security"]});
     }
-    if !REPOSITORY.is_empty() {
+    if !repository.is_empty() {
         rule["helpUri"] = Value::String(format!(
             "{}/blob/main/docs/checks.md#{anchor}",
-            REPOSITORY.trim_end_matches('/')
+            repository.trim_end_matches('/')
         ));
     }
     rule
@@ -166,7 +167,7 @@ pub fn log(findings: &[Located], cwd: &Path) -> Value {
             "tool": {"driver": {
                 "name": "iam-ecs",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": codes.iter().map(|&c| rule(c)).collect::<Vec<_>>(),
+                "rules": codes.iter().map(|&c| rule(c, REPOSITORY)).collect::<Vec<_>>(),
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": format!("file:///{root}/")}},
             "columnKind": "unicodeCodePoints",
@@ -195,6 +196,18 @@ mod tests {
             Some(json!({"uri": "file:///other/p.json"}))
         );
         assert_eq!(artifact_location("<stdin>", cwd), None);
+    }
+
+    #[test]
+    fn the_help_uri_names_the_section_when_the_repository_is_known() {
+        let r = rule(Code::MissingPrincipal, "https://example.org/iam-ecs/");
+        assert_eq!(
+            r["helpUri"],
+            "https://example.org/iam-ecs/blob/main/docs/checks.md#every-policy-check"
+        );
+        assert_eq!(r["id"], "missing-principal");
+        assert_eq!(r["defaultConfiguration"]["level"], "error");
+        assert!(rule(Code::MissingPrincipal, "").get("helpUri").is_none());
     }
 
     #[test]
