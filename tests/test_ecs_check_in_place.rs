@@ -110,6 +110,10 @@ proptest! {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn corpus_revisions_check_as_their_register_inputs() {
     let Some(dir) = util::corpus_dir() else {
         return;

@@ -101,6 +101,10 @@ fn built_guide_policies_have_no_errors() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn ecs_task_role_trust_is_the_ecs_guide_example() {
     let Some(dir) = util::corpus_dir() else {
         return;

@@ -602,3 +602,45 @@ fn hostile_yaml_is_an_error_not_a_hang_or_a_crash() {
         assert!(found[0].message.contains(expected), "{found:?}");
     }
 }
+
+/// JSON templates and plans are located by the file pointer of each
+/// finding (`iam_ecs::json::Locator`): the known defects at their lines.
+#[test]
+fn json_templates_and_plans_have_their_findings_at_the_right_lines() {
+    let text = |name: &str| {
+        let o = run(&["check", "-q", &fixture(name)], None);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let out = text("template.json");
+    for (line, code) in [
+        (18, "error[invalid-principal]"),
+        (38, "error[invalid-policy-element]"),
+        (79, "error[fargate-size]"),
+    ] {
+        assert!(
+            out.lines()
+                .any(|l| l.contains(&format!("template.json:{line}:")) && l.contains(code)),
+            "no {code} at line {line} in\n{out}"
+        );
+    }
+    let src = std::fs::read_to_string(fixture("template.json")).unwrap();
+    assert!(src.lines().nth(17).unwrap().contains("1111222233334444"));
+    assert!(src.lines().nth(37).unwrap().contains("Efect"));
+    let out = text("plan.json");
+    let src = std::fs::read_to_string(fixture("plan.json")).unwrap();
+    for (code, needle) in [
+        ("error[invalid-principal]", "assume_role_policy"),
+        ("error[fargate-size]", "\"cpu\""),
+    ] {
+        let l = out
+            .lines()
+            .find(|l| l.contains(code))
+            .unwrap_or_else(|| panic!("{out}"));
+        let line: usize = l.split(':').nth(1).unwrap().parse().unwrap();
+        assert!(
+            src.lines().nth(line - 1).unwrap().contains(needle),
+            "{code} at line {line}, which does not hold {needle}"
+        );
+    }
+}
