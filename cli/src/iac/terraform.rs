@@ -392,20 +392,16 @@ fn volumes(v: &Node) -> Option<Node> {
     Some(out)
 }
 
-/// `tags` (a map) as ECS's list of `{key, value}`.
-fn tags(v: &Node) -> Option<Node> {
-    let Value::Object(members) = &v.value else {
-        return argument(v, "tags");
-    };
-    if members.is_empty() {
-        return None;
-    }
-    let items = members
+/// The members of a map as ECS's list of `{NAME: key, "value": value}`
+/// objects (`name` is `"key"` for tags, `"name"` for proxy properties),
+/// each placed where its value is.
+fn pairs(members: &[(String, Node)], name: &str) -> Vec<Node> {
+    members
         .iter()
         .map(|(k, val)| Node {
             value: Value::Object(vec![
                 (
-                    "key".to_owned(),
+                    name.to_owned(),
                     Node {
                         value: Value::String(k.clone()),
                         ptr: val.ptr.clone(),
@@ -417,7 +413,18 @@ fn tags(v: &Node) -> Option<Node> {
             ptr: val.ptr.clone(),
             at: None,
         })
-        .collect();
+        .collect()
+}
+
+/// `tags` (a map) as ECS's list of `{key, value}`.
+fn tags(v: &Node) -> Option<Node> {
+    let Value::Object(members) = &v.value else {
+        return argument(v, "tags");
+    };
+    if members.is_empty() {
+        return None;
+    }
+    let items = pairs(members, "key");
     Some(Node {
         value: Value::Array(items),
         ptr: v.ptr.clone(),
@@ -432,25 +439,7 @@ fn proxy(v: &Node) -> Option<Node> {
     if let Value::Object(members) = &mut out.value {
         if let Some((_, props)) = members.iter_mut().find(|(k, _)| k == "properties") {
             if let Value::Object(map) = &props.value {
-                let items = map
-                    .iter()
-                    .map(|(k, val)| Node {
-                        value: Value::Object(vec![
-                            (
-                                "name".to_owned(),
-                                Node {
-                                    value: Value::String(k.clone()),
-                                    ptr: val.ptr.clone(),
-                                    at: None,
-                                },
-                            ),
-                            ("value".to_owned(), val.clone()),
-                        ]),
-                        ptr: val.ptr.clone(),
-                        at: None,
-                    })
-                    .collect();
-                props.value = Value::Array(items);
+                props.value = Value::Array(pairs(map, "name"));
             }
         }
     }
