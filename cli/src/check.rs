@@ -227,12 +227,7 @@ impl Run<'_> {
         let json = match Json::from_slice(&bytes) {
             Ok(j) => j,
             Err(e) => {
-                let is_json = input
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.extension())
-                    .is_some_and(|e| e == "json");
-                if input.walked && !is_json {
+                if input.walked && !input.is_json_file() {
                     return Outcome::Skipped(
                         "neither JSON nor a CloudFormation template".to_owned(),
                     );

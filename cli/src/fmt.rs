@@ -139,12 +139,7 @@ fn format_one(input: &Input, args: &Args, changed: &mut Vec<String>) -> Result<(
             .unwrap_or(&e)
             .to_owned()
     })?;
-    let is_json = input
-        .path
-        .as_ref()
-        .and_then(|p| p.extension())
-        .is_some_and(|e| e == "json");
-    if input.walked && !is_json {
+    if input.walked && !input.is_json_file() {
         if !args.quiet {
             eprintln!("{name}: note: skipped: fmt formats JSON only");
         }

@@ -17,6 +17,14 @@ pub struct Input {
 }
 
 impl Input {
+    /// Whether the input is a file whose name ends in `.json`.
+    pub fn is_json_file(&self) -> bool {
+        self.path
+            .as_ref()
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e == "json")
+    }
+
     /// The name findings and notes give it.
     pub fn name(&self) -> String {
         match &self.path {
