@@ -8,6 +8,7 @@
 mod check;
 mod cross_account;
 mod fmt;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +33,9 @@ enum Command {
     /// Write a document back through the library, losslessly (normalises
     /// whitespace only).
     Fmt(fmt::Args),
+    /// Would AWS allow this request? Evaluate it offline against the
+    /// policies it carries; exit 0 allowed, 1 denied, 2 unreadable.
+    Simulate(simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         Command::CrossAccount(args) => cross_account::run(*args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Simulate(args) => simulate::run(args),
     };
     match result {
         Ok(code) => code,
