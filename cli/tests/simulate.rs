@@ -153,3 +153,48 @@ fn text_names_the_failing_element_and_missing_keys() {
     );
     assert_eq!(answer["deciding"], serde_json::json!([]));
 }
+
+#[test]
+fn cross_account_prints_and_writes_the_offline_verification() {
+    let o = run(&["cross-account"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("# verification\nOffline verification"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok   1. the task's role session assumes the destination role"),
+        "{out}"
+    );
+    assert!(out.contains("ok   3. ecs-tasks.amazonaws.com assumes the task role for a task of another account: ImplicitlyDenied"));
+
+    let dir = std::env::temp_dir().join(format!("iam-ecs-simulate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = run(&["cross-account", "--out", dir.to_str().unwrap()], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let script = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        script.contains("# ok   2. ecs-tasks.amazonaws.com assumes the task role"),
+        "{script}"
+    );
+    let text = std::fs::read_to_string(dir.join("verification.txt")).unwrap();
+    assert!(text.starts_with("Offline verification"), "{text}");
+    // The written requests run through `simulate` with the same answers.
+    for (n, code) in [(1, 0), (2, 0), (3, 1)] {
+        let path = dir.join(format!("verify-request-{n}.json"));
+        let o = run(&["simulate", path.to_str().unwrap()], b"");
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "request {n}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -312,7 +312,7 @@ fn describe_principal(who: &PrincipalKind) -> String {
     match who {
         PrincipalKind::Anonymous => "the anonymous caller".to_owned(),
         PrincipalKind::Service(s) => format!("the service principal {s}"),
-        PrincipalKind::Root { account } => format!("the root user of {account}"),
+        PrincipalKind::Root { account, .. } => format!("the root user of {account}"),
         PrincipalKind::User { arn, .. }
         | PrincipalKind::Role { arn, .. }
         | PrincipalKind::FederatedUser { arn, .. } => arn.clone(),

@@ -358,7 +358,7 @@ pub(crate) fn not_principal_exempts(
             .chain(map.federated.iter())
             .flat_map(|v| v.iter())
             .any(|v| v == name)],
-        PrincipalKind::Root { account } => vec![account_listed(account)],
+        PrincipalKind::Root { account, .. } => vec![account_listed(account)],
         PrincipalKind::User { arn, account }
         | PrincipalKind::Role { arn, account }
         | PrincipalKind::FederatedUser { arn, account } => {

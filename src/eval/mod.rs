@@ -44,6 +44,7 @@
 
 mod conditions;
 mod explain;
+mod guide;
 mod layers;
 mod matching;
 mod request;
@@ -52,6 +53,7 @@ mod variables;
 pub use explain::{
     Decision, Evaluation, LayerVerdict, Outcome, StatementRef, StatementTrace, Verdict,
 };
+pub use guide::{GuideCheck, GuideVerification};
 pub use request::{Context, ContextValue, OrgLevel, PrincipalKind, Request, RequestError};
 
 /// Evaluates a request, with the full explanation.

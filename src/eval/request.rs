@@ -119,6 +119,8 @@ pub enum PrincipalKind {
     Service(String),
     /// `arn:PARTITION:iam::ACCOUNT:root`, the account's root user.
     Root {
+        /// The root user's ARN.
+        arn: String,
         /// The account ID.
         account: String,
     },
@@ -186,7 +188,10 @@ impl PrincipalKind {
         }
         let account = account.to_owned();
         match service {
-            "iam" if res == "root" => Ok(PrincipalKind::Root { account }),
+            "iam" if res == "root" => Ok(PrincipalKind::Root {
+                arn: text.to_owned(),
+                account,
+            }),
             "iam" if named(res, "user/") => Ok(PrincipalKind::User {
                 arn: text.to_owned(),
                 account,
@@ -239,12 +244,25 @@ impl PrincipalKind {
         }
     }
 
+    /// The principal as the request's `principal` member writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PrincipalKind::Anonymous => "anonymous",
+            PrincipalKind::Service(name) => name,
+            PrincipalKind::Root { arn, .. }
+            | PrincipalKind::User { arn, .. }
+            | PrincipalKind::Role { arn, .. }
+            | PrincipalKind::AssumedRole { arn, .. }
+            | PrincipalKind::FederatedUser { arn, .. } => arn,
+        }
+    }
+
     /// The account the principal belongs to; `None` for a service
     /// principal and an anonymous request.
     pub fn account(&self) -> Option<&str> {
         match self {
             PrincipalKind::Anonymous | PrincipalKind::Service(_) => None,
-            PrincipalKind::Root { account }
+            PrincipalKind::Root { account, .. }
             | PrincipalKind::User { account, .. }
             | PrincipalKind::Role { account, .. }
             | PrincipalKind::AssumedRole { account, .. }
@@ -469,6 +487,80 @@ impl Request {
         request.service_control_policies = levels(obj, "serviceControlPolicies")?;
         request.resource_control_policies = levels(obj, "resourceControlPolicies")?;
         Ok(request)
+    }
+
+    /// The request as compact JSON text in the format
+    /// [`Request::from_json_str`] reads (for `iam-ecs simulate`); the
+    /// policies are written as they were read, so reading the text back
+    /// gives an equal request.
+    pub fn to_json_string(&self) -> String {
+        let s = |t: &str| serde_json::Value::from(t).to_string();
+        let levels = |ls: &[OrgLevel]| -> String {
+            let items: Vec<String> = ls
+                .iter()
+                .map(|l| {
+                    let ps: Vec<String> = l
+                        .policies
+                        .iter()
+                        .map(PolicyDocument::to_json_string)
+                        .collect();
+                    format!(
+                        r#"{{"level":{},"policies":[{}]}}"#,
+                        s(&l.level),
+                        ps.join(",")
+                    )
+                })
+                .collect();
+            format!("[{}]", items.join(","))
+        };
+        let mut out = vec![format!(r#""principal":{}"#, s(self.principal.as_str()))];
+        if let PrincipalKind::AssumedRole { role_arn, .. } = &self.principal {
+            out.push(format!(r#""sessionIssuer":{}"#, s(role_arn)));
+        }
+        out.push(format!(r#""action":{}"#, s(&self.action)));
+        out.push(format!(r#""resource":{}"#, s(&self.resource)));
+        if let Some(a) = &self.resource_account {
+            out.push(format!(r#""resourceAccount":{}"#, s(a)));
+        }
+        let ctx: Vec<String> = self
+            .context
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    ContextValue::Single(x) => s(x),
+                    ContextValue::Multi(xs) => {
+                        format!(
+                            "[{}]",
+                            xs.iter().map(|x| s(x)).collect::<Vec<_>>().join(",")
+                        )
+                    }
+                };
+                format!("{}:{v}", s(k))
+            })
+            .collect();
+        out.push(format!(r#""context":{{{}}}"#, ctx.join(",")));
+        let ids: Vec<String> = self
+            .identity_policies
+            .iter()
+            .map(PolicyDocument::to_json_string)
+            .collect();
+        out.push(format!(r#""identityPolicies":[{}]"#, ids.join(",")));
+        for (k, v) in [
+            ("resourcePolicy", &self.resource_policy),
+            ("permissionsBoundary", &self.permissions_boundary),
+            ("sessionPolicy", &self.session_policy),
+        ] {
+            if let Some(d) = v {
+                out.push(format!(r#""{k}":{}"#, d.to_json_string()));
+            }
+        }
+        if let Some(ls) = &self.service_control_policies {
+            out.push(format!(r#""serviceControlPolicies":{}"#, levels(ls)));
+        }
+        if let Some(ls) = &self.resource_control_policies {
+            out.push(format!(r#""resourceControlPolicies":{}"#, levels(ls)));
+        }
+        format!("{{{}}}", out.join(","))
     }
 
     /// The account that owns the resource: `resourceAccount`, else the
