@@ -217,12 +217,9 @@ fn statement(
     };
     match (&st.resource, &st.not_resource) {
         (Some(r), None) => {
-            let hit = r.iter().any(
-                |p| match variables::resolve(p, substitute, ctx, &mut seen) {
-                    Ok(v) => matching::resource_matches(&Pattern::from_resolved(&v), resource),
-                    Err(_) => false,
-                },
-            );
+            let hit = r
+                .iter()
+                .any(|p| resource_entry_matches(p, substitute, resource, ctx, &mut seen));
             if !hit {
                 return (
                     Res::NoMatch,
@@ -236,13 +233,9 @@ fn statement(
             }
         }
         (None, Some(nr)) => {
-            let hit =
-                nr.iter().position(
-                    |p| match variables::resolve(p, substitute, ctx, &mut seen) {
-                        Ok(v) => matching::resource_matches(&Pattern::from_resolved(&v), resource),
-                        Err(_) => false,
-                    },
-                );
+            let hit = nr
+                .iter()
+                .position(|p| resource_entry_matches(p, substitute, resource, ctx, &mut seen));
             if let Some(i) = hit {
                 let at = if nr.is_array() {
                     root().key("NotResource").index(i)
@@ -289,6 +282,25 @@ fn statement(
         }
     }
     (Res::Applies(grant), None)
+}
+
+/// Whether one `Resource` / `NotResource` entry matches, its variables
+/// substituted; an entry with a variable that cannot be resolved matches
+/// nothing (reference_policies_variables.md line 251).
+fn resource_entry_matches(
+    entry: &str,
+    substitute: bool,
+    resource: &str,
+    ctx: &super::request::Context,
+    seen: &mut dyn FnMut(&str, bool),
+) -> bool {
+    if !substitute || !variables::has_variables(entry) {
+        return matching::resource_matches(&Pattern::Plain(entry), resource);
+    }
+    match variables::resolve(entry, substitute, ctx, seen) {
+        Ok(v) => matching::resource_matches(&Pattern::from_resolved(&v), resource),
+        Err(_) => false,
+    }
 }
 
 fn resolved_list(items: &[String], substitute: bool, env: &Env<'_>) -> String {
@@ -396,13 +408,19 @@ fn policy(
 /// Whether the resource policy is a role trust policy (`sts:*` on a role)
 /// or a KMS key policy: those must allow the principal themselves.
 fn must_allow(req: &Request) -> Option<&'static str> {
-    let action = req.action.to_ascii_lowercase();
+    let service = req.action.split(':').next().unwrap_or_default();
     let parts = matching::arn_parts(&req.resource);
     match parts {
-        Some(p) if action.starts_with("sts:") && p[2] == "iam" && p[5].starts_with("role/") => {
+        Some(p)
+            if service.eq_ignore_ascii_case("sts")
+                && p[2] == "iam"
+                && p[5].starts_with("role/") =>
+        {
             Some("trust policy")
         }
-        Some(p) if action.starts_with("kms:") && p[2] == "kms" && p[5].starts_with("key/") => {
+        Some(p)
+            if service.eq_ignore_ascii_case("kms") && p[2] == "kms" && p[5].starts_with("key/") =>
+        {
             Some("key policy")
         }
         _ => None,

@@ -188,10 +188,55 @@ fn glob(pat: &Pattern<'_>, from: usize, to: usize, text: &[u8], fold: bool) -> b
     p == to
 }
 
+/// [`glob`] for policy text as written, ASCII case-insensitive: the
+/// action matcher, specialised (no token decoding) because every request
+/// runs it on every `Action` entry.
+fn glob_plain(pat: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        if p < pat.len() {
+            match pat[p] {
+                b'*' => {
+                    star = Some((p, t));
+                    p += 1;
+                    continue;
+                }
+                b'?' => {
+                    t = (t + char_len(text[t])).min(text.len());
+                    p += 1;
+                    continue;
+                }
+                b if b.eq_ignore_ascii_case(&text[t]) => {
+                    p += 1;
+                    t += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match star {
+            Some((sp, st)) => {
+                let next = (st + char_len(text[st])).min(text.len());
+                star = Some((sp, next));
+                p = sp + 1;
+                t = next;
+            }
+            None => return false,
+        }
+    }
+    while p < pat.len() && pat[p] == b'*' {
+        p += 1;
+    }
+    p == pat.len()
+}
+
 /// Whether an `Action` / `NotAction` entry matches the action: the whole
 /// `service:action` compared case-insensitively, `*` and `?` wildcards.
 pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
-    pattern == "*" || Pattern::Plain(pattern).matches(action, true)
+    // The wildcard match stops at the first byte that differs before a
+    // `*`, which for most entries is in the service prefix.
+    pattern == "*" || glob_plain(pattern.as_bytes(), action.as_bytes())
 }
 
 /// Whether a `Resource` / `NotResource` entry (after substitution)
@@ -201,6 +246,13 @@ pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
 pub(crate) fn resource_matches(pattern: &Pattern<'_>, resource: &str) -> bool {
     if pattern.is_star() {
         return true;
+    }
+    if let Pattern::Plain(p) = pattern {
+        if !p.bytes().any(|b| b == b'*' || b == b'?') {
+            // Without wildcards, component-wise and whole-text matching are
+            // both equality.
+            return *p == resource;
+        }
     }
     match pattern.matches_arn(resource) {
         Some(m) => m,
@@ -400,6 +452,42 @@ mod tests {
         assert!(p("*").matches("", false));
         assert!(!p("").matches("a", false));
         assert!(p("a*b*c").matches("aXbYbZc", false));
+    }
+
+    #[test]
+    fn the_action_matcher_agrees_with_the_general_one() {
+        let pats = [
+            "*",
+            "s3:*",
+            "s3:Get*",
+            "S3:get?bject",
+            "*:*",
+            "iam:*AccessKey*",
+            "a*b*c",
+            "?",
+            "",
+            "é*",
+            "s3:GetObject",
+        ];
+        let texts = [
+            "s3:GetObject",
+            "S3:GETOBJECT",
+            "iam:CreateAccessKey",
+            "abc",
+            "aXbYc",
+            "é",
+            "",
+            "ec2:Run",
+        ];
+        for p in pats {
+            for t in texts {
+                assert_eq!(
+                    glob_plain(p.as_bytes(), t.as_bytes()),
+                    Pattern::Plain(p).matches(t, true),
+                    "{p} {t}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,3 +11,8 @@ use crate::eval::variables::Resolved;
 pub(crate) fn compare(policy: &Resolved<'_>, request: &str) -> Option<bool> {
     Pattern::from_resolved(policy).matches_arn(request)
 }
+
+/// As [`compare`], for a policy value without variables.
+pub(crate) fn compare_plain(policy: &str, request: &str) -> Option<bool> {
+    Pattern::Plain(policy).matches_arn(request)
+}

@@ -351,7 +351,11 @@ fn resolved<'a>(v: &'a ConditionValue, env: &CondEnv<'_>) -> Option<Resolved<'a>
 }
 
 fn compare(cmp: Cmp, policy: &ConditionValue, request: &str, env: &CondEnv<'_>) -> Tri {
+    let text = policy.text();
+    let plain = !env.substitute || !variables::has_variables(text);
     match cmp {
+        Cmp::String(s) if plain => Tri::from_opt(Some(string::compare_plain(s, text, request))),
+        Cmp::Arn if plain => Tri::from_opt(arn::compare_plain(text, request)),
         Cmp::String(s) => match resolved(policy, env) {
             Some(p) => Tri::from_opt(Some(string::compare(s, &p, request))),
             None => Tri::False,

@@ -28,6 +28,18 @@ pub(crate) fn compare(op: StringOp, policy: &Resolved<'_>, request: &str) -> boo
     }
 }
 
+/// As [`compare`], for a policy value without variables.
+pub(crate) fn compare_plain(op: StringOp, policy: &str, request: &str) -> bool {
+    match op {
+        StringOp::Equals => policy == request,
+        StringOp::EqualsIgnoreCase => policy
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(request.chars().flat_map(char::to_lowercase)),
+        StringOp::Like => Pattern::Plain(policy).matches(request, false),
+    }
+}
+
 /// Equality of the concatenated pieces with `request`, without building
 /// the concatenation.
 fn eq_pieces(policy: &Resolved<'_>, request: &str) -> bool {
