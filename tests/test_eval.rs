@@ -319,6 +319,23 @@ fn explanation_names_element_and_values() {
     );
     assert_eq!(e.missing_context_keys, ["aws:PrincipalTag/team"]);
     assert_eq!(e.statements[1].effect, Some(Effect::Allow));
+
+    // Long lists are cut after eight entries.
+    let actions: Vec<String> = (0..10).map(|i| format!("ec2:Action{i}")).collect();
+    let e = eval(
+        json!({"principal": USER, "action": "s3:GetObject", "resource": OBJECT,
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": actions, "Resource": "*"}}]}),
+    );
+    match &e.statements[0].outcome {
+        Outcome::DoesNotApply { element, detail } => {
+            assert_eq!(element.as_str(), "/Action");
+            assert!(
+                detail.ends_with(r#""ec2:Action7", ... 2 more]"#),
+                "{detail}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 // ---- properties ----

@@ -178,7 +178,7 @@ fn statement(
                 return (
                     Res::NoMatch,
                     Some(fail(ex, root().key("Action"), || {
-                        format!("{action:?} matches none of {:?}", a.as_slice())
+                        format!("{action:?} matches none of {}", quoted_list(a.as_slice()))
                     })),
                 );
             }
@@ -303,9 +303,26 @@ fn resource_entry_matches(
     }
 }
 
-fn resolved_list(items: &[String], substitute: bool, env: &Env<'_>) -> String {
-    let parts: Vec<String> = items
+/// At most this many entries of a list are written in an explanation.
+const LIST_MAX: usize = 8;
+
+/// `["a", "b", ...]`, the first [`LIST_MAX`] entries and how many more.
+fn quoted_list(items: &[String]) -> String {
+    let mut parts: Vec<String> = items
         .iter()
+        .take(LIST_MAX)
+        .map(|p| format!("{p:?}"))
+        .collect();
+    if items.len() > LIST_MAX {
+        parts.push(format!("... {} more", items.len() - LIST_MAX));
+    }
+    format!("[{}]", parts.join(", "))
+}
+
+fn resolved_list(items: &[String], substitute: bool, env: &Env<'_>) -> String {
+    let mut parts: Vec<String> = items
+        .iter()
+        .take(LIST_MAX)
         .map(|p| {
             if substitute && variables::has_variables(p) {
                 match variables::resolve(p, true, &env.req.context, &mut |_, _| {}) {
@@ -317,6 +334,9 @@ fn resolved_list(items: &[String], substitute: bool, env: &Env<'_>) -> String {
             }
         })
         .collect();
+    if items.len() > LIST_MAX {
+        parts.push(format!("... {} more", items.len() - LIST_MAX));
+    }
     format!("[{}]", parts.join(", "))
 }
 
