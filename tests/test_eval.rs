@@ -284,6 +284,21 @@ fn never_fails_open() {
             "{cond}"
         );
     }
+    // Found by fuzzing: a policy with two Statement members (the first not
+    // a statement) is unreadable as a whole, at /Statement, which exists.
+    let text = r#"{"principal": "arn:aws:iam::111122223333:user/Bob", "action": "s3:GetObject", "resource": "*",
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": "x", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}]}"#;
+    let e = evaluate(&Request::from_json_str(text).unwrap());
+    assert_eq!(e.decision, ExplicitlyDenied);
+    assert_eq!(e.deciding[0].statement, "/Statement");
+    let text = r#"{"principal": "arn:aws:iam::111122223333:user/Bob", "action": "s3:GetObject", "resource": "*",
+        "serviceControlPolicies": [{"level": "r", "policies": [], "policies": []}]}"#;
+    let err = Request::from_json_str(text).unwrap_err();
+    assert_eq!(
+        err.at.as_str(),
+        "/serviceControlPolicies/0/policies",
+        "{err}"
+    );
     // A statement whose Effect cannot be read is taken as a Deny.
     let r = json!({"principal": USER, "action": "s3:GetObject", "resource": OBJECT,
         "identityPolicies": [allow("s3:*", "*"), {"Version": "2012-10-17", "Statement": [{"Effect": "deny", "Action": "s3:*", "Resource": "*"}]}]});

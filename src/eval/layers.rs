@@ -362,7 +362,9 @@ fn policy(
 ) -> PolicyResult {
     let mut out = PolicyResult::default();
     let substitute = doc.version.as_deref() == Some("2012-10-17");
-    let statement_raw = doc.statement.is_none() && doc.layout.raw().any(|r| r.key == "Statement");
+    // A Statement element that cannot be read, or written twice (which of
+    // the two would IAM read?), makes the whole policy unreadable.
+    let statement_raw = doc.layout.raw().any(|r| r.key == "Statement");
     let at_doc = |ptr: Pointer| StatementRef {
         policy: label.to_owned(),
         statement: ptr,
@@ -376,7 +378,8 @@ fn policy(
                 effect: None,
                 outcome: Outcome::Unevaluable {
                     element: Pointer::root(),
-                    detail: "the Statement element cannot be read (taken as a Deny)".to_owned(),
+                    detail: "the Statement element cannot be read, or is written twice (taken as a Deny)"
+                        .to_owned(),
                 },
             });
         }

@@ -650,6 +650,13 @@ fn levels(obj: &Object, key: &str) -> Result<Option<Vec<OrgLevel>>, RequestError
         let o = item
             .as_object()
             .ok_or_else(|| RequestError::new(at.clone(), "an object", item.type_name()))?;
+        if let Some((i, k)) = o.duplicate_keys().first() {
+            return Err(RequestError::new(
+                at.key(k),
+                "each member once",
+                format!("a second {k:?} (member {i})"),
+            ));
+        }
         if let Some((k, _)) = o.iter().find(|(k, _)| k != "level" && k != "policies") {
             return Err(RequestError::new(
                 at.key(k),
