@@ -393,12 +393,13 @@ fn policy(
     };
     for (i, st) in list.iter().enumerate() {
         let (res, failure) = statement(st, kind, substitute, env, sink);
+        // One allocation: this runs for every statement that applies.
         let ptr = || {
-            if one {
-                Pointer::root().key("Statement")
+            Pointer::from_raw(if one {
+                "/Statement".to_owned()
             } else {
-                Pointer::root().key("Statement").index(i)
-            }
+                format!("/Statement/{i}")
+            })
         };
         let deny = st.effect != Some(Effect::Allow);
         match res {
@@ -450,6 +451,20 @@ fn must_allow(req: &Request) -> Option<&'static str> {
     }
 }
 
+/// `identityPolicies[i]`, without formatting for the usual few.
+fn identity_label(i: usize) -> std::borrow::Cow<'static, str> {
+    const LABELS: [&str; 4] = [
+        "identityPolicies[0]",
+        "identityPolicies[1]",
+        "identityPolicies[2]",
+        "identityPolicies[3]",
+    ];
+    match LABELS.get(i) {
+        Some(l) => std::borrow::Cow::Borrowed(l),
+        None => std::borrow::Cow::Owned(format!("identityPolicies[{i}]")),
+    }
+}
+
 fn verdict(r: &PolicyResult) -> Verdict {
     if !r.denies.is_empty() {
         Verdict::ExplicitDeny
@@ -483,15 +498,7 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
         req.identity_policies
             .iter()
             .enumerate()
-            .map(|(i, d)| {
-                policy(
-                    d,
-                    &format!("identityPolicies[{i}]"),
-                    Kind::Identity,
-                    &env,
-                    &mut sink,
-                )
-            })
+            .map(|(i, d)| policy(d, &identity_label(i), Kind::Identity, &env, &mut sink))
             .collect()
     } else {
         Vec::new()
@@ -561,26 +568,16 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
         });
 
     // Layer verdicts.
-    let merge = |rs: &[PolicyResult]| {
-        let mut m = PolicyResult::default();
-        for r in rs {
-            m.allows.extend(r.allows.iter().cloned());
-            m.denies.extend(r.denies.iter().cloned());
-        }
-        m
-    };
-    let identity_all = merge(&identity);
-    let identity_allow = root || !identity_all.allows.is_empty();
+    let any_allow = |rs: &[PolicyResult]| rs.iter().any(|r| !r.allows.is_empty());
+    let any_deny = |rs: &[PolicyResult]| rs.iter().any(|r| !r.denies.is_empty());
+    let identity_allow = root || any_allow(&identity);
     let boundary_ok = boundary.as_ref().map_or(true, |b| !b.allows.is_empty());
     let session_ok = match &session {
         Some(s) => !s.allows.is_empty(),
         None => !federated,
     };
-    let scp_levels: Vec<PolicyResult> = scps
-        .as_ref()
-        .map(|ls| ls.iter().map(|l| merge(l)).collect())
-        .unwrap_or_default();
-    let scp_ok = scp_levels.iter().all(|l| !l.allows.is_empty());
+    let scp_levels: &[Vec<PolicyResult>] = scps.as_deref().unwrap_or_default();
+    let scp_ok = scp_levels.iter().all(|l| any_allow(l));
     let principal_side = identity_allow && boundary_ok && session_ok;
     let rp_grant = resource
         .as_ref()
@@ -608,49 +605,42 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
     };
     let allowed = resource_allows && scp_ok;
 
-    // Deny anywhere wins.
-    let mut denies: Vec<StatementRef> = Vec::new();
-    denies.extend(identity_all.denies.iter().cloned());
-    for r in boundary.iter().chain(session.iter()) {
-        denies.extend(r.denies.iter().cloned());
-    }
-    for l in &scp_levels {
-        denies.extend(l.denies.iter().cloned());
-    }
-    if let Some(r) = &resource {
-        denies.extend(r.denies.iter().cloned());
-    }
-    let rcp_levels: Vec<PolicyResult> = rcps
-        .as_ref()
-        .map(|ls| ls.iter().map(|l| merge(l)).collect())
-        .unwrap_or_default();
-    for l in &rcp_levels {
-        denies.extend(l.denies.iter().cloned());
-    }
-
-    let decision = if !denies.is_empty() {
+    // Deny anywhere wins. The policies in the order of the labels: identity,
+    // boundary, session, SCPs, resource policy, RCPs.
+    let rcp_levels: &[Vec<PolicyResult>] = rcps.as_deref().unwrap_or_default();
+    let all_results = || {
+        identity
+            .iter()
+            .chain(boundary.iter())
+            .chain(session.iter())
+            .chain(scp_levels.iter().flatten())
+            .chain(resource.iter())
+            .chain(rcp_levels.iter().flatten())
+    };
+    let denied = all_results().any(|r| !r.denies.is_empty());
+    let decision = if denied {
         Decision::ExplicitlyDenied
     } else if allowed {
         Decision::Allowed
     } else {
         Decision::ImplicitlyDenied
     };
-    let deciding = match decision {
-        Decision::ExplicitlyDenied => denies,
+    let deciding: Vec<StatementRef> = match decision {
+        Decision::ExplicitlyDenied => all_results()
+            .flat_map(|r| r.denies.iter().cloned())
+            .collect(),
         Decision::ImplicitlyDenied => Vec::new(),
-        Decision::Allowed => {
-            let mut a: Vec<StatementRef> =
-                identity_all.allows.iter().map(|(r, _)| r.clone()).collect();
-            for r in boundary.iter().chain(session.iter()) {
-                a.extend(r.allows.iter().map(|(r, _)| r.clone()));
-            }
-            for l in &scp_levels {
-                a.extend(l.allows.iter().map(|(r, _)| r.clone()));
-            }
-            if let Some(r) = &resource {
-                a.extend(r.allows.iter().map(|(r, _)| r.clone()));
-            }
-            a
+        Decision::Allowed => all_results()
+            .flat_map(|r| r.allows.iter().map(|(r, _)| r.clone()))
+            .collect(),
+    };
+    let verdict_of = |rs: &[PolicyResult]| {
+        if any_deny(rs) {
+            Verdict::ExplicitDeny
+        } else if any_allow(rs) {
+            Verdict::Allow
+        } else {
+            Verdict::ImplicitDeny
         }
     };
 
@@ -699,10 +689,10 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
         } else {
             needed(true)
         };
-        let v = if root && identity_all.denies.is_empty() {
+        let v = if root && !any_deny(&identity) {
             Verdict::Allow
         } else {
-            verdict(&identity_all)
+            verdict_of(&identity)
         };
         layers.push(LayerVerdict {
             layer: "identity policies".to_owned(),
@@ -743,17 +733,14 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
                 layers.push(LayerVerdict {
                     layer: format!("SCPs at {}", level.level),
                     account: p_account.clone(),
-                    verdict: verdict(&scp_levels[l]),
+                    verdict: verdict_of(&scp_levels[l]),
                     role: "required: every level must allow".to_owned(),
                 });
             }
         }
         if reason.is_none() && !allowed {
             reason = Some(if !scp_ok {
-                let l = scp_levels
-                    .iter()
-                    .position(|l| l.allows.is_empty())
-                    .unwrap_or(0);
+                let l = scp_levels.iter().position(|l| !any_allow(l)).unwrap_or(0);
                 format!(
                     "no SCP at level {} allows {}",
                     req.service_control_policies
@@ -813,7 +800,7 @@ pub(crate) fn evaluate(req: &Request, explain: bool) -> Evaluation {
             layers.push(LayerVerdict {
                 layer: format!("RCPs at {}", level.level),
                 account: r_account.clone(),
-                verdict: if rcp_levels[l].denies.is_empty() {
+                verdict: if !any_deny(&rcp_levels[l]) {
                     Verdict::NoDeny
                 } else {
                     Verdict::ExplicitDeny
