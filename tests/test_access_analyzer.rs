@@ -73,6 +73,10 @@ fn kebab(s: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn access_analyzer_findings_reproduced() {
     let Some(dir) = corpus_dir() else { return };
     let reference = Json::parse(

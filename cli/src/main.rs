@@ -1,13 +1,19 @@
 //! `iam-ecs`: generate the guide's cross-account setup and check IAM
 //! policies and ECS task definitions offline.
 //!
-//! Exit codes: 0 when no error finding, 1 when any error finding or a file
-//! that cannot be read or parsed, 2 on a usage error.
+//! Exit codes: 0 when no finding at or above `--fail-on` (default: no
+//! error finding), 1 when any such finding or a file that cannot be read
+//! or parsed, 2 on a usage error (including a bad config file).
 #![forbid(unsafe_code)]
 
 mod check;
+mod config;
 mod cross_account;
 mod fmt;
+mod iac;
+mod inputs;
+mod output;
+mod sarif;
 mod simulate;
 
 use clap::{Parser, Subcommand};
@@ -28,10 +34,11 @@ enum Command {
     /// role's trust and identity policies, the destination role's trust
     /// policy, the task definition and the AWS CLI profile.
     CrossAccount(Box<cross_account::Args>),
-    /// Check policy and task-definition files; exit 1 on any error finding.
+    /// Check policy and task-definition files and directories; exit 1 on
+    /// any finding at or above --fail-on (default: error).
     Check(check::Args),
-    /// Write a document back through the library, losslessly (normalises
-    /// whitespace only).
+    /// Write documents back through the library, losslessly (normalises
+    /// whitespace only): print one, or --check or --write many.
     Fmt(fmt::Args),
     /// Would AWS allow this request? Evaluate it offline against the
     /// policies it carries; exit 0 allowed, 1 denied, 2 unreadable.
@@ -52,28 +59,5 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(1)
         }
-    }
-}
-
-/// Reads a file, or standard input for `-`.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-        Ok(buf)
-    } else {
-        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
-    }
-}
-
-/// The name a file is reported under.
-fn display_name(path: &str) -> &str {
-    if path == "-" {
-        "<stdin>"
-    } else {
-        path
     }
 }

@@ -1,7 +1,7 @@
 //! `iam-ecs simulate`: would AWS allow this request? Offline, with the
 //! explanation (`iam_ecs::eval`).
 
-use crate::{display_name, read_input};
+use crate::inputs::Input;
 use iam_ecs::eval::{evaluate, Decision, Request};
 use std::process::ExitCode;
 
@@ -32,8 +32,12 @@ pub struct Args {
 /// Runs `simulate`: exit 0 when allowed, 1 when denied, 2 when the
 /// request cannot be read (the message names the JSON Pointer).
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let name = display_name(&args.file);
-    let bytes = match read_input(&args.file) {
+    let input = Input {
+        path: (args.file != "-").then(|| args.file.clone().into()),
+        walked: false,
+    };
+    let name = input.name();
+    let bytes = match input.read() {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");

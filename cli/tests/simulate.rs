@@ -47,6 +47,10 @@ fn cases_file() -> Option<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "the shared corpus (and eval-cases beside it) is missing: set IAM_ECS_CORPUS"
+)]
 fn corpus_every_eval_case_through_the_binary() {
     let Some(file) = cases_file() else { return };
     let text = std::fs::read_to_string(file).unwrap();
