@@ -29,7 +29,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(parse_account_id parse_arn roundtrip_policy check_policy
            roundtrip_task_definition check_task_definition build_statement
-           differential_json)
+           differential_json evaluate)
 fi
 
 python3 - "$corpus" "$out" "${targets[@]}" <<'PY'
@@ -141,6 +141,29 @@ def differential():
     yield from task_definitions()
     yield from bad_inputs({"arn", "account"})
 
+def eval_requests():
+    # The documented cases (beside the corpus), then each managed policy as
+    # the identity policy of a request for its first action.
+    cases = corpus / ".." / "eval-cases" / "cases.jsonl"
+    if cases.is_file():
+        for e in jsonl(cases):
+            yield json.dumps(e["request"], ensure_ascii=False).encode("utf-8")
+    for i, text in enumerate(files("managed-policies/policies")):
+        if i % 10:
+            continue
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            continue
+        yield json.dumps({
+            "principal": "arn:aws:iam::123456789012:user/fuzz",
+            "action": "s3:GetObject",
+            "resource": "arn:aws:s3:::bucket/key",
+            "context": {"aws:SourceIp": "10.0.0.1", "aws:username": "fuzz"},
+            "identityPolicies": [doc],
+            "resourcePolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]},
+        }).encode("utf-8")
+
 SOURCES = {
     "parse_account_id": accounts,
     "parse_arn": arns,
@@ -150,6 +173,7 @@ SOURCES = {
     "check_task_definition": task_definitions,
     "build_statement": builder_bytes,
     "differential_json": differential,
+    "evaluate": eval_requests,
 }
 
 for t in targets:

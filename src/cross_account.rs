@@ -19,6 +19,9 @@
 //! matching role ARNs, the external ID on both sides or neither). The
 //! fields of a setup are public, so a setup assembled from files, or
 //! edited after generation, is checked the same way.
+//! [`CrossAccountSetup::verify`] answers the guide's verify step offline
+//! (`iam_ecs::eval`): the task's session may assume the destination role,
+//! and ECS may assume the task role for the source account's tasks only.
 //!
 //! ```
 //! use iam_ecs::cross_account::CrossAccountSpec;

@@ -42,6 +42,8 @@
 //! - [`cross_account`]: the guide's whole setup from one specification,
 //!   with cross-checks; [`profile`]: the AWS CLI profile.
 //! - [`json`]: the lossless JSON tree everything is read into.
+//! - [`eval`]: offline policy evaluation (would AWS allow this request,
+//!   and why), layered and cross-account.
 //! - `check` methods return [`Finding`]s (severity, code, JSON Pointer,
 //!   message); every code is in `docs/checks.md`.
 //!
@@ -51,7 +53,6 @@
 //!   account exists, or whether an action is in the service catalogue
 //!   (action syntax is checked, names are not).
 //! - No I/O beyond what the caller passes in.
-//! - No policy evaluation (whether a request would be allowed).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -62,6 +63,7 @@ pub mod cross_account;
 mod detect;
 pub mod ecs;
 mod error;
+pub mod eval;
 mod finding;
 mod id;
 pub mod json;

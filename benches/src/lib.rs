@@ -7,6 +7,8 @@
 //! iam-rs reads. The criterion benches (`benches/*.rs`) and the `ratios`
 //! binary call the same functions.
 
+pub mod eval;
+
 use std::fmt;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -67,7 +67,9 @@ pub struct Args {
     /// The profile's duration_seconds (900 to 43200).
     #[arg(long, value_name = "SECONDS")]
     duration: Option<String>,
-    /// Write the five files into this directory instead of printing them.
+    /// Write the five files, the offline verification (verification.txt)
+    /// and its requests (verify-request-N.json) into this directory instead
+    /// of printing them.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
@@ -130,6 +132,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     for f in &findings {
         eprintln!("{f}");
     }
+    let verification = setup.verify();
     match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)
@@ -140,8 +143,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                     .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
                 eprintln!("wrote {}", path.display());
             }
+            // The offline verification, and its requests for `iam-ecs simulate`.
+            let path = dir.join("verification.txt");
+            std::fs::write(&path, verification.to_string())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+            for (i, c) in verification.checks.iter().enumerate() {
+                let path = dir.join(format!("verify-request-{}.json", i + 1));
+                std::fs::write(&path, c.request.to_json_string() + "\n")
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+                eprintln!("wrote {}", path.display());
+            }
             let dir_text = dir.display().to_string();
             print!("{}", setup.commands(&dir_text));
+            println!();
+            for line in verification.to_string().lines() {
+                println!("# {line}");
+            }
         }
         None => {
             for (i, artifact) in Artifact::ALL.into_iter().enumerate() {
@@ -151,13 +169,18 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 println!("# {}", artifact.file_name());
                 print!("{}", setup.render(artifact));
             }
+            println!();
+            println!("# verification");
+            print!("{verification}");
         }
     }
-    Ok(if findings.iter().any(|f| f.finding.is_error()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if findings.iter().any(|f| f.finding.is_error()) || !verification.passed() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 /// The flag of a `CrossAccountSpec` field, as written on the command line.

@@ -14,6 +14,7 @@ mod iac;
 mod inputs;
 mod output;
 mod sarif;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -39,6 +40,9 @@ enum Command {
     /// Write documents back through the library, losslessly (normalises
     /// whitespace only): print one, or --check or --write many.
     Fmt(fmt::Args),
+    /// Would AWS allow this request? Evaluate it offline against the
+    /// policies it carries; exit 0 allowed, 1 denied, 2 unreadable.
+    Simulate(simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         Command::CrossAccount(args) => cross_account::run(*args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Simulate(args) => simulate::run(args),
     };
     match result {
         Ok(code) => code,
