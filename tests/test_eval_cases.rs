@@ -3,27 +3,13 @@
 //! the decision, and the deciding statements where the case gives them.
 
 use iam_ecs::eval::{decide, evaluate, Request};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// `IAM_ECS_CORPUS/../eval-cases`, else `../shared/eval-cases`; under
-/// `CI=true` a missing directory fails.
+#[path = "util/eval_cases.rs"]
+mod eval_cases;
+
 fn cases_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("IAM_ECS_CORPUS") {
-        Some(d) => PathBuf::from(d).join("../eval-cases"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-cases"),
-    };
-    let file = dir.join("cases.jsonl");
-    if file.is_file() {
-        return Some(file);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!(
-            "eval cases not found at {} (CI=true makes this a failure)",
-            file.display()
-        );
-    }
-    eprintln!("note: eval cases not found at {}; skipped", file.display());
-    None
+    eval_cases::cases_file(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 #[test]

@@ -2,48 +2,20 @@
 //! `../shared/eval-cases/cases.jsonl`, both formats, exit codes, and
 //! requests that cannot be read.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_iam-ecs");
+mod common;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin takes the input");
-    child.wait_with_output().expect("the binary finishes")
+    common::run(args, Some(stdin))
 }
 
-/// `IAM_ECS_CORPUS/../eval-cases/cases.jsonl`, else
-/// `../shared/eval-cases/cases.jsonl`; under `CI=true` absence fails.
+#[path = "../../tests/util/eval_cases.rs"]
+mod eval_cases;
+
 fn cases_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("IAM_ECS_CORPUS") {
-        Some(d) => PathBuf::from(d).join("../eval-cases"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval-cases"),
-    };
-    let file = dir.join("cases.jsonl");
-    if file.is_file() {
-        return Some(file);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!(
-            "eval cases not found at {} (CI=true makes this a failure)",
-            file.display()
-        );
-    }
-    eprintln!("note: eval cases not found at {}; skipped", file.display());
-    None
+    eval_cases::cases_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
 }
 
 #[test]

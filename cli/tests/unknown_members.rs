@@ -3,26 +3,12 @@
 //! output, and a misspelt policy element gets its suggestion too.
 
 use iam_ecs::json::Json;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_iam-ecs");
+mod common;
 
 fn check_stdin(input: &str) -> (Output, Vec<Json>) {
-    let mut child = Command::new(BIN)
-        .args(["check", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("stdin takes the input");
-    let out = child.wait_with_output().expect("the binary finishes");
+    let out = common::run(&["check", "--format", "json", "-"], Some(input.as_bytes()));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let json = Json::parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     let findings = json.as_array().expect("an array of findings").to_vec();
