@@ -159,6 +159,7 @@ impl Checker<'_> {
             }
         });
         self.star_resource(s, at);
+        self.catalog_statement(s, at);
         if kind == PolicyKind::ResourceControl && s.effect == Some(Effect::Allow) {
             self.rcp_allow(s, at);
         }

@@ -1,0 +1,651 @@
+//! The checks that need the service catalogue ([`ServiceCatalog`], given
+//! in [`CheckOptions::catalog`](super::CheckOptions)): actions and services
+//! that do not exist, resource ARNs that fit no ARN format of their service
+//! or of the statement's actions, and service condition keys (existence,
+//! type, the actions that support them, tag keys).
+//!
+//! A finding that rests only on a name being absent from the catalogue
+//! (`invalid-action`, `invalid-service`, `invalid-service-in-action`,
+//! `invalid-service-condition-key`, `invalid-arn-resource`,
+//! `unsupported-action-for-condition-key`) is a warning naming the
+//! catalogue's date and how to refresh it, since a newer name is accepted
+//! by IAM; with `strict_catalog` it has its AWS severity. They run once per
+//! statement, after the statement's other checks.
+
+use super::condition::{parse_operator, Family};
+use super::{statement::value_loc, Checker};
+use crate::check::Loc;
+use crate::code::Code;
+use crate::finding::Severity;
+use crate::policy::global_keys::{self, Key, Origin, Ty};
+use crate::policy::{Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
+
+/// The tag condition keys whose support differs by action.
+fn is_tag_key(key: &str) -> bool {
+    let lower = |p: &str| {
+        key.len() > p.len() && key.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    lower("aws:ResourceTag/") || lower("aws:RequestTag/") || key.eq_ignore_ascii_case("aws:TagKeys")
+}
+
+impl Checker<'_> {
+    /// The catalogue checks of statement `s` at `at`.
+    pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
+        let Some(cat) = self.opts.catalog else {
+            return;
+        };
+        let cat = cat.get();
+        for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
+            if let Some(list) = list {
+                let list_at = at.key(key);
+                for (j, a) in list.iter().enumerate() {
+                    self.catalog_action(cat, a, &value_loc(&list_at, list, j));
+                }
+            }
+        }
+        if let Some(res) = &s.resource {
+            let res_at = at.key("Resource");
+            for (j, r) in res.iter().enumerate() {
+                self.catalog_resource(cat, s.action.as_ref(), r, &value_loc(&res_at, res, j));
+            }
+        }
+        if let Some(c) = &s.condition {
+            let c_at = at.key("Condition");
+            for (op, block) in c.iter() {
+                let Ok(o) = parse_operator(op) else {
+                    continue;
+                };
+                let op_at = c_at.key(op);
+                for (key, _) in block.iter() {
+                    let key_at = op_at.key(key);
+                    self.catalog_key(cat, s, at, (op, &o), key, &key_at);
+                }
+            }
+        }
+    }
+
+    /// The severity of a finding that rests only on absence from the
+    /// catalogue, and the note that says so.
+    fn absent(&self, cat: &dyn ServiceCatalog, code: Code) -> (Severity, String) {
+        if self.opts.strict_catalog {
+            (code.severity(), String::new())
+        } else {
+            (
+                Severity::Warning,
+                format!(
+                    " (a warning: the service catalogue is of {}, a newer name may exist; {})",
+                    cat.date(),
+                    cat.refresh_hint()
+                ),
+            )
+        }
+    }
+
+    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc) {
+        if a == "*" || super::action_problem(a).is_some() {
+            return;
+        }
+        let Some((svc, name)) = a.split_once(':') else {
+            return;
+        };
+        if svc.contains(['*', '?']) {
+            self.sink.report(
+                Code::WildcardInServiceName,
+                at,
+                format!(
+                    "action {a:?} has a wildcard in its service prefix: it may grant actions of \
+                     other services with similar names, now or later; name the service"
+                ),
+            );
+            if !cat.matches_any(a) {
+                let (sev, note) = self.absent(cat, Code::InvalidAction);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidAction,
+                    at,
+                    format!("action pattern {a:?} matches no action{note}"),
+                );
+            }
+            return;
+        }
+        if !cat.has_service(svc) {
+            let (sev, note) = self.absent(cat, Code::InvalidServiceInAction);
+            let hint = match service_with_action(cat, svc, name) {
+                Some(p) => format!(": did you mean \"{p}:{name}\"?"),
+                None => String::new(),
+            };
+            self.sink.report_with(
+                sev,
+                Code::InvalidServiceInAction,
+                at,
+                format!("the service {svc:?} of action {a:?} does not exist{hint}{note}"),
+            );
+            return;
+        }
+        if name.contains(['*', '?']) {
+            if !cat.matches_any(a) {
+                let (sev, note) = self.absent(cat, Code::InvalidAction);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidAction,
+                    at,
+                    format!("action pattern {a:?} matches no action of {svc}{note}"),
+                );
+            }
+            return;
+        }
+        if cat.has_action(svc, name) {
+            return;
+        }
+        let (sev, note) = self.absent(cat, Code::InvalidAction);
+        let hint = match nearest_action(cat, svc, name) {
+            Some(n) => format!(": did you mean \"{svc}:{n}\"?"),
+            None => String::new(),
+        };
+        self.sink.report_with(
+            sev,
+            Code::InvalidAction,
+            at,
+            format!("action {a:?} does not exist{hint}{note}"),
+        );
+    }
+
+    /// One `Resource` value `r` of a statement with the actions `actions`.
+    fn catalog_resource(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        actions: Option<&OneOrMany<String>>,
+        r: &str,
+        at: &Loc,
+    ) {
+        let Some(arn) = Arn::parse(r) else {
+            return;
+        };
+        if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
+            return;
+        }
+        let mut templates: Vec<String> = Vec::new();
+        cat.for_each_arn_template(arn.service, &mut |t| templates.push(t.to_owned()));
+        if templates.is_empty() {
+            return;
+        }
+        let fitting: Vec<Arn> = templates
+            .iter()
+            .filter_map(|t| Arn::parse(t))
+            .filter(|t| globs_meet(t.resource, arn.resource))
+            .collect();
+        if fitting.is_empty() {
+            let (sev, note) = self.absent(cat, Code::InvalidArnResource);
+            self.sink.report_with(
+                sev,
+                Code::InvalidArnResource,
+                at,
+                format!(
+                    "resource {r:?} fits none of the ARN formats of {} (such as {}): check the \
+                     resource part{note}",
+                    arn.service, templates[0]
+                ),
+            );
+            return;
+        }
+        let svc = arn.service;
+        let literal = |f: &str| !f.is_empty() && !f.contains(['*', '?', '$']);
+        if literal(arn.region) && fitting.iter().all(|t| t.region.is_empty()) {
+            self.sink.report(
+                Code::ArnRegionNotAllowed,
+                at,
+                format!(
+                    "resource {r:?} names a Region, but the service {svc} does not support a \
+                     Region in this resource ARN (such as {}): remove it, or the statement never \
+                     matches",
+                    fitting[0].text
+                ),
+            );
+        } else if arn.region.is_empty() && fitting.iter().all(|t| !t.region.is_empty()) {
+            self.sink.report(
+                Code::MissingArnRegion,
+                at,
+                format!(
+                    "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
+                     ARN (such as {})",
+                    fitting[0].text
+                ),
+            );
+        }
+        if literal(arn.account) && fitting.iter().all(|t| t.account.is_empty()) {
+            self.sink.report(
+                Code::ArnAccountNotAllowed,
+                at,
+                format!(
+                    "resource {r:?} names an account, but the service {svc} does not support an \
+                     account ID in this resource ARN (such as {}): remove it, or the statement \
+                     never matches",
+                    fitting[0].text
+                ),
+            );
+        } else if arn.account.is_empty() && fitting.iter().all(|t| !t.account.is_empty()) {
+            self.sink.report(
+                Code::MissingArnAccount,
+                at,
+                format!(
+                    "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
+                     {svc} resource ARN (such as {})",
+                    fitting[0].text
+                ),
+            );
+        }
+        if let Some(actions) = actions {
+            self.resource_fits_actions(cat, actions, &arn, r, at);
+        }
+    }
+
+    /// `resource-fits-no-action`: `arn` fits no resource type of any of
+    /// `actions` (every one known, none `*`).
+    fn resource_fits_actions(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        actions: &OneOrMany<String>,
+        arn: &Arn,
+        r: &str,
+        at: &Loc,
+    ) {
+        let mut taken: Vec<(String, String)> = Vec::new();
+        for a in actions.iter() {
+            if a == "*" {
+                return;
+            }
+            let mut fits = false;
+            let mut types: Vec<String> = Vec::new();
+            let known = cat.for_each_action_resource(a, &mut |ty, t| {
+                if !fits && Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)) {
+                    fits = true;
+                }
+                if types.len() < 3 && !types.iter().any(|x| x == ty) {
+                    types.push(ty.to_owned());
+                }
+            });
+            if known.is_none() || fits {
+                return;
+            }
+            if taken.len() < 3 {
+                let what = if types.is_empty() {
+                    "only \"*\"".to_owned()
+                } else {
+                    types.join(", ")
+                };
+                taken.push((a.clone(), what));
+            }
+        }
+        let list: Vec<String> = taken
+            .iter()
+            .map(|(a, t)| format!("{a} takes {t}"))
+            .collect();
+        self.sink.report(
+            Code::ResourceFitsNoAction,
+            at,
+            format!(
+                "resource {r:?} fits no resource type of the statement's actions ({}): the \
+                 statement grants nothing on it",
+                list.join("; ")
+            ),
+        );
+    }
+
+    fn catalog_key(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        s: &Statement,
+        stmt_at: &Loc,
+        (op, o): (&str, &super::condition::Operator),
+        key: &str,
+        at: &Loc,
+    ) {
+        let Some((svc, _)) = key.split_once(':') else {
+            return;
+        };
+        if is_tag_key(key) {
+            self.tag_key(cat, s, stmt_at, key, at);
+            return;
+        }
+        if svc.eq_ignore_ascii_case("aws") || global_keys::lookup(key).is_some() {
+            return;
+        }
+        let Some(info) = cat.condition_key(key) else {
+            if cat.has_service(svc) {
+                let (sev, note) = self.absent(cat, Code::InvalidServiceConditionKey);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidServiceConditionKey,
+                    at,
+                    format!("condition key {key:?} does not exist in the service {svc}{note}"),
+                );
+            } else {
+                let (sev, note) = self.absent(cat, Code::InvalidService);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidService,
+                    at,
+                    format!("the service {svc:?} of condition key {key:?} does not exist{note}"),
+                );
+            }
+            return;
+        };
+        if o.family != Family::Null {
+            let (ty, ops) = match info.ty {
+                KeyType::String => (Ty::String, global_keys::STRING),
+                KeyType::Arn => (Ty::Arn, global_keys::ARN | global_keys::STRING),
+                KeyType::Bool => (Ty::Bool, global_keys::BOOL),
+                KeyType::Numeric => (Ty::Numeric, global_keys::NUMERIC),
+                KeyType::Date => (Ty::Date, global_keys::DATE),
+                KeyType::IpAddress => (Ty::Ip, global_keys::IP),
+                _ => (Ty::Unknown, global_keys::ANY),
+            };
+            let k = Key {
+                name: "",
+                prefix: false,
+                ty,
+                ops,
+                multi: info.multivalued,
+                origin: Origin::Page,
+            };
+            self.typed_key(op, o, key, &k, at);
+        }
+        let Some(actions) = &s.action else {
+            return;
+        };
+        let mut unsupported: Vec<&str> = Vec::new();
+        for a in actions.iter() {
+            let same = a
+                .split_once(':')
+                .is_some_and(|(p, _)| p.eq_ignore_ascii_case(svc));
+            if same && cat.action_supports_key(a, key) == Some(false) {
+                unsupported.push(a);
+            }
+        }
+        if !unsupported.is_empty() {
+            let (sev, note) = self.absent(cat, Code::UnsupportedActionForConditionKey);
+            self.sink.report_with(
+                sev,
+                Code::UnsupportedActionForConditionKey,
+                at,
+                format!(
+                    "condition key {key} does not apply to {}: the condition is not evaluated for \
+                     them; move them to a statement without this key{note}",
+                    unsupported.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A tag key (`aws:ResourceTag/...`, `aws:RequestTag/...`,
+    /// `aws:TagKeys`) in statement `s`: the services of its actions that do
+    /// not support it.
+    fn tag_key(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        s: &Statement,
+        stmt_at: &Loc,
+        key: &str,
+        at: &Loc,
+    ) {
+        let allow = s.effect == Some(Effect::Allow);
+        if s.not_action.is_some() {
+            let (code, what) = if allow {
+                (
+                    Code::AllowNotactionWithUnsupportedTagConditionKeyForService,
+                    "allows only the actions that support it",
+                )
+            } else {
+                (
+                    Code::DenyNotactionWithUnsupportedTagConditionKeyForService,
+                    "does not deny the actions that do not support it",
+                )
+            };
+            self.sink.report(
+                code,
+                at,
+                format!(
+                    "tag condition key {key} with NotAction: some actions do not support the key, \
+                     so the statement {what}; use Action instead of NotAction"
+                ),
+            );
+            return;
+        }
+        let Some(actions) = &s.action else {
+            return;
+        };
+        let mut first: Option<usize> = None;
+        let mut services: Vec<&str> = Vec::new();
+        for (j, a) in actions.iter().enumerate() {
+            if a == "*" {
+                continue;
+            }
+            if cat.action_supports_key(a, key) == Some(false) {
+                first.get_or_insert(j);
+                let p = a.split_once(':').map_or(a.as_str(), |x| x.0);
+                if !services.iter().any(|x| x.eq_ignore_ascii_case(p)) {
+                    services.push(p);
+                }
+            }
+        }
+        let Some(j) = first else {
+            return;
+        };
+        let (code, what) = if allow {
+            (
+                Code::AllowWithUnsupportedTagConditionKeyForService,
+                "does not allow their actions",
+            )
+        } else {
+            (
+                Code::DenyWithUnsupportedTagConditionKeyForService,
+                "does not deny their actions",
+            )
+        };
+        let list_at = stmt_at.key("Action");
+        self.sink.report(
+            code,
+            &value_loc(&list_at, actions, j),
+            format!(
+                "tag condition key {key} is not supported by actions of {}: the statement {what}; \
+                 move those actions to a statement without this key",
+                services.join(", ")
+            ),
+        );
+    }
+}
+
+/// The fields of an ARN (or ARN template): `arn:partition:service:region:account:resource`.
+struct Arn<'a> {
+    text: &'a str,
+    service: &'a str,
+    region: &'a str,
+    account: &'a str,
+    resource: &'a str,
+}
+
+impl<'a> Arn<'a> {
+    fn parse(text: &'a str) -> Option<Arn<'a>> {
+        let mut it = text.splitn(6, ':');
+        if it.next()? != "arn" {
+            return None;
+        }
+        let _partition = it.next()?;
+        Some(Arn {
+            text,
+            service: it.next()?,
+            region: it.next()?,
+            account: it.next()?,
+            resource: it.next()?,
+        })
+    }
+}
+
+/// Whether policy resource `r` fits ARN template `t` (service and resource
+/// part; the Region and account are other checks).
+fn arn_fits(t: &Arn, r: &Arn) -> bool {
+    globs_meet(t.service, r.service) && globs_meet(t.resource, r.resource)
+}
+
+/// Whether two patterns can match a common string: `*`, `?` and `${...}`
+/// (a template variable or a policy variable) are wildcards, the rest
+/// compared ignoring ASCII case.
+fn globs_meet(a: &str, b: &str) -> bool {
+    let a = tokens(a);
+    let b = tokens(b);
+    // reach[i][j]: a[..i] and b[..j] can match a common string.
+    let w = b.len() + 1;
+    let mut reach = vec![false; (a.len() + 1) * w];
+    reach[0] = true;
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            if !reach[i * w + j] {
+                continue;
+            }
+            let ta = a.get(i);
+            let tb = b.get(j);
+            if ta == Some(&Tok::Star) {
+                // The star takes nothing more, or one more of b's.
+                reach[(i + 1) * w + j] = true;
+                if j < b.len() {
+                    reach[i * w + j + 1] = true;
+                }
+            }
+            if tb == Some(&Tok::Star) {
+                reach[i * w + j + 1] = true;
+                if i < a.len() {
+                    reach[(i + 1) * w + j] = true;
+                }
+            }
+            if let (Some(x), Some(y)) = (ta, tb) {
+                let one = match (x, y) {
+                    (Tok::Star, _) | (_, Tok::Star) => false,
+                    (Tok::One, _) | (_, Tok::One) => true,
+                    (Tok::Byte(p), Tok::Byte(q)) => p.eq_ignore_ascii_case(q),
+                };
+                if one {
+                    reach[(i + 1) * w + j + 1] = true;
+                }
+            }
+        }
+    }
+    reach[a.len() * w + b.len()]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Star,
+    One,
+    Byte(u8),
+}
+
+fn tokens(s: &str) -> Vec<Tok> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'*' => out.push(Tok::Star),
+            b'?' => out.push(Tok::One),
+            b'$' if b.get(i + 1) == Some(&b'{') => match s[i..].find('}') {
+                Some(end) => {
+                    out.push(Tok::Star);
+                    i += end;
+                }
+                None => out.push(Tok::Byte(b'$')),
+            },
+            c => out.push(Tok::Byte(c)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A service (other than `svc`) that has an action `name`, or the service
+/// prefix nearest to `svc` by edit distance.
+fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    cat.for_each_service(&mut |p| {
+        let d = distance(svc, p);
+        if d <= 3 && best.as_ref().map_or(true, |(b, _)| d < *b) {
+            best = Some((d, p.to_owned()));
+        }
+    });
+    if let Some((_, p)) = &best {
+        if name.contains(['*', '?']) || cat.has_action(p, name) {
+            return best.map(|b| b.1);
+        }
+    }
+    if name.contains(['*', '?']) {
+        return best.map(|b| b.1);
+    }
+    let mut with: Option<(usize, String)> = None;
+    cat.for_each_service(&mut |p| {
+        if cat.has_action(p, name) {
+            let d = distance(svc, p);
+            if with.as_ref().map_or(true, |(b, _)| d < *b) {
+                with = Some((d, p.to_owned()));
+            }
+        }
+    });
+    with.or(best).map(|b| b.1)
+}
+
+/// The action of `svc` nearest to `name` by edit distance (at most a third
+/// of the name's length, and at least 2).
+fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
+    let limit = (name.len() / 3).max(2);
+    let mut best: Option<(usize, String)> = None;
+    cat.for_each_action(svc, &mut |n| {
+        if n.len().abs_diff(name.len()) > limit {
+            return;
+        }
+        let d = distance(name, n);
+        if d <= limit && best.as_ref().map_or(true, |(b, _)| d < *b) {
+            best = Some((d, n.to_owned()));
+        }
+    });
+    best.map(|b| b.1)
+}
+
+/// The Levenshtein distance between `a` and `b`, ignoring ASCII case.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(!x.eq_ignore_ascii_case(y));
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_meet() {
+        assert!(globs_meet("${BucketName}", "my-bucket"));
+        assert!(!globs_meet("${BucketName}/${ObjectName}", "my-bucket"));
+        assert!(globs_meet("${BucketName}/${ObjectName}", "my-bucket/*"));
+        assert!(globs_meet("role/${RoleNameWithPath}", "role/a/b"));
+        assert!(!globs_meet("role/${RoleNameWithPath}", "user/a"));
+        assert!(globs_meet("role/${R}", "*"));
+        assert!(globs_meet("ROLE/x", "role/?"));
+        assert!(globs_meet("a*b", "*c*"));
+        assert!(!globs_meet("a", "b*"));
+        assert!(globs_meet("", ""));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("GetObjects", "getobject"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}
