@@ -175,7 +175,7 @@ impl Catalog {
                 name,
                 ty,
                 multi: code & 1 == 1,
-                prefix: super::template_prefix(&text[name.off as usize..][..name.len as usize]),
+                template: super::is_template(&text[name.off as usize..][..name.len as usize]),
             });
         }
         let globals = r.r(KEYS)?;

@@ -312,9 +312,8 @@ struct Key {
     name: S,
     ty: KeyType,
     multi: bool,
-    /// The length of the literal part of a templated key
-    /// (`s3:ExistingObjectTag/`), 0 for a plain key.
-    prefix: u32,
+    /// Whether the name has a placeholder (`s3:ExistingObjectTag/<key>`).
+    template: bool,
 }
 
 /// The catalogue: every service, action, resource type and condition key.
@@ -348,14 +347,38 @@ fn cmp_fold(a: &str, b: &str) -> Ordering {
     a.len().cmp(&b.len())
 }
 
-/// The literal part of a templated key name (`aws:RequestTag/` of
-/// `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/` of
-/// `s3:ExistingObjectTag/<key>`), or 0.
-fn template_prefix(name: &str) -> u32 {
-    match name.find('/') {
-        Some(i) if matches!(name.as_bytes().get(i + 1), Some(b'$' | b'<')) => (i + 1) as u32,
-        _ => 0,
+/// Whether a key name is templated: it has a placeholder (`${TagKey}`,
+/// `<key>`, or a last segment `tag-key` after `/`).
+fn is_template(name: &str) -> bool {
+    name.contains("${") || name.contains('<') || name.ends_with("/tag-key")
+}
+
+/// Whether the key `key` is an instance of the catalogued key `tpl` (equal
+/// ignoring ASCII case, or with each placeholder of a templated `tpl`
+/// standing for a non-empty run of characters).
+fn template_matches(tpl: &str, key: &str) -> bool {
+    fn m(t: &[u8], k: &[u8]) -> bool {
+        let close = match t {
+            [b'$', b'{', ..] => Some(b'}'),
+            [b'<', ..] => Some(b'>'),
+            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
+            [] => return k.is_empty(),
+            [c, rest @ ..] => {
+                return k
+                    .first()
+                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
+            }
+        };
+        let rest = match close {
+            Some(c) => match t.iter().position(|&x| x == c) {
+                Some(i) => &t[i + 1..],
+                None => return t.eq_ignore_ascii_case(k),
+            },
+            None => &t[t.len()..],
+        };
+        (1..=k.len()).any(|i| m(rest, &k[i..]))
     }
+    tpl.eq_ignore_ascii_case(key) || (is_template(tpl) && m(tpl.as_bytes(), key.as_bytes()))
 }
 
 /// The service field of an ARN template (`s3` of `arn:${Partition}:s3:::...`).
@@ -424,7 +447,7 @@ impl Compiler {
                 name,
                 ty: k.ty,
                 multi: k.multivalued,
-                prefix: template_prefix(&k.name),
+                template: is_template(&k.name),
             });
         }
         R {
@@ -730,17 +753,8 @@ impl Catalog {
         if let Ok(i) = keys.binary_search_by(|k| cmp_fold(self.get(k.name), name)) {
             return Some(self.key_view(&keys[i]));
         }
-        let slash = name.find('/')?;
-        let lit = &name[..=slash];
-        let i = keys.partition_point(|k| cmp_fold(self.get(k.name), lit) == Ordering::Less);
-        keys[i..]
-            .iter()
-            .take_while(|k| {
-                let n = self.get(k.name);
-                n.len() >= lit.len()
-                    && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit.as_bytes())
-            })
-            .find(|k| k.prefix as usize == lit.len())
+        keys.iter()
+            .find(|k| k.template && template_matches(self.get(k.name), name))
             .map(|k| self.key_view(k))
     }
 
@@ -983,11 +997,7 @@ impl<'a> Action<'a> {
 
 /// Whether the catalogued key `k` (maybe templated) is `key`.
 fn key_matches(k: &str, key: &str) -> bool {
-    if k.eq_ignore_ascii_case(key) {
-        return true;
-    }
-    let p = template_prefix(k) as usize;
-    p > 0 && key.len() > p && key.as_bytes()[..p].eq_ignore_ascii_case(&k.as_bytes()[..p])
+    template_matches(k, key)
 }
 
 /// A resource type of a [`Catalog`].
@@ -1106,6 +1116,41 @@ mod tests {
             .arn_templates("s3")
             .any(|t| t == "arn:${Partition}:s3:::${BucketName}"));
         assert!(c.action("iam:PassRole").is_some());
+    }
+
+    #[test]
+    fn templated_keys() {
+        assert!(template_matches(
+            "aws:RequestTag/${TagKey}",
+            "AWS:requesttag/Owner"
+        ));
+        assert!(!template_matches(
+            "aws:RequestTag/${TagKey}",
+            "aws:RequestTag/"
+        ));
+        assert!(template_matches(
+            "secretsmanager:ResourceTag/tag-key",
+            "secretsmanager:ResourceTag/A"
+        ));
+        assert!(template_matches(
+            "kms:EncryptionContext:${EncryptionContextKey}",
+            "kms:EncryptionContext:aws:s3:arn"
+        ));
+        assert!(template_matches(
+            "codebuild:environment.environmentVariables/${name}.value",
+            "codebuild:environment.environmentVariables/X.value"
+        ));
+        assert!(!template_matches(
+            "codebuild:environment.environmentVariables/${name}.value",
+            "codebuild:environment.environmentVariables/X.type"
+        ));
+        assert!(!template_matches("s3:prefix", "s3:prefixes"));
+        let c = Catalog::embedded();
+        assert_eq!(
+            c.condition_key("kms:EncryptionContext:aws:s3:arn")
+                .map(|k| k.name()),
+            Some("kms:EncryptionContext:${EncryptionContextKey}")
+        );
     }
 
     #[test]

