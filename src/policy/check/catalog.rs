@@ -201,7 +201,9 @@ impl Checker<'_> {
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
         // document, which has no account.
         let concrete = !wild(arn.region) && !wild(arn.account) && !wild(arn.resource);
-        if literal(arn.region) && fitting.iter().all(|t| t.region.is_empty()) {
+        // IAM and STS ARNs with a Region are `invalid-arn-region` already.
+        let regional = !matches!(svc, "iam" | "sts");
+        if regional && literal(arn.region) && fitting.iter().all(|t| t.region.is_empty()) {
             self.sink.report(
                 Code::ArnRegionNotAllowed,
                 at,
@@ -606,9 +608,13 @@ fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Optio
         return best.map(|b| b.1);
     }
     let mut with: Option<(usize, String)> = None;
+    let near = (svc.len() / 2).max(2);
     cat.for_each_service(&mut |p| {
         if cat.has_action(p, name) {
             let d = distance(svc, p);
+            if d > near {
+                return;
+            }
             if with.as_ref().map_or(true, |(b, _)| d < *b) {
                 with = Some((d, p.to_owned()));
             }
