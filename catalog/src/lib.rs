@@ -521,6 +521,12 @@ impl Catalog {
         })
     }
 
+    /// Decodes the embedded data afresh (what the first use of
+    /// [`Catalog::embedded`] costs; for benchmarks).
+    pub fn decode_embedded() -> Result<Catalog, Error> {
+        Catalog::decode(EMBEDDED)
+    }
+
     /// The size of the embedded data in bytes (compressed, as in the
     /// binary).
     pub const fn embedded_size() -> usize {
@@ -718,6 +724,16 @@ impl Catalog {
         &'a self,
         pattern: &'a str,
     ) -> impl Iterator<Item = Action<'a>> + 'a {
+        // No wildcard: one lookup.
+        let wild = pattern.contains(['*', '?']);
+        let exact = if wild { None } else { self.action(pattern) };
+        exact
+            .into_iter()
+            .chain(wild.then(|| self.scan(pattern)).into_iter().flatten())
+    }
+
+    /// The actions that `pattern` (with a wildcard) matches.
+    fn scan<'a>(&'a self, pattern: &'a str) -> impl Iterator<Item = Action<'a>> + 'a {
         let (sp, np) = match pattern.split_once(':') {
             Some((s, n)) => (s, n),
             None if pattern.bytes().all(|b| b == b'*') => ("*", "*"),

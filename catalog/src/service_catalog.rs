@@ -62,7 +62,7 @@ impl ServiceCatalog for Catalog {
     fn for_each_action_resource(
         &self,
         pattern: &str,
-        f: &mut dyn FnMut(&str, &str),
+        f: &mut dyn FnMut(&str, &str) -> bool,
     ) -> Option<bool> {
         let mut found = false;
         let mut star = false;
@@ -73,16 +73,20 @@ impl ServiceCatalog for Catalog {
             }
             for (r, _) in a.resource_types() {
                 for t in r.arn_templates() {
-                    f(r.name(), t);
+                    if f(r.name(), t) {
+                        return Some(star);
+                    }
                 }
             }
         }
         found.then_some(star)
     }
 
-    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str)) {
+    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str) -> bool) {
         for t in self.arn_templates(arn_service) {
-            f(t);
+            if f(t) {
+                return;
+            }
         }
     }
 }

@@ -53,6 +53,8 @@ pub struct Args {
     /// counted (AWS's default is 2,048; it can be raised).
     #[arg(long, value_name = "N")]
     trust_quota: Option<usize>,
+    #[command(flatten)]
+    catalog: crate::catalog::CheckArgs,
     /// Files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -136,7 +138,7 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
                     DocumentKind::ResourceControlPolicy => CheckOptions::rcp(),
                     _ => CheckOptions::resource(),
                 };
-                doc.check(&options)
+                doc.check(&args.catalog.apply(options))
             }
             Err(e) => unreadable(Code::InvalidDocument, e.to_string()),
         },
@@ -146,6 +148,7 @@ fn check_file(path: &str, args: &Args) -> (Vec<Finding>, Option<DocumentKind>) {
 
 /// Runs `iam-ecs check`.
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    args.catalog.load()?;
     let mut all: Vec<Reported> = Vec::new();
     for path in &args.files {
         let file = display_name(path).to_owned();

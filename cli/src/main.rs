@@ -5,6 +5,8 @@
 //! that cannot be read or parsed, 2 on a usage error.
 #![forbid(unsafe_code)]
 
+mod actions;
+mod catalog;
 mod check;
 mod cross_account;
 mod fmt;
@@ -32,6 +34,13 @@ enum Command {
     /// Write a document back through the library, losslessly (normalises
     /// whitespace only).
     Fmt(fmt::Args),
+    /// The actions that patterns match, with access level, resource types
+    /// (ARN templates) and condition keys; exit 1 when a pattern matches
+    /// none.
+    Actions(actions::Args),
+    /// The service catalogue: `catalog info` prints its date, source and
+    /// counts.
+    Catalog(catalog::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +49,8 @@ fn main() -> ExitCode {
         Command::CrossAccount(args) => cross_account::run(*args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Actions(args) => actions::run(args),
+        Command::Catalog(args) => catalog::run(args),
     };
     match result {
         Ok(code) => code,

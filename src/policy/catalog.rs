@@ -96,18 +96,20 @@ pub trait ServiceCatalog: Sync {
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool>;
 
     /// Calls `f(resource type, ARN template)` for each ARN template of each
-    /// resource type of the actions that `pattern` matches; returns `None`
-    /// when the pattern matches no action, `Some(true)` when some matching
-    /// action takes no resource type (only `"*"`), else `Some(false)`.
+    /// resource type of the actions that `pattern` matches, until `f`
+    /// returns `true`; returns `None` when the pattern matches no action,
+    /// `Some(true)` when some matching action takes no resource type (only
+    /// `"*"`), else `Some(false)`.
     fn for_each_action_resource(
         &self,
         pattern: &str,
-        f: &mut dyn FnMut(&str, &str),
+        f: &mut dyn FnMut(&str, &str) -> bool,
     ) -> Option<bool>;
 
     /// Calls `f` with each ARN template whose service field is
-    /// `arn_service` (`s3` for `arn:${Partition}:s3:::${BucketName}`).
-    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str));
+    /// `arn_service` (`s3` for `arn:${Partition}:s3:::${BucketName}`), until
+    /// `f` returns `true`.
+    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str) -> bool);
 }
 
 /// A catalogue given to [`CheckOptions`](super::CheckOptions): a shared

@@ -164,18 +164,40 @@ impl Checker<'_> {
         if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
             return;
         }
-        let mut templates: Vec<String> = Vec::new();
-        cat.for_each_arn_template(arn.service, &mut |t| templates.push(t.to_owned()));
-        if templates.is_empty() {
+        // One pass over the service's formats: whether any fits the
+        // resource part, and whether all that fit have (or lack) a Region
+        // and an account.
+        let mut any = false;
+        let mut fit = Fit::default();
+        cat.for_each_arn_template(arn.service, &mut |t| {
+            any = true;
+            if let Some(t) = Arn::parse(t) {
+                if globs_meet(t.resource, arn.resource) {
+                    fit.add(&t);
+                }
+            }
+            false
+        });
+        if !any {
             return;
         }
-        let fitting: Vec<Arn> = templates
-            .iter()
-            .filter_map(|t| Arn::parse(t))
-            .filter(|t| globs_meet(t.resource, arn.resource))
-            .collect();
         let wild = |f: &str| f.contains(['*', '?', '$']);
-        if fitting.is_empty() {
+        let svc = arn.service;
+        // The first format that fits (or, with none, the first of the
+        // service), for messages.
+        let example = |fitting: bool| {
+            let mut first = String::new();
+            cat.for_each_arn_template(svc, &mut |t| {
+                let ok =
+                    !fitting || Arn::parse(t).is_some_and(|t| globs_meet(t.resource, arn.resource));
+                if ok {
+                    first = t.to_owned();
+                }
+                ok
+            });
+            first
+        };
+        if fit.count == 0 {
             // A pattern may be meant broadly; only a literal resource part
             // that fits no format is reported (Access Analyzer reports
             // neither `log-group`-less logs patterns nor `listener/x-*`).
@@ -188,14 +210,13 @@ impl Checker<'_> {
                 Code::InvalidArnResource,
                 at,
                 format!(
-                    "resource {r:?} fits none of the ARN formats of {} (such as {}): check the \
+                    "resource {r:?} fits none of the ARN formats of {svc} (such as {}): check the \
                      resource part{note}",
-                    arn.service, templates[0]
+                    example(false)
                 ),
             );
             return;
         }
-        let svc = arn.service;
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -203,7 +224,7 @@ impl Checker<'_> {
         let concrete = !wild(arn.region) && !wild(arn.account) && !wild(arn.resource);
         // IAM and STS ARNs with a Region are `invalid-arn-region` already.
         let regional = !matches!(svc, "iam" | "sts");
-        if regional && literal(arn.region) && fitting.iter().all(|t| t.region.is_empty()) {
+        if regional && literal(arn.region) && fit.no_region == fit.count {
             self.sink.report(
                 Code::ArnRegionNotAllowed,
                 at,
@@ -211,22 +232,21 @@ impl Checker<'_> {
                     "resource {r:?} names a Region, but the service {svc} does not support a \
                      Region in this resource ARN (such as {}): remove it, or the statement never \
                      matches",
-                    fitting[0].text
+                    example(true)
                 ),
             );
-        } else if concrete && arn.region.is_empty() && fitting.iter().all(|t| !t.region.is_empty())
-        {
+        } else if concrete && arn.region.is_empty() && fit.no_region == 0 {
             self.sink.report(
                 Code::MissingArnRegion,
                 at,
                 format!(
                     "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
                      ARN (such as {})",
-                    fitting[0].text
+                    example(true)
                 ),
             );
         }
-        if literal(arn.account) && fitting.iter().all(|t| t.account.is_empty()) {
+        if literal(arn.account) && fit.no_account == fit.count {
             self.sink.report(
                 Code::ArnAccountNotAllowed,
                 at,
@@ -234,20 +254,17 @@ impl Checker<'_> {
                     "resource {r:?} names an account, but the service {svc} does not support an \
                      account ID in this resource ARN (such as {}): remove it, or the statement \
                      never matches",
-                    fitting[0].text
+                    example(true)
                 ),
             );
-        } else if concrete
-            && arn.account.is_empty()
-            && fitting.iter().all(|t| !t.account.is_empty())
-        {
+        } else if concrete && arn.account.is_empty() && fit.no_account == 0 {
             self.sink.report(
                 Code::MissingArnAccount,
                 at,
                 format!(
                     "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
                      {svc} resource ARN (such as {})",
-                    fitting[0].text
+                    example(true)
                 ),
             );
         }
@@ -266,37 +283,36 @@ impl Checker<'_> {
         r: &str,
         at: &Loc,
     ) {
-        let mut taken: Vec<(String, String)> = Vec::new();
         for a in actions.iter() {
             if a == "*" {
                 return;
             }
             let mut fits = false;
-            let mut types: Vec<String> = Vec::new();
-            let known = cat.for_each_action_resource(a, &mut |ty, t| {
-                if !fits && Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)) {
-                    fits = true;
-                }
-                if types.len() < 3 && !types.iter().any(|x| x == ty) {
-                    types.push(ty.to_owned());
-                }
+            let known = cat.for_each_action_resource(a, &mut |_, t| {
+                fits = Arn::parse(t).is_some_and(|t| arn_fits(&t, arn));
+                fits
             });
             if known.is_none() || fits {
                 return;
             }
-            if taken.len() < 3 {
-                let what = if types.is_empty() {
-                    "only \"*\"".to_owned()
-                } else {
-                    types.join(", ")
-                };
-                taken.push((a.clone(), what));
-            }
         }
-        let list: Vec<String> = taken
-            .iter()
-            .map(|(a, t)| format!("{a} takes {t}"))
-            .collect();
+        // None fits: say what the first actions take.
+        let mut list: Vec<String> = Vec::new();
+        for a in actions.iter().take(3) {
+            let mut types: Vec<String> = Vec::new();
+            cat.for_each_action_resource(a, &mut |ty, _| {
+                if !types.iter().any(|x| x == ty) {
+                    types.push(ty.to_owned());
+                }
+                types.len() >= 3
+            });
+            let what = if types.is_empty() {
+                "only \"*\"".to_owned()
+            } else {
+                types.join(", ")
+            };
+            list.push(format!("{a} takes {what}"));
+        }
         self.sink.report(
             Code::ResourceFitsNoAction,
             at,
@@ -483,9 +499,25 @@ impl Checker<'_> {
     }
 }
 
+/// What the formats that fit a resource have: how many, how many of them
+/// have no Region, no account.
+#[derive(Default)]
+struct Fit {
+    count: usize,
+    no_region: usize,
+    no_account: usize,
+}
+
+impl Fit {
+    fn add(&mut self, t: &Arn) {
+        self.count += 1;
+        self.no_region += usize::from(t.region.is_empty());
+        self.no_account += usize::from(t.account.is_empty());
+    }
+}
+
 /// The fields of an ARN (or ARN template): `arn:partition:service:region:account:resource`.
 struct Arn<'a> {
-    text: &'a str,
     service: &'a str,
     region: &'a str,
     account: &'a str,
@@ -500,7 +532,6 @@ impl<'a> Arn<'a> {
         }
         let _partition = it.next()?;
         Some(Arn {
-            text,
             service: it.next()?,
             region: it.next()?,
             account: it.next()?,
@@ -519,30 +550,46 @@ fn arn_fits(t: &Arn, r: &Arn) -> bool {
 /// (a template variable or a policy variable) are wildcards, the rest
 /// compared ignoring ASCII case.
 fn globs_meet(a: &str, b: &str) -> bool {
-    let a = tokens(a);
-    let b = tokens(b);
-    // reach[i][j]: a[..i] and b[..j] can match a common string.
-    let w = b.len() + 1;
-    let mut reach = vec![false; (a.len() + 1) * w];
-    reach[0] = true;
+    // Most formats differ from the resource in their literal beginning
+    // (`accesspoint/`, `job/`): compare that first.
+    let lit = |s: &str| s.find(['*', '?', '$']).unwrap_or(s.len());
+    let n = lit(a).min(lit(b));
+    if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+        return false;
+    }
+    if lit(a) == a.len() && lit(b) == b.len() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    let mut ta = [Tok::Star; 160];
+    let mut tb = [Tok::Star; 160];
+    let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
+        // Longer than any ARN format: compare as text.
+        return a.eq_ignore_ascii_case(b);
+    };
+    let (a, b) = (&ta[..na], &tb[..nb]);
+    // Row by row: cur[j] when a[..i] and b[..j] can match a common
+    // string, next[j] the same for i + 1.
+    let mut cur = [false; 161];
+    let mut next = [false; 161];
+    cur[0] = true;
     for i in 0..=a.len() {
         for j in 0..=b.len() {
-            if !reach[i * w + j] {
+            if !cur[j] {
                 continue;
             }
             let ta = a.get(i);
             let tb = b.get(j);
             if ta == Some(&Tok::Star) {
                 // The star takes nothing more, or one more of b's.
-                reach[(i + 1) * w + j] = true;
+                next[j] = true;
                 if j < b.len() {
-                    reach[i * w + j + 1] = true;
+                    cur[j + 1] = true;
                 }
             }
             if tb == Some(&Tok::Star) {
-                reach[i * w + j + 1] = true;
+                cur[j + 1] = true;
                 if i < a.len() {
-                    reach[(i + 1) * w + j] = true;
+                    next[j] = true;
                 }
             }
             if let (Some(x), Some(y)) = (ta, tb) {
@@ -552,12 +599,17 @@ fn globs_meet(a: &str, b: &str) -> bool {
                     (Tok::Byte(p), Tok::Byte(q)) => p.eq_ignore_ascii_case(q),
                 };
                 if one {
-                    reach[(i + 1) * w + j + 1] = true;
+                    next[j + 1] = true;
                 }
             }
         }
+        if i == a.len() {
+            return cur[b.len()];
+        }
+        cur = next;
+        next = [false; 161];
     }
-    reach[a.len() * w + b.len()]
+    false
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -567,26 +619,29 @@ enum Tok {
     Byte(u8),
 }
 
-fn tokens(s: &str) -> Vec<Tok> {
+/// The tokens of `s` into `out`: their number, `None` when more than fit.
+fn tokens(s: &str, out: &mut [Tok]) -> Option<usize> {
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
+    let mut n = 0;
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'*' => out.push(Tok::Star),
-            b'?' => out.push(Tok::One),
+        let t = match b[i] {
+            b'*' => Tok::Star,
+            b'?' => Tok::One,
             b'$' if b.get(i + 1) == Some(&b'{') => match s[i..].find('}') {
                 Some(end) => {
-                    out.push(Tok::Star);
                     i += end;
+                    Tok::Star
                 }
-                None => out.push(Tok::Byte(b'$')),
+                None => Tok::Byte(b'$'),
             },
-            c => out.push(Tok::Byte(c)),
-        }
+            c => Tok::Byte(c),
+        };
+        *out.get_mut(n)? = t;
+        n += 1;
         i += 1;
     }
-    out
+    Some(n)
 }
 
 /// A service (other than `svc`) that has an action `name`, or the service
