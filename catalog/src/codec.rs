@@ -133,8 +133,10 @@ impl Catalog {
         let n = r.count()?;
         let mut services = Vec::with_capacity(n);
         for _ in 0..n {
+            let prefix = r.s(&text)?;
             services.push(Svc {
-                prefix: r.s(&text)?,
+                key: super::fold_key(&text[prefix.off as usize..][..prefix.len as usize]),
+                prefix,
                 name: r.s(&text)?,
                 actions: r.r(ACTIONS)?,
                 resources: r.r(RESOURCES)?,
@@ -148,6 +150,7 @@ impl Catalog {
             let level = AccessLevel::from_code(r.u()? as u8)
                 .ok_or_else(|| r.err("expected an access level code 0 to 4"))?;
             actions.push(Act {
+                key: super::fold_key(&text[name.off as usize..][..name.len as usize]),
                 name,
                 level,
                 res: r.r(REFS)?,

@@ -279,6 +279,8 @@ impl R {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Svc {
+    /// [`fold_key`] of the prefix.
+    key: u64,
     prefix: S,
     name: S,
     actions: R,
@@ -288,6 +290,8 @@ struct Svc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Act {
+    /// [`fold_key`] of the name.
+    key: u64,
     name: S,
     level: AccessLevel,
     /// Into `refs`: resource index within the service << 1 | required.
@@ -333,6 +337,16 @@ pub struct Catalog {
     refs: Vec<u32>,
     /// (ARN service field, template) for every template, sorted by field.
     arn_index: Vec<(S, S)>,
+}
+
+/// The first eight bytes of `s`, lowercased, as a number that orders as
+/// they do (shorter first): most comparisons of a lookup end on it.
+fn fold_key(s: &str) -> u64 {
+    let mut k = [0u8; 8];
+    for (d, c) in k.iter_mut().zip(s.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    u64::from_be_bytes(k)
 }
 
 /// Compares `a` and `b` ignoring ASCII case.
@@ -490,6 +504,7 @@ impl Compiler {
             let keys = self.strs(&a.condition_keys);
             let deps = self.strs(&a.dependent_actions);
             self.cat.actions.push(Act {
+                key: fold_key(&a.name),
                 name,
                 level: a.access_level,
                 res,
@@ -498,6 +513,7 @@ impl Compiler {
             });
         }
         self.cat.services.push(Svc {
+            key: fold_key(&svc.prefix),
             prefix,
             name,
             actions: R {
@@ -703,8 +719,13 @@ impl Catalog {
 
     /// The service with this prefix (ignoring case).
     pub fn service(&self, prefix: &str) -> Option<Service<'_>> {
+        let key = fold_key(prefix);
         self.services
-            .binary_search_by(|s| cmp_fold(self.get(s.prefix), prefix))
+            .binary_search_by(|s| {
+                s.key
+                    .cmp(&key)
+                    .then_with(|| cmp_fold(self.get(s.prefix), prefix))
+            })
             .ok()
             .map(|i| Service {
                 cat: self,
@@ -910,13 +931,18 @@ impl<'a> Service<'a> {
     /// The action `name` (ignoring case).
     pub fn action(&self, name: &str) -> Option<Action<'a>> {
         let acts = &self.cat.actions[self.svc.actions.range()];
-        acts.binary_search_by(|a| cmp_fold(self.cat.get(a.name), name))
-            .ok()
-            .map(|i| Action {
-                cat: self.cat,
-                svc: self.svc,
-                act: &acts[i],
-            })
+        let key = fold_key(name);
+        acts.binary_search_by(|a| {
+            a.key
+                .cmp(&key)
+                .then_with(|| cmp_fold(self.cat.get(a.name), name))
+        })
+        .ok()
+        .map(|i| Action {
+            cat: self.cat,
+            svc: self.svc,
+            act: &acts[i],
+        })
     }
 
     /// The resource types.

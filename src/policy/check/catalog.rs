@@ -108,6 +108,9 @@ impl Checker<'_> {
             }
             return;
         }
+        if !name.contains(['*', '?']) && cat.has_action(svc, name) {
+            return;
+        }
         if !cat.has_service(svc) {
             let (sev, note) = self.absent(cat, Code::InvalidServiceInAction);
             let hint = match service_with_action(cat, svc, name) {
@@ -132,9 +135,6 @@ impl Checker<'_> {
                     format!("action pattern {a:?} matches no action of {svc}{note}"),
                 );
             }
-            return;
-        }
-        if cat.has_action(svc, name) {
             return;
         }
         let (sev, note) = self.absent(cat, Code::InvalidAction);
@@ -283,12 +283,19 @@ impl Checker<'_> {
         r: &str,
         at: &Loc,
     ) {
+        // Formats already tried (the catalogue stores each text once, so a
+        // format met again has the same address).
+        let mut tried: Vec<*const u8> = Vec::new();
         for a in actions.iter() {
             if a == "*" {
                 return;
             }
             let mut fits = false;
             let known = cat.for_each_action_resource(a, &mut |_, t| {
+                if tried.contains(&t.as_ptr()) {
+                    return false;
+                }
+                tried.push(t.as_ptr());
                 fits = Arn::parse(t).is_some_and(|t| arn_fits(&t, arn));
                 fits
             });
@@ -526,16 +533,26 @@ struct Arn<'a> {
 
 impl<'a> Arn<'a> {
     fn parse(text: &'a str) -> Option<Arn<'a>> {
-        let mut it = text.splitn(6, ':');
-        if it.next()? != "arn" {
+        // The first five colons, found bytewise.
+        let mut cuts = [0usize; 5];
+        let mut n = 0;
+        for (i, c) in text.bytes().enumerate() {
+            if c == b':' {
+                cuts[n] = i;
+                n += 1;
+                if n == 5 {
+                    break;
+                }
+            }
+        }
+        if n < 5 || &text[..cuts[0]] != "arn" {
             return None;
         }
-        let _partition = it.next()?;
         Some(Arn {
-            service: it.next()?,
-            region: it.next()?,
-            account: it.next()?,
-            resource: it.next()?,
+            service: &text[cuts[1] + 1..cuts[2]],
+            region: &text[cuts[2] + 1..cuts[3]],
+            account: &text[cuts[3] + 1..cuts[4]],
+            resource: &text[cuts[4] + 1..],
         })
     }
 }
@@ -552,7 +569,11 @@ fn arn_fits(t: &Arn, r: &Arn) -> bool {
 fn globs_meet(a: &str, b: &str) -> bool {
     // Most formats differ from the resource in their literal beginning
     // (`accesspoint/`, `job/`): compare that first.
-    let lit = |s: &str| s.find(['*', '?', '$']).unwrap_or(s.len());
+    let lit = |s: &str| {
+        s.bytes()
+            .position(|c| matches!(c, b'*' | b'?' | b'$'))
+            .unwrap_or(s.len())
+    };
     let n = lit(a).min(lit(b));
     if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
         return false;
@@ -560,36 +581,38 @@ fn globs_meet(a: &str, b: &str) -> bool {
     if lit(a) == a.len() && lit(b) == b.len() {
         return a.eq_ignore_ascii_case(b);
     }
-    let mut ta = [Tok::Star; 160];
-    let mut tb = [Tok::Star; 160];
+    let mut ta = [Tok::Star; 150];
+    let mut tb = [Tok::Star; 150];
     let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
         // Longer than any ARN format: compare as text.
         return a.eq_ignore_ascii_case(b);
     };
     let (a, b) = (&ta[..na], &tb[..nb]);
-    // Row by row: cur[j] when a[..i] and b[..j] can match a common
-    // string, next[j] the same for i + 1.
-    let mut cur = [false; 161];
-    let mut next = [false; 161];
-    cur[0] = true;
+    // Row by row: bit j of cur when a[..i] and b[..j] can match a common
+    // string, of next the same for i + 1.
+    let get = |row: &[u64; 3], j: usize| row[j / 64] >> (j % 64) & 1 == 1;
+    let set = |row: &mut [u64; 3], j: usize| row[j / 64] |= 1 << (j % 64);
+    let mut cur = [0u64; 3];
+    let mut next = [0u64; 3];
+    set(&mut cur, 0);
     for i in 0..=a.len() {
         for j in 0..=b.len() {
-            if !cur[j] {
+            if !get(&cur, j) {
                 continue;
             }
             let ta = a.get(i);
             let tb = b.get(j);
             if ta == Some(&Tok::Star) {
                 // The star takes nothing more, or one more of b's.
-                next[j] = true;
+                set(&mut next, j);
                 if j < b.len() {
-                    cur[j + 1] = true;
+                    set(&mut cur, j + 1);
                 }
             }
             if tb == Some(&Tok::Star) {
-                cur[j + 1] = true;
+                set(&mut cur, j + 1);
                 if i < a.len() {
-                    next[j] = true;
+                    set(&mut next, j);
                 }
             }
             if let (Some(x), Some(y)) = (ta, tb) {
@@ -599,15 +622,18 @@ fn globs_meet(a: &str, b: &str) -> bool {
                     (Tok::Byte(p), Tok::Byte(q)) => p.eq_ignore_ascii_case(q),
                 };
                 if one {
-                    next[j + 1] = true;
+                    set(&mut next, j + 1);
                 }
             }
         }
         if i == a.len() {
-            return cur[b.len()];
+            return get(&cur, b.len());
+        }
+        if next == [0; 3] {
+            return false;
         }
         cur = next;
-        next = [false; 161];
+        next = [0; 3];
     }
     false
 }
@@ -649,9 +675,10 @@ fn tokens(s: &str, out: &mut [Tok]) -> Option<usize> {
 fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     cat.for_each_service(&mut |p| {
-        let d = distance(svc, p);
-        if d <= 3 && best.as_ref().map_or(true, |(b, _)| d < *b) {
-            best = Some((d, p.to_owned()));
+        if let Some(d) = distance(svc, p, 3) {
+            if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                best = Some((d, p.to_owned()));
+            }
         }
     });
     if let Some((_, p)) = &best {
@@ -665,14 +692,11 @@ fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Optio
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
     cat.for_each_service(&mut |p| {
-        if cat.has_action(p, name) {
-            let d = distance(svc, p);
-            if d > near {
-                return;
-            }
-            if with.as_ref().map_or(true, |(b, _)| d < *b) {
-                with = Some((d, p.to_owned()));
-            }
+        let Some(d) = distance(svc, p, near) else {
+            return;
+        };
+        if with.as_ref().map_or(true, |(b, _)| d < *b) && cat.has_action(p, name) {
+            with = Some((d, p.to_owned()));
         }
     });
     with.or(best).map(|b| b.1)
@@ -684,31 +708,67 @@ fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<Str
     let limit = (name.len() / 3).max(2);
     let mut best: Option<(usize, String)> = None;
     cat.for_each_action(svc, &mut |n| {
-        if n.len().abs_diff(name.len()) > limit {
-            return;
-        }
-        let d = distance(name, n);
-        if d <= limit && best.as_ref().map_or(true, |(b, _)| d < *b) {
-            best = Some((d, n.to_owned()));
+        if let Some(d) = distance(name, n, limit) {
+            if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                best = Some((d, n.to_owned()));
+            }
         }
     });
     best.map(|b| b.1)
 }
 
-/// The Levenshtein distance between `a` and `b`, ignoring ASCII case.
-fn distance(a: &str, b: &str) -> usize {
+/// The Levenshtein distance between `a` and `b`, ignoring ASCII case, when
+/// at most `limit` (`None` beyond it: only a band of `limit` cells either
+/// side of the diagonal is computed, and a row whose every cell exceeds the
+/// limit ends the search).
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
+        return None;
+    }
+    // A lower bound first: each edit changes the count of at most two
+    // letters by one.
+    let mut counts = [0i16; 64];
+    for c in a {
+        counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
+    }
+    for c in b {
+        counts[usize::from(c.to_ascii_lowercase() & 63)] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &c| {
+        (m + c.max(0) as usize, f + (-c).max(0) as usize)
+    });
+    if more.max(fewer) > limit {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    let mut prev = [FAR; 130];
+    let mut cur = [FAR; 130];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len().min(limit) + 1) {
+        *p = j;
+    }
     for (i, x) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(!x.eq_ignore_ascii_case(y));
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        let lo = (i + 1).saturating_sub(limit);
+        let hi = (i + 1 + limit).min(b.len());
+        // Only the band is written; the cells either side read as far.
+        if lo > 0 {
+            cur[lo - 1] = FAR;
+        } else {
+            cur[0] = i + 1;
+        }
+        let mut best = cur[0];
+        for j in lo.max(1)..=hi {
+            let sub = prev[j - 1] + usize::from(!x.eq_ignore_ascii_case(&b[j - 1]));
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            best = best.min(cur[j]);
+        }
+        cur[hi + 1] = FAR;
+        if best > limit {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|d| *d <= limit)
 }
 
 #[cfg(test)]
@@ -731,8 +791,43 @@ mod tests {
 
     #[test]
     fn edit_distance() {
-        assert_eq!(distance("GetObjects", "getobject"), 1);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("GetObjects", "getobject", 2), Some(1));
+        assert_eq!(distance("", "abc", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(distance("ListBuckets", "ListBucket", 2), Some(1));
+        assert_eq!(distance("x", "GetObject", 3), None);
+    }
+
+    /// The full Levenshtein table, the reference of the banded one.
+    fn reference(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let sub = d[i - 1][j - 1] + usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+                d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn banded_distance_agrees_with_the_table(a in "[abAB]{0,9}", b in "[abc]{0,9}", limit in 0usize..5) {
+            let full = reference(&a, &b);
+            proptest::prop_assert_eq!(distance(&a, &b, limit), (full <= limit).then_some(full));
+        }
+
+        #[test]
+        fn patterns_meet_agrees_on_literals(a in "[ab]{0,6}", b in "[ab]{0,6}") {
+            proptest::prop_assert_eq!(globs_meet(&a, &b), a.eq_ignore_ascii_case(&b));
+        }
     }
 }
