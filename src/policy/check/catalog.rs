@@ -169,15 +169,23 @@ impl Checker<'_> {
         // and an account.
         let mut any = false;
         let mut fit = Fit::default();
-        cat.for_each_arn_template(arn.service, &mut |t| {
+        // Each format's answer, by the address of its text, for the
+        // statement's actions below (a catalogue that keeps one copy of each
+        // text gives their formats the same addresses).
+        let mut known: Vec<(usize, bool)> = Vec::new();
+        cat.for_each_arn_template(arn.service, &mut |text| {
             any = true;
-            if let Some(t) = Arn::parse(t) {
+            let mut fits = false;
+            if let Some(t) = Arn::parse(text) {
                 if globs_meet(t.resource, arn.resource) {
                     fit.add(&t);
+                    fits = true;
                 }
             }
+            known.push((text.as_ptr() as usize, fits));
             false
         });
+        known.sort_unstable();
         if !any {
             return;
         }
@@ -269,7 +277,7 @@ impl Checker<'_> {
             );
         }
         if let Some(actions) = actions {
-            self.resource_fits_actions(cat, actions, &arn, r, at);
+            self.resource_fits_actions(cat, actions, &arn, &known, r, at);
         }
     }
 
@@ -280,26 +288,24 @@ impl Checker<'_> {
         cat: &dyn ServiceCatalog,
         actions: &OneOrMany<String>,
         arn: &Arn,
+        known: &[(usize, bool)],
         r: &str,
         at: &Loc,
     ) {
-        // Formats already tried (the catalogue stores each text once, so a
-        // format met again has the same address).
-        let mut tried: Vec<*const u8> = Vec::new();
         for a in actions.iter() {
             if a == "*" {
                 return;
             }
             let mut fits = false;
-            let known = cat.for_each_action_resource(a, &mut |_, t| {
-                if tried.contains(&t.as_ptr()) {
-                    return false;
-                }
-                tried.push(t.as_ptr());
-                fits = Arn::parse(t).is_some_and(|t| arn_fits(&t, arn));
+            let found = cat.for_each_action_resource(a, &mut |_, t| {
+                let addr = t.as_ptr() as usize;
+                fits = match known.binary_search_by(|(k, _)| k.cmp(&addr)) {
+                    Ok(i) => known[i].1,
+                    Err(_) => Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)),
+                };
                 fits
             });
-            if known.is_none() || fits {
+            if found.is_none() || fits {
                 return;
             }
         }
@@ -581,6 +587,11 @@ fn globs_meet(a: &str, b: &str) -> bool {
     if lit(a) == a.len() && lit(b) == b.len() {
         return a.eq_ignore_ascii_case(b);
     }
+    // The common policy pattern: a literal beginning and one `*` at the
+    // end, which takes whatever `a` has after that beginning.
+    if lit(b) + 1 == b.len() && b.ends_with('*') {
+        return lit(b) <= lit(a) || lit(a) < a.len();
+    }
     let mut ta = [Tok::Star; 150];
     let mut tb = [Tok::Star; 150];
     let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
@@ -799,6 +810,18 @@ mod tests {
         assert_eq!(distance("x", "GetObject", 3), None);
     }
 
+    /// Whether `t` matches the pattern `p` (`*`, `?`), by recursion.
+    fn glob(p: &str, t: &str) -> bool {
+        match p.chars().next() {
+            None => t.is_empty(),
+            Some('*') => (0..=t.len()).any(|i| glob(&p[1..], &t[i..])),
+            Some(c) => t
+                .chars()
+                .next()
+                .is_some_and(|d| (c == '?' || c == d) && glob(&p[1..], &t[1..])),
+        }
+    }
+
     /// The full Levenshtein table, the reference of the banded one.
     fn reference(a: &str, b: &str) -> usize {
         let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -828,6 +851,23 @@ mod tests {
         #[test]
         fn patterns_meet_agrees_on_literals(a in "[ab]{0,6}", b in "[ab]{0,6}") {
             proptest::prop_assert_eq!(globs_meet(&a, &b), a.eq_ignore_ascii_case(&b));
+        }
+
+        #[test]
+        fn patterns_meet_when_a_string_matches_both(a in "[ab*?]{0,4}", b in "[ab*?]{0,4}") {
+            // Some string over {a, b} of at most 8 characters matches both
+            // exactly when they meet (a witness is never longer than both
+            // patterns' letters together).
+            let mut witness = false;
+            for len in 0..=8u32 {
+                for bits in 0..(1u32 << len) {
+                    let t: String = (0..len).map(|k| if bits >> k & 1 == 1 { 'b' } else { 'a' }).collect();
+                    if glob(&a, &t) && glob(&b, &t) {
+                        witness = true;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(globs_meet(&a, &b), witness, "{} {}", a, b);
         }
     }
 }
