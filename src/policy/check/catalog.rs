@@ -580,17 +580,22 @@ fn globs_meet(a: &str, b: &str) -> bool {
             .position(|c| matches!(c, b'*' | b'?' | b'$'))
             .unwrap_or(s.len())
     };
-    let n = lit(a).min(lit(b));
+    let (la, lb) = (lit(a), lit(b));
+    let n = la.min(lb);
     if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
         return false;
     }
-    if lit(a) == a.len() && lit(b) == b.len() {
+    if la == a.len() && lb == b.len() {
         return a.eq_ignore_ascii_case(b);
     }
     // The common policy pattern: a literal beginning and one `*` at the
     // end, which takes whatever `a` has after that beginning.
-    if lit(b) + 1 == b.len() && b.ends_with('*') {
-        return lit(b) <= lit(a) || lit(a) < a.len();
+    if lb + 1 == b.len() && b.ends_with('*') {
+        return lb <= la || la < a.len();
+    }
+    // Both only `*` and variables: `*` meets anything.
+    if a == "*" || b == "*" {
+        return true;
     }
     let mut ta = [Tok::Star; 150];
     let mut tb = [Tok::Star; 150];
