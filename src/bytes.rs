@@ -46,6 +46,12 @@ pub(crate) const fn eq(w: u64, c: u8) -> u64 {
     less(w ^ (LO * c as u64), 1)
 }
 
+/// Whether `b` has a `*` or a `?` (an action or ARN pattern), eight bytes
+/// at a time.
+pub(crate) fn has_wildcard(b: &[u8]) -> bool {
+    any_word(b, 0, |w| eq(w, b'*') | eq(w, b'?'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +61,7 @@ mod tests {
         fn word_scans_agree_with_byte_scans(s in "[ -~\t\n\u{1}\u{7f}\u{e9}\u{100}\"\\\\$]{0,40}") {
             let b = s.as_bytes();
             proptest::prop_assert_eq!(any_word(b, 0, |w| eq(w, b'$')), b.contains(&b'$'));
+            proptest::prop_assert_eq!(has_wildcard(b), b.iter().any(|&c| c == b'*' || c == b'?'));
             proptest::prop_assert_eq!(
                 any_word(b, b'a', |w| less(w, 0x20) | (w & HI)),
                 b.iter().any(|&c| !(0x20..0x80).contains(&c))

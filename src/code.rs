@@ -417,9 +417,121 @@ codes! {
     EmptyArrayCondition = "empty-array-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a condition key with `[]`",
         "AA same title";
-    UnknownField = "unknown-field", Warning, [TaskDefinition],
-        "a member the botocore model does not have; kept and written back as is",
-        "RULES.md appendix A (complete member lists)";
+    // Issue 11, second part: logic-only Access Analyzer checks.
+    EmptyArrayConditionForallvalues = "empty-array-condition-forallvalues", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`[]` for a key under `ForAllValues:`: true only when the key is absent (use `Null`)",
+        "AA *Empty array condition ForAllValues*";
+    EmptyArrayConditionForanyvalue = "empty-array-condition-foranyvalue", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`[]` for a key under `ForAnyValue:`: never true, the statement does nothing",
+        "AA *Empty array condition ForAnyValue*";
+    EmptyArrayConditionIfexists = "empty-array-condition-ifexists", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`[]` for a key under an `...IfExists` operator: true only when the key is absent (use `Null`)",
+        "AA *Empty array condition IfExists*";
+    InvalidConditionMultipleBoolean = "invalid-condition-multiple-boolean", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`Bool` with more than one value for a key",
+        "AA *Invalid condition multiple Boolean*";
+    TypeMismatchBoolean = "type-mismatch-boolean", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `Bool` value that is not `true` or `false`",
+        "AA *Type mismatch Boolean*; IAM-UG `reference_policies_elements_condition_operators` (Boolean)";
+    TypeMismatchNumber = "type-mismatch-number", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `Numeric...` value that is not a decimal number",
+        "AA *Type mismatch number*";
+    TypeMismatchString = "type-mismatch-string", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `BinaryEquals` value that is not base-64",
+        "AA *Type mismatch string*; IAM-UG (BinaryEquals: \"base-64 encoded\")";
+    TypeMismatchIpRange = "type-mismatch-ip-range", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `IpAddress`/`NotIpAddress` value that is not an IPv4 or IPv6 address or CIDR range",
+        "AA *Type mismatch IP range*; IAM-UG (IP address operators, RFC 4632)";
+    ImproveIpRange = "improve-ip-range", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a CIDR range with bits set after the prefix (`203.0.113.5/24`): IAM ignores them",
+        "AA *Improve IP range*";
+    PrivateIpAddress = "private-ip-address", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`IpAddress` on `aws:SourceIp` with only private ranges (RFC 1918, RFC 4193): never matches",
+        "AA *Private IP address*; IAM-UG `aws:SourceIp` (public addresses only)";
+    PrivateNotIpAddress = "private-not-ip-address", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`NotIpAddress` on `aws:SourceIp` with only private ranges: always matches",
+        "AA *Private NotIpAddress*";
+    PrivateIpAddressSubset = "private-ip-address-subset", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`IpAddress` on `aws:SourceIp` mixing private and public ranges",
+        "AA *Private IP address subset*";
+    PrivateNotIpAddressSubset = "private-not-ip-address-subset", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`NotIpAddress` on `aws:SourceIp` mixing private and public ranges",
+        "AA *Private NotIpAddress subset*";
+    InvalidVpcFormat = "invalid-vpc-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `aws:SourceVpc` value that is not `vpc-` and 8 or 17 letters and digits (patterns and variables aside)",
+        "AA *Invalid vpc format*";
+    InvalidVpceFormat = "invalid-vpce-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `aws:SourceVpce` value that is not `vpce-` and 8 or 17 letters and digits (patterns and variables aside)",
+        "AA *Invalid vpce format*";
+    WildcardWithoutLikeOperator = "wildcard-without-like-operator", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `*` or `?` in a value of a String operator other than `StringLike`/`StringNotLike` (compared as a character)",
+        "AA *Wildcard without like operator*; IAM-UG (string operators)";
+    RedundantConditionValueNum = "redundant-condition-value-num", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "several values under `NumericLessThan(Equals)`/`NumericGreaterThan(Equals)`: only the loosest bound counts",
+        "AA *Redundant condition value num*";
+    MissingTagKeyInCondition = "missing-tag-key-in-condition", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`aws:RequestTag`, `aws:ResourceTag` or `aws:PrincipalTag` (or a service's) without `/tag-key`",
+        "AA *Missing tag key in condition*; IAM-UG `access_tags`";
+    WildcardInServiceName = "wildcard-in-service-name", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `*` or `?` inside the service prefix of an action (`*code*:Get*`) or the service of a resource ARN (`arn:aws:*code*:...`), `*` alone aside",
+        "AA *Wildcard in service name*";
+    S3PrefixInNegativeContext = "s3-prefix-in-negative-context", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`s3:prefix` in a `Deny` statement under a positive String operator, or in an `Allow` under a negated one: a shorter prefix escapes it",
+        "AA *S3 prefix in negative context*";
+    DynamodbAttributesWithoutSelect = "dynamodb-attributes-without-select", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`dynamodb:Attributes` in a statement with no `dynamodb:Select` condition",
+        "AA *DynamoDB attributes without select*";
+    PassRoleWithNotResource = "pass-role-with-not-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:PassRole` (named) with `NotResource`",
+        "AA *Pass role with NotResource*";
+    PassRoleWithStarInActionAndNotResource = "pass-role-with-star-in-action-and-not-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:PassRole` through a wildcard action with `NotResource`",
+        "AA same title";
+    PassRoleWithNotActionAndNotResource = "pass-role-with-not-action-and-not-resource", SecurityWarning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` with `NotAction` that does not exclude `iam:PassRole`, and `NotResource`",
+        "AA same title";
+    PassRoleWithStarInResourceAndNotAction = "pass-role-with-star-in-resource-and-not-action", SecurityWarning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` with `NotAction` that does not exclude `iam:PassRole`, on `\"*\"`, without an `iam:PassedToService` condition",
+        "AA same title";
+    CreateSlrWithNotResource = "create-slr-with-not-resource", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:CreateServiceLinkedRole` (named) with `NotResource`",
+        "AA *Create SLR with NotResource*";
+    CreateSlrWithStarInActionAndNotResource = "create-slr-with-star-in-action-and-not-resource", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` of `iam:CreateServiceLinkedRole` through a wildcard action with `NotResource`",
+        "AA same title";
+    CreateSlrWithNotActionAndNotResource = "create-slr-with-not-action-and-not-resource", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` with `NotAction` that does not exclude `iam:CreateServiceLinkedRole`, and `NotResource`",
+        "AA same title";
+    CreateSlrWithStarInResourceAndNotAction = "create-slr-with-star-in-resource-and-not-action", Warning, [IdentityPolicy, ResourcePolicy],
+        "`Allow` with `NotAction` that does not exclude `iam:CreateServiceLinkedRole`, on `\"*\"`, without an `iam:AWSServiceName` condition",
+        "AA same title";
+    FederatedPrincipalNotSupported = "federated-principal-not-supported", Error, [ResourcePolicy],
+        "a `Federated` principal in a resource-based policy other than a role trust policy",
+        "AA *Federated principal not supported*; IAM-UG `reference_policies_elements_principal`";
+    MissingConditionKeyForOidcPrincipal = "missing-condition-key-for-oidc-principal", SecurityWarning, [TrustPolicy],
+        "an OIDC `Federated` principal allowed `sts:AssumeRoleWithWebIdentity` with no condition on a key of that provider",
+        "AA *Missing condition key for oidc principal*";
+    MissingGithubRepoConditionKey = "missing-github-repo-condition-key", SecurityWarning, [TrustPolicy],
+        "the GitHub OIDC provider trusted without a `token.actions.githubusercontent.com:sub` condition",
+        "AA *Missing github repo condition key*; GitHub docs (configuring OpenID Connect in AWS)";
+    SpecificGithubRepoAndBranchRecommended = "specific-github-repo-and-branch-recommended", Warning, [TrustPolicy],
+        "a `token.actions.githubusercontent.com:sub` value with a `*` (`repo:org/*`)",
+        "AA *Specific github repo and branch recommended*";
+    ForanyvalueWithAudienceClaimType = "foranyvalue-with-audience-claim-type", SecurityWarning, [TrustPolicy],
+        "`ForAnyValue:` on an OIDC `aud` key (single-valued)",
+        "AA *ForAnyValue with audience claim type*";
+    ConfirmAudienceClaimType = "confirm-audience-claim-type", Suggestion, [TrustPolicy],
+        "`ForAllValues:` on an OIDC `aud` key: a qualifier fits only a provider that sends several audiences",
+        "AA *Confirm audience claim type*";
+    RedundantPrincipalInRoleTrustPolicy = "redundant-principal-in-role-trust-policy", Suggestion, [TrustPolicy],
+        "an assumed-role session principal listed with its own role",
+        "AA *Redundant principal in role trust policy*";
+    RecommendedConditionKeyForServicePrincipal = "recommended-condition-key-for-service-principal", Suggestion, [ResourcePolicy, TrustPolicy],
+        "a statement for a service principal conditioned on `aws:Referer` and on none of `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID`, `aws:SourceOrgPaths`",
+        "AA *Recommended condition key for service principal*; IAM-UG `confused-deputy`";
+    UnknownField = "unknown-field", Error, [TaskDefinition],
+        "a member the botocore model does not have, with the closest member it has (`requiresCompatibilites`: did you mean `requiresCompatibilities`?); kept and written back as is. An error in register input (the AWS CLI and SDKs reject it: `Unknown parameter in input`), a warning in describe output (AWS wrote it: a member newer than the model)",
+        "RULES.md appendix A (complete member lists); AWS CLI / botocore parameter validation (`Unknown parameter in input`)";
     TypeMismatch = "type-mismatch", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy, TaskDefinition],
         "task definitions: a value of the wrong JSON type (`\"essential\":\"yes\"`, `\"ulimits\":null`, `portMappings` as an object), kept as written (error); policies: a global condition key under an operator of another type (`aws:ViaAWSService` under `StringEquals`), reported as a warning, AA's grade",
         "botocore shapes (RULES.md appendix A); AWS CLI parameter validation; AA *Type mismatch* (general warning); global condition-key table";
@@ -664,9 +776,6 @@ codes! {
     ResourceFitsNoAction = "resource-fits-no-action", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a resource ARN that fits no resource type of any action of its statement (which action takes which types is said): the statement grants nothing on it",
         "service catalogue resource types per action (docs/catalog.md); IAM-UG `reference_policies_elements_resource`";
-    WildcardInServiceName = "wildcard-in-service-name", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
-        "an action with `*` or `?` in its service prefix (`s*:Get*`): it may grant other services' actions, now or later",
-        "AA *Wildcard in service name*";
     AllowWithUnsupportedTagConditionKeyForService = "allow-with-unsupported-tag-condition-key-for-service", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `Allow` with a tag key (`aws:ResourceTag/`, `aws:RequestTag/`, `aws:TagKeys`) and actions that do not support it: they are not allowed; reported at the first such action",
         "AA *Allow with unsupported tag condition key for service*; service catalogue";

@@ -67,6 +67,7 @@ mod id;
 pub mod json;
 pub mod policy;
 pub mod profile;
+mod suggest;
 
 pub use code::{Code, Scope, UnknownCode};
 pub use detect::DocumentKind;

@@ -36,6 +36,10 @@ const REPRODUCED_FLOOR: usize = 60;
 const EXTRA_CEILING: usize = 1;
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn access_analyzer_findings_reproduced() {
     let Some(dir) = corpus_dir() else { return };
     let util::access_analyzer::Parity {

@@ -334,6 +334,10 @@ fn a_document_serialized_and_deserialized_is_unchanged() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn corpus_documents_read_through_serde_as_the_crate_reads_them() {
     let Some(dir) = util::corpus_dir() else {
         return;

@@ -298,7 +298,7 @@ fn findings_for_bad_task_definitions_verbatim() {
                 "error[invalid-role-arn] /executionRoleArn: executionRoleArn: invalid role ARN \"arn:aws-xx:iam::111122223333:role/r\": partition \"aws-xx\": expected one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc",
                 "warning[unknown-value] /networkMode: \"brige\" is not a value the ECS model knows: expected one of bridge, host, awsvpc, none; kept as written, but ECS rejects values it does not know",
                 "error[type-mismatch] /containerDefinitions/0/essential: expected a boolean (true or false), found a string",
-                "warning[unknown-field] /containerDefinitions/0/colour: unknown field \"colour\" in container definition: kept as written, but AWS may reject it",
+                "error[unknown-field] /containerDefinitions/0/colour: unknown member \"colour\" in container definition: the AWS CLI and SDKs reject it (\"Unknown parameter in input\")",
             ],
         ),
         (

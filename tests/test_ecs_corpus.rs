@@ -24,6 +24,10 @@ fn task_definitions(corpus: &Path) -> Vec<(String, String)> {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn all_corpus_task_definitions_round_trip_byte_exact() {
     let Some(corpus) = corpus_dir() else { return };
     let files = task_definitions(&corpus);
@@ -58,6 +62,10 @@ fn all_corpus_task_definitions_round_trip_byte_exact() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn corpus_error_findings_summary() {
     let Some(corpus) = corpus_dir() else { return };
     let mut summary = Vec::new();
@@ -91,6 +99,10 @@ fn corpus_error_findings_summary() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn the_all_fields_template_has_no_unknown_field() {
     let Some(corpus) = corpus_dir() else { return };
     let path = corpus.join("task-definitions/ecs-developer-guide/task-definition-template-1.json");
@@ -183,6 +195,10 @@ fn known_values(shape: &str) -> Option<&'static [&'static str]> {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn every_member_reachable_in_the_botocore_model_is_modelled() {
     let Some(corpus) = corpus_dir() else { return };
     let text =
@@ -242,6 +258,10 @@ fn every_member_reachable_in_the_botocore_model_is_modelled() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn bad_inputs_invalid_get_an_error_valid_get_none() {
     let Some(corpus) = corpus_dir() else { return };
     let text = std::fs::read_to_string(corpus.join("bad-inputs.jsonl")).unwrap();

@@ -146,7 +146,7 @@ fn nesting_at_the_limit_reads_checks_and_writes() {
     let td = task_round_trips(&text);
     assert_eq!(
         lines(&td.check())[1],
-        "warning[unknown-field] /x: unknown field \"x\" in task definition: kept as written, but AWS may reject it"
+        "error[unknown-field] /x: unknown member \"x\" in task definition: the AWS CLI and SDKs reject it (\"Unknown parameter in input\")"
     );
 }
 

@@ -44,6 +44,10 @@ fn strings_under(v: &Value, want: &dyn Fn(&str) -> bool, f: &mut dyn FnMut(&str)
 /// Every `Resource` and `NotResource` of the 1,388 AWS managed policies
 /// (all accepted by AWS) parses as an [`ArnPattern`], except `*`.
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn managed_policy_resources_parse_as_arn_patterns() {
     let Some(corpus) = util::corpus_dir() else {
         return;
@@ -88,6 +92,10 @@ fn managed_policy_resources_parse_as_arn_patterns() {
 /// Every `iam:PassedToService` value without a wildcard in the managed
 /// policies is a [`ServicePrincipal`] (including `.amazonaws.com.cn` ones).
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn managed_policy_passed_to_service_values_are_service_principals() {
     let Some(corpus) = util::corpus_dir() else {
         return;
@@ -118,6 +126,10 @@ fn managed_policy_passed_to_service_values_are_service_principals() {
 /// IDs, DNS suffixes and region patterns; every region listed parses with
 /// its partition, and the pseudo-regions are rejected.
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn partitions_match_botocore() {
     let Some(corpus) = util::corpus_dir() else {
         return;
@@ -171,6 +183,10 @@ fn partitions_match_botocore() {
 /// The catalogue of bad inputs: accounts and ARNs are accepted exactly
 /// when it marks them valid.
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn bad_inputs_catalogue() {
     let Some(corpus) = util::corpus_dir() else {
         return;

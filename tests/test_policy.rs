@@ -101,6 +101,10 @@ fn built_guide_policies_have_no_errors() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn ecs_task_role_trust_is_the_ecs_guide_example() {
     let Some(dir) = util::corpus_dir() else {
         return;
@@ -375,7 +379,7 @@ fn bad_identity_policies() {
                 "error[invalid-condition-data-type] /Statement/Condition/StringLike/s3:prefix: condition key \"s3:prefix\" mixes JSON types: expected values of one type (strings, booleans or numbers)",
                 "error[null-with-if-exists] /Statement/Condition/ForAnyValue:NullIfExists: condition operator \"ForAnyValue:NullIfExists\": Null cannot take the IfExists suffix",
                 "suggestion[null-with-qualifier] /Statement/Condition/ForAllValues:Null: condition operator \"ForAllValues:Null\": Null with ForAllValues or ForAnyValue always returns the same result",
-                "suggestion[empty-array-condition] /Statement/Condition/StringEquals/aws:PrincipalTag~1team: no values for condition key \"aws:PrincipalTag/team\": the condition does not affect the policy",
+                "suggestion[empty-array-condition] /Statement/Condition/StringEquals/aws:PrincipalTag~1team: no values for condition key \"aws:PrincipalTag/team\" under \"StringEquals\": the condition does not affect the policy",
                 "suggestion[empty-object-condition] /Statement/Condition/Bool: empty \"Bool\" block: it does not affect the policy",
                 "error[duplicate-key] /Statement/Condition/StringEquals: condition operator \"StringEquals\" appears more than once in the Condition: expected each key once",
                 "error[invalid-condition-key-format] /Statement/Condition/StringEquals/nokey: invalid condition key \"nokey\": expected the format service:keyname",
@@ -670,7 +674,7 @@ fn global_condition_keys_are_checked_against_the_table() {
         r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a"]},"ForAllValues:StringLike":{"aws:CalledVia":["x*"]}}"#,
         r#"{"Null":{"aws:TagKeys":"false","aws:PrincipalArn":"true"}}"#,
         r#"{"DateGreaterThan":{"aws:CurrentTime":"2020-01-01"},"NumericLessThan":{"aws:EpochTime":"1"}}"#,
-        r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}"#,
+        r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}"#,
         r#"{"StringLike":{"iam:AssociatedResourceArn":"arn:*"},"StringEquals":{"aws:PrincipalOrgMasterAccountId":"444455556666"}}"#,
         r#"{"ArnLike":{"ec2:SourceInstanceArn":"arn:aws:ec2:*:*:instance/*"}}"#,
     ] {

@@ -12,6 +12,10 @@ use iam_ecs::{Code, Severity};
 use util::{corpus_dir, files_with_ext, strip_ws};
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn managed_policies_round_trip_and_have_no_errors() {
     let Some(dir) = corpus_dir() else { return };
     let files = files_with_ext(&dir.join("managed-policies/policies"), ".json");
@@ -43,6 +47,10 @@ fn managed_policies_round_trip_and_have_no_errors() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn managed_policy_sizes_match_index() {
     let Some(dir) = corpus_dir() else { return };
     let index = std::fs::read_to_string(dir.join("managed-policies/index.jsonl")).unwrap();
@@ -88,6 +96,10 @@ fn python_dumps_len(compact: &str) -> usize {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn sizes_agree_with_access_analyzer() {
     let Some(dir) = corpus_dir() else { return };
     let mm = dir.join("managed-policies");
@@ -150,6 +162,10 @@ fn sizes_agree_with_access_analyzer() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn aws_docs_policies_round_trip() {
     let Some(dir) = corpus_dir() else { return };
     let lines =
@@ -197,6 +213,10 @@ fn aws_docs_policies_round_trip() {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn bad_inputs_identity_and_trust() {
     let Some(dir) = corpus_dir() else { return };
     let lines = std::fs::read_to_string(dir.join("bad-inputs.jsonl")).unwrap();

@@ -20,7 +20,7 @@ fn roles_anywhere_without_action_points_at_the_statement() {
         lines(&findings),
         [
             "error[missing-action] /Statement/0: statement has no Action or NotAction: expected one of them",
-            "error[invalid-policy-element] /Statement/0/A=ction: unknown element \"A=ction\" in the statement: expected one of Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition",
+            "error[invalid-policy-element] /Statement/0/A=ction: unknown element \"A=ction\" in the statement: expected one of Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition (did you mean \"Action\"?)",
             "error[missing-action-for-roles-anywhere-trust-policy] /Statement/0: rolesanywhere.amazonaws.com needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add sts:AssumeRole, sts:SetSourceIdentity, sts:TagSession",
         ]
     );

@@ -105,7 +105,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     if let Some(x) = &args.duration {
         b = b.duration_seconds(x);
     }
-    let spec = b.build().map_err(|e| e.to_string())?;
+    let spec = match b.build() {
+        Ok(spec) => spec,
+        Err(e) => {
+            // A value given on the command line: a usage error naming the
+            // flag as written.
+            eprintln!("error: {}", usage_error(&e));
+            return Ok(ExitCode::from(2));
+        }
+    };
     let setup = spec.generate().map_err(|e| e.to_string())?;
     if examples {
         eprintln!(
@@ -150,4 +158,35 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The flag of a `CrossAccountSpec` field, as written on the command line.
+fn flag(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "source_account" => "--source-account",
+        "destination_account" => "--destination-account",
+        "task_role_name" => "--task-role",
+        "task_role_path" => "--task-role-path",
+        "destination_role_name" => "--destination-role",
+        "destination_role_path" => "--destination-role-path",
+        "partition" => "--partition",
+        "region" => "--region",
+        "profile_name" => "--profile",
+        "external_id" => "--external-id",
+        "role_session_name" => "--session-name",
+        "duration_seconds" => "--duration",
+        _ => return None,
+    })
+}
+
+/// A specification error as a usage error: `--source-account: invalid
+/// account ID ...` (the library's message when the field has no flag).
+fn usage_error(e: &iam_ecs::Error) -> String {
+    match e {
+        iam_ecs::Error::Build { field, reason, .. } => match flag(field) {
+            Some(flag) => format!("{flag}: {reason}"),
+            None => e.to_string(),
+        },
+        _ => e.to_string(),
+    }
 }

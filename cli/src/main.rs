@@ -1,15 +1,21 @@
 //! `iam-ecs`: generate the guide's cross-account setup and check IAM
 //! policies and ECS task definitions offline.
 //!
-//! Exit codes: 0 when no error finding, 1 when any error finding or a file
-//! that cannot be read or parsed, 2 on a usage error.
+//! Exit codes: 0 when no finding at or above `--fail-on` (default: no
+//! error finding), 1 when any such finding or a file that cannot be read
+//! or parsed, 2 on a usage error (including a bad config file).
 #![forbid(unsafe_code)]
 
 mod actions;
 mod catalog;
 mod check;
+mod config;
 mod cross_account;
 mod fmt;
+mod iac;
+mod inputs;
+mod output;
+mod sarif;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,10 +35,11 @@ enum Command {
     /// role's trust and identity policies, the destination role's trust
     /// policy, the task definition and the AWS CLI profile.
     CrossAccount(Box<cross_account::Args>),
-    /// Check policy and task-definition files; exit 1 on any error finding.
+    /// Check policy and task-definition files and directories; exit 1 on
+    /// any finding at or above --fail-on (default: error).
     Check(check::Args),
-    /// Write a document back through the library, losslessly (normalises
-    /// whitespace only).
+    /// Write documents back through the library, losslessly (normalises
+    /// whitespace only): print one, or --check or --write many.
     Fmt(fmt::Args),
     /// The actions that patterns match, with access level, resource types
     /// (ARN templates) and condition keys; exit 1 when a pattern matches
@@ -58,28 +65,5 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(1)
         }
-    }
-}
-
-/// Reads a file, or standard input for `-`.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-        Ok(buf)
-    } else {
-        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
-    }
-}
-
-/// The name a file is reported under.
-fn display_name(path: &str) -> &str {
-    if path == "-" {
-        "<stdin>"
-    } else {
-        path
     }
 }

@@ -36,13 +36,13 @@ fn check_uses_the_catalogue_by_default() {
     let o = run(&["check", "-"], TYPO);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(out(&o).starts_with(&format!(
-        "<stdin>: warning[invalid-action] /Statement/Action: action \"s3:GetObjects\" does not exist: did you mean \"s3:GetObject\"? (a warning: the service catalogue is of {date}"
+        "<stdin>:1:64: warning[invalid-action] /Statement/Action: action \"s3:GetObjects\" does not exist: did you mean \"s3:GetObject\"? (a warning: the service catalogue is of {date}"
     )), "{}", out(&o));
     let o = run(&["check", "--strict-catalog", "-"], TYPO);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         out(&o),
-        "<stdin>: error[invalid-action] /Statement/Action: action \"s3:GetObjects\" does not exist: did you mean \"s3:GetObject\"?\n"
+        "<stdin>:1:64: error[invalid-action] /Statement/Action: action \"s3:GetObjects\" does not exist: did you mean \"s3:GetObject\"?\n"
     );
     let o = run(&["check", "--no-catalog", "-"], TYPO);
     assert_eq!(o.status.code(), Some(0));

@@ -2,40 +2,16 @@
 //! formats, `--out`, and the corpus's bad inputs.
 
 use iam_ecs::json::Json;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_iam-ecs");
+mod common;
+
+use common::{run, stderr, stdout};
 
 fn guide_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/guide")
         .join(name)
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).expect("stdin takes the input");
-    }
-    drop(input);
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// JSON text without insignificant whitespace.
@@ -121,10 +97,10 @@ fn cross_account_rejects_bad_values_naming_the_field() {
         &["cross-account", "--source-account", "1111222233334444"],
         None,
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: CrossAccountSpec: invalid source_account: invalid account ID \"1111222233334444\": expected 12 digits, found 16\n"
+        "error: --source-account: invalid account ID \"1111222233334444\": expected 12 digits, found 16\n"
     );
     let o = run(
         &[
@@ -136,8 +112,29 @@ fn cross_account_rejects_bad_values_naming_the_field() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: --destination-account: "),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("that is not a cross-account setup"));
+    for (args, flag) in [
+        (&["cross-account", "--duration", "5"][..], "--duration"),
+        (&["cross-account", "--session-name", "x"], "--session-name"),
+        (&["cross-account", "--external-id", "a"], "--external-id"),
+        (&["cross-account", "--region", "mars-1"], "--region"),
+        (&["cross-account", "--task-role", ""], "--task-role"),
+    ] {
+        let o = run(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).starts_with(&format!("error: {flag}: ")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains('_'), "{}", stderr(&o));
+    }
 }
 
 #[test]
@@ -205,7 +202,20 @@ fn check_json_format_is_one_array_of_findings() {
             .collect();
         let mut sorted = keys.clone();
         sorted.sort_unstable();
-        assert_eq!(sorted, ["code", "file", "message", "path", "severity"]);
+        assert_eq!(
+            sorted,
+            [
+                "code",
+                "column",
+                "endColumn",
+                "endLine",
+                "file",
+                "line",
+                "message",
+                "path",
+                "severity"
+            ]
+        );
         assert_eq!(item["severity"], "error");
     }
     assert_eq!(items[0]["path"], "/Statement/Resource");
@@ -272,7 +282,7 @@ fn unreadable_and_unparseable_files_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stdout(&o),
-        "<stdin>: error[invalid-json] (document): invalid JSON at line 1, column 16: expected a JSON value, found `}`\n"
+        "<stdin>:1:16: error[invalid-json] (document): invalid JSON at line 1, column 16: expected a JSON value, found `}`\n"
     );
     let o = run(&["check", "-"], Some(b"[1, 2]"));
     assert_eq!(o.status.code(), Some(1));
@@ -338,6 +348,10 @@ fn corpus_dir() -> Option<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    iam_ecs_no_corpus,
+    ignore = "corpus not found: set IAM_ECS_CORPUS (the shared corpus; see tests/util)"
+)]
 fn corpus_bad_inputs_through_the_command() {
     let Some(corpus) = corpus_dir() else { return };
     let text = std::fs::read_to_string(corpus.join("bad-inputs.jsonl")).expect("bad-inputs.jsonl");

@@ -2,23 +2,12 @@
 //! deeper than any document, invalid UTF-8, a byte-order mark and a 10 MB
 //! policy end in a clear message and exit 1, never a crash.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_iam-ecs");
+mod common;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin).expect("stdin takes the input");
-    drop(input);
-    child.wait_with_output().expect("the binary finishes")
+    common::run(args, Some(stdin))
 }
 
 fn output(o: &Output) -> String {

@@ -1,6 +1,7 @@
 //! Any bytes through `PolicyDocument::check` for every policy kind: no
 //! panic, the same findings in the same order every time, and every
-//! finding's path names a value that exists in the input.
+//! finding's path names a value that exists in the input, which
+//! `json::Locator` finds in the text.
 #![no_main]
 
 mod common;
@@ -28,6 +29,9 @@ fuzz_target!(|data: &[u8]| {
         let findings = doc.check(&opts);
         assert_eq!(findings, doc.check(&opts), "check is not deterministic");
         common::assert_paths_resolve(&json, &findings, &input);
+        if let Ok(text) = std::str::from_utf8(data) {
+            common::assert_located(text, &json, &findings);
+        }
         for f in &findings {
             assert!(!f.message.is_empty() && !f.code.as_str().is_empty());
             let _ = f.to_string();

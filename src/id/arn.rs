@@ -229,7 +229,7 @@ fn is_wildcard(c: char) -> bool {
 }
 
 fn has_wildcard(s: &str) -> bool {
-    s.bytes().any(|b| b == b'*' || b == b'?')
+    crate::bytes::has_wildcard(s.as_bytes())
 }
 
 /// A concrete Amazon Resource Name:

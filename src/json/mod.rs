@@ -31,6 +31,7 @@
 
 pub(crate) mod de;
 pub(crate) mod edit;
+mod locate;
 mod map;
 pub(crate) mod parse;
 mod pointer;
@@ -39,6 +40,7 @@ mod ser;
 
 pub(crate) use ser::{display, to_compact, to_pretty};
 
+pub use locate::{locate, Locator, Span};
 pub use map::Map;
 pub use parse::MAX_DEPTH;
 pub use pointer::Pointer;

@@ -12,7 +12,11 @@ use iam_ecs::{Finding, RoleArn};
 /// The shared corpus: `IAM_ECS_CORPUS` when set, else `../shared/corpus`
 /// beside the repository. `None` (with a note on stderr) when it is not
 /// there; under `CI=true` a missing corpus fails the test instead, so CI
-/// cannot pass without running the corpus tests.
+/// cannot pass without running the corpus tests. The tests that need
+/// nothing but the corpus also carry `#[cfg_attr(iam_ecs_no_corpus,
+/// ignore = ...)]`: the build script (`build.rs`) sets that cfg when the
+/// corpus is missing outside `CI=true`, so `cargo test` reports them as
+/// ignored, with the reason, rather than as passed.
 #[track_caller]
 pub fn corpus_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("IAM_ECS_CORPUS") {

@@ -59,3 +59,34 @@ pub fn assert_paths_resolve(json: &Json, findings: &[Finding], input: &str) {
         );
     }
 }
+
+/// Asserts that [`iam_ecs::json::Locator`] finds every finding's value in
+/// `text` (the input `json` was read from): the nearest value the file has
+/// always, and where the pointer names a value through first members, a
+/// span whose text reads back as that very value.
+#[track_caller]
+pub fn assert_located(text: &str, json: &Json, findings: &[Finding]) {
+    let locator = iam_ecs::json::Locator::new(text);
+    for f in findings {
+        let (span, _) = locator
+            .locate_nearest(&f.path)
+            .unwrap_or_else(|| panic!("no place for {f}\ninput: {text}"));
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "span out of the text for {f}: {span:?}\ninput: {text}"
+        );
+        if let Some(value) = json.pointer(&f.path) {
+            let span = locator
+                .locate(&f.path)
+                .unwrap_or_else(|| panic!("{} not located\ninput: {text}", f.path));
+            let found = Json::parse(&text[span.start..span.end]).unwrap_or_else(|e| {
+                panic!("span of {} is not a value: {e}\ninput: {text}", f.path)
+            });
+            assert_eq!(
+                &found, value,
+                "span of {} reads back as another value",
+                f.path
+            );
+        }
+    }
+}

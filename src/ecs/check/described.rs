@@ -13,7 +13,7 @@ use crate::json::record::Record;
 pub(crate) fn described(d: &DescribedTaskDefinition) -> Vec<Finding> {
     type M = <DescribedTaskDefinition as Record>::Member;
     const WHAT: &str = "describe-task-definition output";
-    let mut cx = Cx::new(d.task_definition.as_ref().map_or_else(Task::none, Task::of));
+    let mut cx = Cx::described(d.task_definition.as_ref().map_or_else(Task::none, Task::of));
     let root = Loc::Root;
     require(&mut cx, d, M::task_definition, &root, WHAT);
     members(&mut cx, d, &root, WHAT, |cx, member, at| match member {

@@ -66,6 +66,9 @@ pub(crate) use task::{registered, task_definition};
 pub(crate) struct Task<'a> {
     pub(crate) network_mode: Option<&'a NetworkMode>,
     pub(crate) fargate: bool,
+    /// The misspelt key (`requiresCompatibilites`) that made `fargate`
+    /// true, when `requiresCompatibilities` itself is absent.
+    pub(crate) fargate_by_typo: Option<&'a str>,
     pub(crate) windows: bool,
     pub(crate) execution_role: bool,
     /// Whether the task has a `memory` member (parsed or not).
@@ -95,6 +98,13 @@ impl<'a> Task<'a> {
             .requires_compatibilities
             .as_ref()
             .is_some_and(|c| c.contains(&Compatibility::Fargate));
+        // A misspelt `requiresCompatibilities` that says FARGATE: the
+        // Fargate checks run on what the document says.
+        let fargate_by_typo = if has(record, R::member(TM::requires_compatibilities)) {
+            None
+        } else {
+            fargate_typo(record)
+        };
         let windows = td
             .runtime_platform
             .as_ref()
@@ -109,7 +119,8 @@ impl<'a> Task<'a> {
         };
         Task {
             network_mode: mode,
-            fargate,
+            fargate: fargate || fargate_by_typo.is_some(),
+            fargate_by_typo,
             windows,
             execution_role: td
                 .execution_role_arn
@@ -139,6 +150,7 @@ impl<'a> Task<'a> {
         Task {
             network_mode: None,
             fargate: false,
+            fargate_by_typo: None,
             windows: false,
             execution_role: true,
             task_memory_set: true,
@@ -151,6 +163,24 @@ impl<'a> Task<'a> {
             duplicate_ports: HashMap::new(),
         }
     }
+}
+
+/// The first unknown member of `record` whose closest modelled key is
+/// `requiresCompatibilities` and whose value is an array with
+/// `"FARGATE"`.
+fn fargate_typo<R: TaskRecord>(record: &R) -> Option<&str> {
+    const KEY: &str = "requiresCompatibilities";
+    record
+        .layout()
+        .raw()
+        .filter(|r| r.why == Why::Unknown)
+        .find(|r| {
+            crate::suggest::closest(&r.key, R::KEYS) == Some(KEY)
+                && r.value
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|v| v.as_str() == Some("FARGATE")))
+        })
+        .map(|r| r.key.as_str())
 }
 
 /// Each name with the index where it first occurs.
@@ -170,15 +200,29 @@ fn first_indexes<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> HashMa
 pub(crate) struct Cx<'a> {
     /// Facts about the whole task.
     pub(crate) task: Task<'a>,
+    /// Whether the document is `RegisterTaskDefinition` input (unknown
+    /// members are errors) rather than describe output (warnings).
+    register_input: bool,
     sink: Sink,
 }
 
 impl<'a> Cx<'a> {
-    /// A context with the facts of `task` and no findings yet.
+    /// A context for register input with the facts of `task` and no
+    /// findings yet.
     pub(crate) fn new(task: Task<'a>) -> Self {
         Cx {
             task,
+            register_input: true,
             sink: Sink::default(),
+        }
+    }
+
+    /// A context for describe output (or a described revision) with the
+    /// facts of `task`: unknown members are warnings there.
+    pub(crate) fn described(task: Task<'a>) -> Self {
+        Cx {
+            register_input: false,
+            ..Cx::new(task)
         }
     }
 
@@ -203,20 +247,44 @@ impl<'a> Cx<'a> {
 }
 
 impl Reporter for Cx<'_> {
-    /// Unknown keys are warnings, duplicate keys and type mismatches are
-    /// errors (a mismatch is reported where, below the member, the value
-    /// stopped fitting).
-    fn raw_member(&mut self, raw: &RawMember, loc: &Loc, what: &str, _keys: &[&str]) {
+    /// Unknown keys are errors in register input (the AWS CLI and SDKs
+    /// validate the input against the model and reject a member it does
+    /// not have: `Unknown parameter in input`) and warnings in describe
+    /// output (which AWS wrote, so a newer member than the model's); both
+    /// with the closest modelled key. Duplicate keys and type mismatches
+    /// are errors (a mismatch is reported where, below the member, the
+    /// value stopped fitting).
+    fn raw_member(&mut self, raw: &RawMember, loc: &Loc, what: &str, keys: &[&str]) {
         let at = loc.key(&raw.key);
         match &raw.why {
-            Why::Unknown => self.report(
-                Code::UnknownField,
-                &at,
-                format!(
-                    "unknown field {:?} in {what}: kept as written, but AWS may reject it",
-                    raw.key
-                ),
-            ),
+            Why::Unknown => {
+                let mut hint = crate::suggest::did_you_mean(&raw.key, keys);
+                if self.task.fargate_by_typo == Some(raw.key.as_str()) {
+                    hint.push_str(
+                        "; the Fargate checks ran as if it were spelled \"requiresCompatibilities\"",
+                    );
+                }
+                if self.register_input {
+                    self.report(
+                        Code::UnknownField,
+                        &at,
+                        format!(
+                            "unknown member {:?} in {what}: the AWS CLI and SDKs reject it (\"Unknown parameter in input\"){hint}",
+                            raw.key
+                        ),
+                    );
+                } else {
+                    self.sink.report_with(
+                        crate::finding::Severity::Warning,
+                        Code::UnknownField,
+                        &at,
+                        format!(
+                            "unknown field {:?} in {what}: kept as written, but AWS may reject it{hint}",
+                            raw.key
+                        ),
+                    );
+                }
+            }
             Why::Duplicate => self.report(
                 Code::DuplicateKey,
                 &at,
@@ -410,12 +478,12 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "warning[unknown-field] /x: unknown field \"x\" in task definition: kept as written, but AWS may reject it",
+                "error[unknown-field] /x: unknown member \"x\" in task definition: the AWS CLI and SDKs reject it (\"Unknown parameter in input\")",
                 "error[type-mismatch] /containerDefinitions/0/memory: expected an integer, found a string",
                 "error[duplicate-key] /containerDefinitions/0/cpu: key \"cpu\" appears more than once in container definition: expected each key once",
                 "error[type-mismatch] /containerDefinitions/0/portMappings/1/containerPort: expected an integer, found a string",
                 "error[duplicate-key] /family: key \"family\" appears more than once in task definition: expected each key once",
-                "warning[unknown-field] /y: unknown field \"y\" in task definition: kept as written, but AWS may reject it",
+                "error[unknown-field] /y: unknown member \"y\" in task definition: the AWS CLI and SDKs reject it (\"Unknown parameter in input\")",
             ]
         );
         // A removed field takes its later copies with it: the family is

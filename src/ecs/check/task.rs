@@ -119,7 +119,7 @@ pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Finding> {
 /// The findings of a described revision as a register input, in document
 /// order.
 pub(crate) fn registered(r: &RegisteredTaskDefinition) -> Vec<Finding> {
-    let mut cx = Cx::new(Task::of(r));
+    let mut cx = Cx::described(Task::of(r));
     check(&mut cx, r, &Loc::Root);
     cx.into_findings()
 }

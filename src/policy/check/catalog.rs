@@ -89,14 +89,7 @@ impl Checker<'_> {
             return;
         };
         if svc.contains(['*', '?']) {
-            self.sink.report(
-                Code::WildcardInServiceName,
-                at,
-                format!(
-                    "action {a:?} has a wildcard in its service prefix: it may grant actions of \
-                     other services with similar names, now or later; name the service"
-                ),
-            );
+            // `wildcard-in-service-name` is the action check's.
             if !cat.matches_any(a) {
                 let (sev, note) = self.absent(cat, Code::InvalidAction);
                 self.sink.report_with(

@@ -88,12 +88,35 @@ impl Checker<'_> {
                     self.global_key(op, o, key, &key_at);
                 }
                 if values.is_empty() {
+                    let (code, what) = match &parsed {
+                        Ok(o) if o.for_all => (
+                            Code::EmptyArrayConditionForallvalues,
+                            "ForAllValues is true only when the key is absent; to test that, \
+                             use Null with true",
+                        ),
+                        Ok(o) if o.qualified => (
+                            Code::EmptyArrayConditionForanyvalue,
+                            "ForAnyValue is never true, and the statement does nothing",
+                        ),
+                        Ok(o) if o.if_exists => (
+                            Code::EmptyArrayConditionIfexists,
+                            "IfExists makes it true only when the key is absent; to test that, \
+                             use Null with true",
+                        ),
+                        _ => (
+                            Code::EmptyArrayCondition,
+                            "the condition does not affect the policy",
+                        ),
+                    };
                     self.sink.report(
-                        Code::EmptyArrayCondition,
+                        code,
                         &key_at,
-                        format!("no values for condition key {key:?}: the condition does not affect the policy"),
+                        format!("no values for condition key {key:?} under {op:?}: {what}"),
                     );
                     continue;
+                }
+                if let Ok(o) = &parsed {
+                    self.key_values(op, o, key, values, &key_at);
                 }
                 let first = values.as_slice()[0].type_name();
                 if values.iter().any(|v| v.type_name() != first) {
@@ -163,7 +186,11 @@ impl Checker<'_> {
             return;
         }
         let Some(k) = global_keys::lookup(key) else {
-            if key.len() > 4 && key.as_bytes()[..4].eq_ignore_ascii_case(b"aws:") {
+            // A tag key without its tag is reported as that.
+            if key.len() > 4
+                && super::values::bare_tag_key(key).is_none()
+                && key.as_bytes()[..4].eq_ignore_ascii_case(b"aws:")
+            {
                 self.sink.report(
                     Code::InvalidGlobalConditionKey,
                     at,
@@ -413,15 +440,16 @@ pub(super) enum Family {
 
 /// A condition operator, read.
 pub(super) struct Operator {
+    /// What the operator compares.
     pub(super) family: Family,
     /// `ForAllValues:` or `ForAnyValue:`.
-    qualified: bool,
+    pub(super) qualified: bool,
     /// `ForAllValues:`.
-    for_all: bool,
+    pub(super) for_all: bool,
     /// `StringLike` or `StringNotLike`.
-    like: bool,
+    pub(super) like: bool,
     /// `...IfExists`.
-    if_exists: bool,
+    pub(super) if_exists: bool,
 }
 
 pub(super) fn parse_operator(op: &str) -> Result<Operator, String> {

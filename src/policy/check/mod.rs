@@ -17,6 +17,8 @@ mod resource;
 mod size;
 mod statement;
 mod text;
+mod together;
+mod values;
 
 pub(crate) use action::{action_problem, TRUST_ACTIONS};
 
@@ -356,11 +358,13 @@ impl Reporter for Checker<'_> {
         self.json_chars(&raw.value, &at);
         match &raw.why {
             Why::Unknown => {
-                let hint = keys
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(&raw.key))
-                    .map(|k| format!(" (element names are case-sensitive: did you mean {k:?}?)"))
-                    .unwrap_or_default();
+                let hint = match crate::suggest::closest(&raw.key, keys) {
+                    Some(k) if k.eq_ignore_ascii_case(&raw.key) => {
+                        format!(" (element names are case-sensitive: did you mean {k:?}?)")
+                    }
+                    Some(k) => format!(" (did you mean {k:?}?)"),
+                    None => String::new(),
+                };
                 self.sink.report(
                     Code::InvalidPolicyElement,
                     &at,

@@ -218,6 +218,17 @@ impl Checker<'_> {
                 }
             }
             PrincipalKey::Federated => {
+                if self.opts.kind == PolicyKind::Resource {
+                    self.sink.report(
+                        Code::FederatedPrincipalNotSupported,
+                        at,
+                        format!(
+                            "federated principal {v:?} in a resource-based policy: only role \
+                             trust policies take identity providers; name an AWS principal"
+                        ),
+                    );
+                    return;
+                }
                 if let Some(reason) = federated_problem(v) {
                     let code = if self.opts.kind == PolicyKind::Trust {
                         Code::InvalidFederatedPrincipalSyntaxInRoleTrustPolicy

@@ -54,6 +54,17 @@ impl Checker<'_> {
             match ArnPattern::validate(shorten(r)) {
                 Ok(fields) => {
                     self.example_account(fields.account, &vat);
+                    let service = fields.service;
+                    if service != "*" && crate::bytes::has_wildcard(service.as_bytes()) {
+                        self.sink.report(
+                            Code::WildcardInServiceName,
+                            &vat,
+                            format!(
+                                "{key} {r:?} has a wildcard in its service {service:?}: it can \
+                                 match other services' resources; name the service"
+                            ),
+                        );
+                    }
                     if let Some(i) = covered_by {
                         self.redundant_resource(key, r, &res.as_slice()[i], i, &vat);
                     }
@@ -165,16 +176,22 @@ fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut by: Vec<Option<usize>> = vec![None; values.len()];
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(values.len());
-    for (j, v) in values.iter().enumerate() {
-        match first.get(v.as_str()) {
-            Some(&i) => by[j] = Some(i),
-            None => {
-                first.insert(v, j);
+    if values.len() <= 16 {
+        for j in 1..values.len() {
+            by[j] = values[..j].iter().position(|w| *w == values[j]);
+        }
+    } else {
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(values.len());
+        for (j, v) in values.iter().enumerate() {
+            match first.get(v.as_str()) {
+                Some(&i) => by[j] = Some(i),
+                None => {
+                    first.insert(v, j);
+                }
             }
         }
     }
-    let is_wild = |v: &str| v.bytes().any(|b| b == b'*' || b == b'?');
+    let is_wild = |v: &str| crate::bytes::has_wildcard(v.as_bytes());
     if values.iter().any(|v| is_wild(v)) {
         let fields: Vec<Option<[&str; 5]>> = values.iter().map(|v| arn_fields(v)).collect();
         let mut budget = COVER_BUDGET;
@@ -182,8 +199,15 @@ fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
             if !is_wild(w) || by[i].is_some() || (w != "*" && fields[i].is_none()) {
                 continue;
             }
+            // What `w` covers starts with its literal head: the fields
+            // before its first wildcard match only themselves, and the
+            // field with it only what starts the same way.
+            let head = &w.as_bytes()[..w
+                .bytes()
+                .position(|b| b == b'*' || b == b'?')
+                .unwrap_or(w.len())];
             for (j, v) in values.iter().enumerate() {
-                if j == i || by[j].is_some() {
+                if j == i || by[j].is_some() || !v.as_bytes().starts_with(head) {
                     continue;
                 }
                 let cost = w.len().saturating_mul(v.len()).max(1);

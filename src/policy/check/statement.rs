@@ -11,6 +11,73 @@ use crate::code::Code;
 use crate::json::record::Record;
 use crate::policy::{ConditionValue, Effect, OneOrMany, Principal, Statement};
 
+/// The actions [`Checker::star_resource`] looks for on `"*"`, lowercase,
+/// in the order of its table.
+const STAR_TARGETS: [&str; 3] = [
+    "iam:passrole",
+    "iam:createservicelinkedrole",
+    "sts:assumerole",
+];
+
+/// A family of [`Checker::star_resource`]'s findings: the codes for the
+/// target named on `"*"`, reached through a wildcard on `"*"`, with
+/// NotResource (named, through a wildcard), and through NotAction (on
+/// `"*"`, with NotResource).
+struct StarFamily {
+    named: Code,
+    wild: Option<Code>,
+    not_resource: Option<(Code, Code)>,
+    not_action: Option<(Code, Code)>,
+    label: &'static str,
+    verb: &'static str,
+    keys: &'static [&'static str],
+}
+
+/// The families, in the order of [`STAR_TARGETS`] (AA's pass-role and
+/// create-slr checks, and sts:AssumeRole on `"*"`).
+const STAR_FAMILIES: [StarFamily; 3] = [
+    StarFamily {
+        named: Code::PassRoleWithStarInResource,
+        wild: Some(Code::PassRoleWithStarInActionAndResource),
+        not_resource: Some((
+            Code::PassRoleWithNotResource,
+            Code::PassRoleWithStarInActionAndNotResource,
+        )),
+        not_action: Some((
+            Code::PassRoleWithStarInResourceAndNotAction,
+            Code::PassRoleWithNotActionAndNotResource,
+        )),
+        label: "iam:PassRole",
+        verb: "any role can be passed; name the roles or add an iam:PassedToService condition",
+        keys: &["iam:PassedToService", "iam:AssociatedResourceArn"],
+    },
+    StarFamily {
+        named: Code::CreateSlrWithStarInResource,
+        wild: Some(Code::CreateSlrWithStarInActionAndResource),
+        not_resource: Some((
+            Code::CreateSlrWithNotResource,
+            Code::CreateSlrWithStarInActionAndNotResource,
+        )),
+        not_action: Some((
+            Code::CreateSlrWithStarInResourceAndNotAction,
+            Code::CreateSlrWithNotActionAndNotResource,
+        )),
+        label: "iam:CreateServiceLinkedRole",
+        verb: "any service-linked role can be created; name the roles or add an \
+               iam:AWSServiceName condition",
+        keys: &["iam:AWSServiceName"],
+    },
+    StarFamily {
+        named: Code::AssumeRoleWithStarInResource,
+        wild: None,
+        not_resource: None,
+        not_action: None,
+        label: "sts:AssumeRole",
+        verb: "any role can be assumed; name the roles",
+        keys: &[],
+    },
+];
+
 /// The members of a statement.
 type M = <Statement as Record>::Member;
 
@@ -159,12 +226,18 @@ impl Checker<'_> {
             }
         });
         self.star_resource(s, at);
+        self.together(s, at);
         self.catalog_statement(s, at);
-        if kind == PolicyKind::ResourceControl && s.effect == Some(Effect::Allow) {
+        let allow = s.effect == Some(Effect::Allow);
+        if kind == PolicyKind::ResourceControl && allow {
             self.rcp_allow(s, at);
         }
-        if kind == PolicyKind::Trust && s.effect == Some(Effect::Allow) {
+        if kind == PolicyKind::Trust && allow {
             self.trust_statement(s, at);
+            self.trust_together(s, at);
+        }
+        if matches!(kind, PolicyKind::Trust | PolicyKind::Resource) && allow {
+            self.service_scope(s, at);
         }
     }
 
@@ -276,13 +349,18 @@ impl Checker<'_> {
         {
             return;
         }
-        let actions: &[String] = s.action.as_ref().map_or(&[], OneOrMany::as_slice);
-        let Some(res) = &s.resource else {
+        // Where the statement reaches everything: `"*"` in Resource, or
+        // NotResource (which names what it does not reach).
+        let star = s
+            .resource
+            .as_ref()
+            .and_then(|res| Some((res, res.iter().position(|r| r == "*")?)));
+        // An empty NotAction or NotResource is reported as empty, and
+        // reaches nothing here.
+        let not_resource = s.not_resource.as_ref().is_some_and(|n| !n.is_empty());
+        if star.is_none() && !not_resource {
             return;
-        };
-        let Some(j) = res.iter().position(|r| r == "*") else {
-            return;
-        };
+        }
         let res_at = at.key("Resource");
         // A condition restricts the key when it must hold (no IfExists),
         // is not negated, and no value starts with a wildcard. Fitted to
@@ -306,48 +384,92 @@ impl Checker<'_> {
                 })
             })
         };
-        for (target, named, wild, label, verb, keys) in [
-            (
-                "iam:passrole",
-                Code::PassRoleWithStarInResource,
-                Some(Code::PassRoleWithStarInActionAndResource),
-                "iam:PassRole",
-                "any role can be passed; name the roles or add an iam:PassedToService condition",
-                &["iam:PassedToService", "iam:AssociatedResourceArn"][..],
-            ),
-            (
-                "iam:createservicelinkedrole",
-                Code::CreateSlrWithStarInResource,
-                Some(Code::CreateSlrWithStarInActionAndResource),
-                "iam:CreateServiceLinkedRole",
-                "any service-linked role can be created; name the roles or add an \
-                 iam:AWSServiceName condition",
-                &["iam:AWSServiceName"][..],
-            ),
-            (
-                "sts:assumerole",
-                Code::AssumeRoleWithStarInResource,
-                None,
-                "sts:AssumeRole",
-                "any role can be assumed; name the roles",
-                &[][..],
-            ),
-        ] {
-            let literal = actions.iter().any(|a| a.eq_ignore_ascii_case(target));
-            let through = actions
-                .iter()
-                .find(|a| a.contains(['*', '?']) && wild_match(a, target));
-            if (!literal && through.is_none()) || conditioned(keys) {
+        // One pass over the actions for the three targets: whether each is
+        // named outright, and the first wildcard action that reaches it;
+        // with NotAction, whether it is left out of the exclusions.
+        let mut literal = [false; 3];
+        let mut through: [Option<&String>; 3] = [None; 3];
+        let (actions, not_action) = match (&s.action, &s.not_action) {
+            (Some(a), _) => (a.as_slice(), false),
+            (None, Some(n)) if !n.is_empty() => (n.as_slice(), true),
+            (None, _) => return,
+        };
+        for a in actions {
+            let b = a.as_bytes();
+            // Every target starts with "i" or "s"; a pattern can also
+            // reach one from a leading wildcard.
+            if !matches!(b.first(), Some(b'i' | b'I' | b's' | b'S' | b'*' | b'?')) {
                 continue;
             }
-            let (code, how) = match (literal, wild, through) {
-                (false, Some(code), Some(w)) => (code, format!(" through {w:?}")),
-                _ => (named, String::new()),
+            if crate::bytes::has_wildcard(b) {
+                for (t, target) in STAR_TARGETS.iter().enumerate() {
+                    if through[t].is_none() && wild_match(a, target) {
+                        through[t] = Some(a);
+                    }
+                }
+            } else if let Some(t) = STAR_TARGETS.iter().position(|t| a.eq_ignore_ascii_case(t)) {
+                literal[t] = true;
+            }
+        }
+        let not_res_at = at.key("NotResource");
+        for (t, family) in STAR_FAMILIES.iter().enumerate() {
+            let (code, how, place, loc) = if not_action {
+                // NotAction reaches the target unless it names it.
+                if literal[t] || through[t].is_some() {
+                    continue;
+                }
+                match (family.not_action, star) {
+                    (Some((on_star, _)), Some((res, j))) if !conditioned(family.keys) => (
+                        on_star,
+                        " through NotAction (which does not exclude it)".to_owned(),
+                        "\"*\"",
+                        value_loc(&res_at, res, j),
+                    ),
+                    (Some((_, on_not_resource)), None) => (
+                        on_not_resource,
+                        " through NotAction (which does not exclude it)".to_owned(),
+                        "every resource but those in NotResource",
+                        not_res_at,
+                    ),
+                    _ => continue,
+                }
+            } else {
+                if !literal[t] && through[t].is_none() {
+                    continue;
+                }
+                let how = match (literal[t], through[t]) {
+                    (false, Some(w)) => format!(" through {w:?}"),
+                    _ => String::new(),
+                };
+                match star {
+                    Some((res, j)) if !conditioned(family.keys) => {
+                        let code = match (how.is_empty(), family.wild) {
+                            (false, Some(code)) => code,
+                            _ => family.named,
+                        };
+                        let how = if family.wild.is_some() {
+                            how
+                        } else {
+                            String::new()
+                        };
+                        (code, how, "\"*\"", value_loc(&res_at, res, j))
+                    }
+                    Some(_) => continue,
+                    None => match family.not_resource {
+                        Some((named, wild)) => (
+                            if how.is_empty() { named } else { wild },
+                            how,
+                            "every resource but those in NotResource",
+                            not_res_at,
+                        ),
+                        None => continue,
+                    },
+                }
             };
             self.sink.report(
                 code,
-                &value_loc(&res_at, res, j),
-                format!("{label} allowed{how} on \"*\": {verb}"),
+                &loc,
+                format!("{} allowed{how} on {place}: {}", family.label, family.verb),
             );
         }
     }
