@@ -748,6 +748,46 @@ codes! {
     InvalidDocument = "invalid-document", Error, [File],
         "JSON of the requested kind that cannot be read as that document (for example a top level that is not an object)",
         "the command";
+    // issue 12: the service catalogue (src/policy/check/catalog.rs).
+    InvalidService = "invalid-service", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "the service prefix of a condition key is not in the service catalogue; a warning naming the catalogue's date unless `--strict-catalog`",
+        "AA *Invalid service*; service catalogue (docs/catalog.md)";
+    InvalidServiceInAction = "invalid-service-in-action", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "the service prefix of an action is not in the service catalogue (with a did-you-mean); a warning naming the catalogue's date unless `--strict-catalog`",
+        "AA *Invalid service in action*; service catalogue (docs/catalog.md)";
+    InvalidServiceConditionKey = "invalid-service-condition-key", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a condition key its service does not have in the service catalogue; a warning naming the catalogue's date unless `--strict-catalog`",
+        "AA *Invalid service condition key*; service catalogue (docs/catalog.md)";
+    UnsupportedActionForConditionKey = "unsupported-action-for-condition-key", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "actions of a service key's own service that the key does not apply to (the condition is not evaluated for them); a warning naming the catalogue's date unless `--strict-catalog`",
+        "AA *Unsupported action for condition key*; service catalogue (docs/catalog.md)";
+    ArnAccountNotAllowed = "arn-account-not-allowed", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a resource ARN with an account where every ARN format it fits has none (`arn:aws:s3::111122223333:bucket`): it never matches",
+        "AA *ARN account not allowed*; service catalogue ARN formats";
+    ArnRegionNotAllowed = "arn-region-not-allowed", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a resource ARN with a Region where every ARN format it fits has none (`arn:aws:iam:us-east-1:...`): it never matches",
+        "AA *ARN Region not allowed*; service catalogue ARN formats";
+    MissingArnAccount = "missing-arn-account", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a resource ARN without an account where every ARN format it fits has one",
+        "AA *Missing ARN account*; service catalogue ARN formats";
+    MissingArnRegion = "missing-arn-region", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a resource ARN without a Region where every ARN format it fits has one",
+        "AA *Missing ARN Region*; service catalogue ARN formats";
+    ResourceFitsNoAction = "resource-fits-no-action", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a resource ARN that fits no resource type of any action of its statement (which action takes which types is said): the statement grants nothing on it",
+        "service catalogue resource types per action (docs/catalog.md); IAM-UG `reference_policies_elements_resource`";
+    AllowWithUnsupportedTagConditionKeyForService = "allow-with-unsupported-tag-condition-key-for-service", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `Allow` with a tag key (`aws:ResourceTag/`, `aws:RequestTag/`, `aws:TagKeys`) and actions that do not support it: they are not allowed; reported at the first such action",
+        "AA *Allow with unsupported tag condition key for service*; service catalogue";
+    AllowNotactionWithUnsupportedTagConditionKeyForService = "allow-notaction-with-unsupported-tag-condition-key-for-service", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `Allow` with `NotAction` and a tag key: only the actions that support the key are allowed",
+        "AA *Allow NotAction with unsupported tag condition key for service*";
+    DenyWithUnsupportedTagConditionKeyForService = "deny-with-unsupported-tag-condition-key-for-service", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `Deny` with a tag key and actions that do not support it: they are not denied; reported at the first such action",
+        "AA *Deny with unsupported tag condition key for service*; service catalogue";
+    DenyNotactionWithUnsupportedTagConditionKeyForService = "deny-notaction-with-unsupported-tag-condition-key-for-service", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a `Deny` with `NotAction` and a tag key: the actions that do not support the key are not denied",
+        "AA *Deny NotAction with unsupported tag condition key for service*";
 }
 
 impl fmt::Display for Code {

@@ -27,50 +27,13 @@
 
 mod util;
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use iam_ecs::json::Json;
-use iam_ecs::policy::{CheckOptions, PolicyDocument};
-use util::{corpus_dir, files_with_ext};
+use iam_ecs::policy::CheckOptions;
+use util::corpus_dir;
 
 /// AWS findings reproduced, at least.
 const REPRODUCED_FLOOR: usize = 60;
 /// Findings of ours under AWS codes that AWS did not report, at most.
 const EXTRA_CEILING: usize = 1;
-
-/// One AWS finding, as compared.
-struct Aws {
-    policy: String,
-    code: String,
-    severity: String,
-    pointers: Vec<String>,
-    details: String,
-}
-
-/// The RFC 6901 pointer of an Access Analyzer location path (elements
-/// `{"value": k}`, `{"key": k}` or `{"index": i}`).
-fn pointer(path: &[Json]) -> String {
-    let mut out = String::new();
-    for el in path {
-        out.push('/');
-        if let Some(Json::Number(i)) = el.pointer("/index") {
-            out.push_str(i.as_str());
-        } else {
-            let k = el
-                .pointer("/value")
-                .or_else(|| el.pointer("/key"))
-                .and_then(Json::as_str)
-                .unwrap_or_else(|| panic!("unknown location element {el}"));
-            out.push_str(&k.replace('~', "~0").replace('/', "~1"));
-        }
-    }
-    out
-}
-
-/// `SECURITY_WARNING` as `security-warning`.
-fn kebab(s: &str) -> String {
-    s.to_ascii_lowercase().replace('_', "-")
-}
 
 #[test]
 #[cfg_attr(
@@ -79,134 +42,12 @@ fn kebab(s: &str) -> String {
 )]
 fn access_analyzer_findings_reproduced() {
     let Some(dir) = corpus_dir() else { return };
-    let reference = Json::parse(
-        &std::fs::read_to_string(dir.join("aws-docs/access-analyzer-policy-checks-current.json"))
-            .unwrap(),
-    )
-    .unwrap();
-    let aws_codes: BTreeSet<String> = reference
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| kebab(c.pointer("/issue_code").and_then(Json::as_str).unwrap()))
-        .collect();
-    let mm = dir.join("managed-policies");
-    let files = files_with_ext(&mm.join("access-analyzer-findings"), ".json");
-    assert_eq!(files.len(), 76);
-
-    let mut expected: Vec<Aws> = Vec::new();
-    let mut left_out = 0;
-    // (policy, code, severity, pointer, message) of ours under AWS codes.
-    let mut ours: Vec<(String, String, String, String, String)> = Vec::new();
-    for f in &files {
-        let name = f
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .trim_end_matches(".json")
-            .to_owned();
-        let text = std::fs::read_to_string(mm.join("policies").join(format!("{name}.json")))
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let json = Json::parse(&text).unwrap();
-        let found = Json::parse(&std::fs::read_to_string(f).unwrap()).unwrap();
-        for a in found.as_array().unwrap() {
-            let code = kebab(a.pointer("/issueCode").and_then(Json::as_str).unwrap());
-            if code == "policy-size-exceeds-identity-policy-quota" {
-                continue;
-            }
-            let pointers: Vec<String> = a
-                .pointer("/locations")
-                .and_then(Json::as_array)
-                .unwrap()
-                .iter()
-                .map(|l| pointer(l.pointer("/path").and_then(Json::as_array).unwrap()))
-                .collect();
-            if pointers.iter().any(|p| json.pointer(p).is_none()) {
-                left_out += 1;
-                continue;
-            }
-            expected.push(Aws {
-                policy: name.clone(),
-                code,
-                severity: kebab(a.pointer("/findingType").and_then(Json::as_str).unwrap()),
-                pointers,
-                details: a
-                    .pointer("/findingDetails")
-                    .and_then(Json::as_str)
-                    .unwrap()
-                    .to_owned(),
-            });
-        }
-        let doc = PolicyDocument::from_json_str(&text).unwrap();
-        for finding in doc.check(&CheckOptions::identity()) {
-            if finding.code == "policy-size-exceeds-identity-policy-quota"
-                || !aws_codes.contains(finding.code.as_str())
-            {
-                continue;
-            }
-            ours.push((
-                name.clone(),
-                finding.code.to_string(),
-                finding.severity.to_string(),
-                finding.path.to_string(),
-                finding.message.clone(),
-            ));
-        }
-    }
-
-    let matches = |a: &Aws, o: &(String, String, String, String, String)| {
-        a.policy == o.0 && a.code == o.1 && a.severity == o.2 && a.pointers.contains(&o.3)
-    };
-    let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut reproduced = 0;
-    for a in &expected {
-        if ours.iter().any(|o| matches(a, o)) {
-            reproduced += 1;
-        } else {
-            misses.entry(&a.code).or_default().push(format!(
-                "{} {} {}: {}",
-                a.policy,
-                a.severity,
-                a.pointers.join(" "),
-                a.details
-            ));
-        }
-    }
-    let mut extras: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    // Ours that reproduce an AWS finding another of ours reproduces too
-    // (AWS groups values into one finding that we report one by one).
-    let mut also = 0;
-    let mut seen: BTreeSet<usize> = BTreeSet::new();
-    for o in &ours {
-        match expected.iter().position(|a| matches(a, o)) {
-            None => extras
-                .entry(&o.1)
-                .or_default()
-                .push(format!("{} {} {}: {}", o.0, o.2, o.3, o.4)),
-            Some(i) => {
-                if !seen.insert(i) {
-                    also += 1;
-                }
-            }
-        }
-    }
-    let extra: usize = extras.values().map(Vec::len).sum();
-    eprintln!(
-        "Access Analyzer parity: reproduced {reproduced} of {}, {extra} extra under AWS codes \
-         ({left_out} AWS findings on paths no longer in the documents left out; {also} more of \
-         ours on values AWS reports in one finding)",
-        expected.len()
-    );
-    for (title, list) in [("misses", &misses), ("extras", &extras)] {
-        eprintln!("{title} by code:");
-        for (code, items) in list {
-            eprintln!("  {code}: {}", items.len());
-            for i in items {
-                eprintln!("    {i}");
-            }
-        }
-    }
-    assert_eq!(expected.len(), 85, "the AWS findings compared");
+    let util::access_analyzer::Parity {
+        expected,
+        reproduced,
+        extra,
+    } = util::access_analyzer::compare(&dir, &CheckOptions::identity());
+    assert_eq!(expected, 85, "the AWS findings compared");
     assert!(
         reproduced >= REPRODUCED_FLOOR,
         "reproduced {reproduced}, fewer than the floor {REPRODUCED_FLOOR}"

@@ -98,6 +98,8 @@ pub struct Args {
     /// counted (AWS's default is 2,048; it can be raised).
     #[arg(long, value_name = "N")]
     trust_quota: Option<usize>,
+    #[command(flatten)]
+    catalog: crate::catalog::CheckArgs,
     /// Exit 1 when a finding at or above this severity remains (default
     /// error, or the config file's `fail-on`).
     #[arg(long, value_enum, value_name = "SEVERITY")]
@@ -365,7 +367,7 @@ impl Run<'_> {
             DocumentKind::ResourceControlPolicy => with(CheckOptions::rcp(), quotas.rcp),
             _ => with(CheckOptions::resource(), quotas.resource),
         };
-        Ok(doc.check(&options))
+        Ok(doc.check(&self.args.catalog.apply(options)))
     }
 
     /// Whether a finding of `code` in `input` is reported: selected (by
@@ -393,6 +395,7 @@ impl Run<'_> {
 
 /// Runs `iam-ecs check`.
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    args.catalog.load()?;
     let config = match Config::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {

@@ -6,6 +6,8 @@
 //! or parsed, 2 on a usage error (including a bad config file).
 #![forbid(unsafe_code)]
 
+mod actions;
+mod catalog;
 mod check;
 mod config;
 mod cross_account;
@@ -43,6 +45,13 @@ enum Command {
     /// Would AWS allow this request? Evaluate it offline against the
     /// policies it carries; exit 0 allowed, 1 denied, 2 unreadable.
     Simulate(simulate::Args),
+    /// The actions that patterns match, with access level, resource types
+    /// (ARN templates) and condition keys; exit 1 when a pattern matches
+    /// none.
+    Actions(actions::Args),
+    /// The service catalogue: `catalog info` prints its date, source and
+    /// counts.
+    Catalog(catalog::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +61,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Actions(args) => actions::run(args),
+        Command::Catalog(args) => catalog::run(args),
     };
     match result {
         Ok(code) => code,

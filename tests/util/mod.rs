@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod access_analyzer;
+
 use std::path::PathBuf;
 
 use iam_ecs::json::Json;

@@ -219,6 +219,21 @@ impl Checker<'_> {
                 ),
             );
         }
+        self.typed_key(op, o, key, k, at);
+    }
+
+    /// The checks of `key`, of the type `k` gives, under the operator `op`
+    /// (read as `o`): `type-mismatch`, `string-like-operator-with-arn-condition-keys`,
+    /// `forallvalues-with-single-valued-key`, `missing-qualifier`. Global
+    /// keys, and service keys from the catalogue (`check::catalog`).
+    pub(super) fn typed_key(
+        &mut self,
+        op: &str,
+        o: &Operator,
+        key: &str,
+        k: &global_keys::Key,
+        at: &Loc,
+    ) {
         let bit = match o.family {
             Family::String => global_keys::STRING,
             Family::Arn => global_keys::ARN,
@@ -437,7 +452,7 @@ pub(super) struct Operator {
     pub(super) if_exists: bool,
 }
 
-fn parse_operator(op: &str) -> Result<Operator, String> {
+pub(super) fn parse_operator(op: &str) -> Result<Operator, String> {
     let (qualified, rest) = match op
         .strip_prefix("ForAllValues:")
         .or_else(|| op.strip_prefix("ForAnyValue:"))

@@ -10,6 +10,7 @@
 //! member reported once by [`Checker`]'s [`Reporter`] impl.
 
 mod action;
+mod catalog;
 mod condition;
 mod principal;
 mod resource;
@@ -26,7 +27,7 @@ use crate::code::Code;
 use crate::finding::Finding;
 use crate::json::record::{RawMember, Record, Why};
 use crate::json::Json;
-use crate::policy::{PolicyDocument, Statements};
+use crate::policy::{CatalogRef, PolicyDocument, ServiceCatalog, Statements};
 
 use statement::Sids;
 
@@ -95,6 +96,13 @@ pub struct CheckOptions {
     /// The most characters (whitespace not counted) the document may have;
     /// `None` checks no size.
     pub size_quota: Option<usize>,
+    /// The service catalogue the catalogue checks use (unknown actions,
+    /// condition keys, resource ARNs); `None` runs none of them.
+    pub catalog: Option<CatalogRef>,
+    /// Whether a finding that rests only on a name being absent from the
+    /// catalogue is reported with its AWS severity (error) rather than as
+    /// a warning.
+    pub strict_catalog: bool,
 }
 
 impl CheckOptions {
@@ -104,6 +112,8 @@ impl CheckOptions {
         CheckOptions {
             kind: PolicyKind::Identity,
             size_quota: Some(6144),
+            catalog: None,
+            strict_catalog: false,
         }
     }
 
@@ -114,6 +124,8 @@ impl CheckOptions {
         CheckOptions {
             kind: PolicyKind::Trust,
             size_quota: Some(2048),
+            catalog: None,
+            strict_catalog: false,
         }
     }
 
@@ -123,6 +135,8 @@ impl CheckOptions {
         CheckOptions {
             kind: PolicyKind::Resource,
             size_quota: None,
+            catalog: None,
+            strict_catalog: false,
         }
     }
 
@@ -141,6 +155,8 @@ impl CheckOptions {
         CheckOptions {
             kind: PolicyKind::ServiceControl,
             size_quota: Some(5120),
+            catalog: None,
+            strict_catalog: false,
         }
     }
 
@@ -151,6 +167,8 @@ impl CheckOptions {
         CheckOptions {
             kind: PolicyKind::ResourceControl,
             size_quota: Some(5120),
+            catalog: None,
+            strict_catalog: false,
         }
     }
 
@@ -170,6 +188,25 @@ impl CheckOptions {
     #[must_use]
     pub const fn size_quota(mut self, quota: Option<usize>) -> Self {
         self.size_quota = quota;
+        self
+    }
+
+    /// The same options with a service catalogue (`None`: no catalogue
+    /// checks).
+    #[must_use]
+    pub const fn catalog(mut self, catalog: Option<&'static dyn ServiceCatalog>) -> Self {
+        self.catalog = match catalog {
+            Some(c) => Some(CatalogRef(c)),
+            None => None,
+        };
+        self
+    }
+
+    /// The same options, strict about the catalogue or not (see the
+    /// field `strict_catalog`).
+    #[must_use]
+    pub const fn strict_catalog(mut self, strict: bool) -> Self {
+        self.strict_catalog = strict;
         self
     }
 }

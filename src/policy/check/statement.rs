@@ -227,6 +227,7 @@ impl Checker<'_> {
         });
         self.star_resource(s, at);
         self.together(s, at);
+        self.catalog_statement(s, at);
         let allow = s.effect == Some(Effect::Allow);
         if kind == PolicyKind::ResourceControl && allow {
             self.rcp_allow(s, at);

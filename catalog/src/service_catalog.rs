@@ -1,0 +1,92 @@
+//! [`Catalog`] as the core crate's [`ServiceCatalog`], so that
+//! `CheckOptions::identity().catalog(Some(Catalog::embedded()))` runs the
+//! catalogue checks.
+
+use iam_ecs::policy::{KeyInfo, ServiceCatalog};
+
+use super::{Catalog, REFRESH_HINT};
+
+impl ServiceCatalog for Catalog {
+    fn date(&self) -> &str {
+        Catalog::date(self)
+    }
+
+    fn refresh_hint(&self) -> &str {
+        REFRESH_HINT
+    }
+
+    fn has_service(&self, prefix: &str) -> bool {
+        self.service(prefix).is_some()
+    }
+
+    fn for_each_service(&self, f: &mut dyn FnMut(&str)) {
+        for s in self.services() {
+            f(s.prefix());
+        }
+    }
+
+    fn for_each_action(&self, prefix: &str, f: &mut dyn FnMut(&str)) {
+        if let Some(s) = self.service(prefix) {
+            for a in s.actions() {
+                f(a.name());
+            }
+        }
+    }
+
+    fn has_action(&self, service: &str, name: &str) -> bool {
+        self.service(service).and_then(|s| s.action(name)).is_some()
+    }
+
+    fn matches_any(&self, pattern: &str) -> bool {
+        self.actions_matching(pattern).next().is_some()
+    }
+
+    fn condition_key(&self, key: &str) -> Option<KeyInfo> {
+        Catalog::condition_key(self, key).map(|k| KeyInfo {
+            ty: k.key_type(),
+            multivalued: k.multivalued(),
+        })
+    }
+
+    fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool> {
+        let mut any = false;
+        for a in self.actions_matching(pattern) {
+            if a.supports_key(key) {
+                return Some(true);
+            }
+            any = true;
+        }
+        any.then_some(false)
+    }
+
+    fn for_each_action_resource(
+        &self,
+        pattern: &str,
+        f: &mut dyn FnMut(&str, &str) -> bool,
+    ) -> Option<bool> {
+        let mut found = false;
+        let mut star = false;
+        for a in self.actions_matching(pattern) {
+            found = true;
+            if a.resource_types().len() == 0 {
+                star = true;
+            }
+            for (r, _) in a.resource_types() {
+                for t in r.arn_templates() {
+                    if f(r.name(), t) {
+                        return Some(star);
+                    }
+                }
+            }
+        }
+        found.then_some(star)
+    }
+
+    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str) -> bool) {
+        for t in self.arn_templates(arn_service) {
+            if f(t) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The service catalogue as the policy check sees it: a trait that a
+//! catalogue of every action, resource type and condition key implements
+//! (the `iam-ecs-catalog` crate does, with data embedded), so that the core
+//! crate carries no data. [`CheckOptions::catalog`](super::CheckOptions::catalog)
+//! turns the catalogue checks on.
+
+use std::fmt;
+
+/// The value type of a condition key (for a multivalued key, of each
+/// value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeyType {
+    /// `String`.
+    String,
+    /// `ARN`.
+    Arn,
+    /// `Bool`.
+    Bool,
+    /// `Numeric`.
+    Numeric,
+    /// `Date`.
+    Date,
+    /// `IPAddress`.
+    IpAddress,
+    /// A type the catalogue does not know.
+    Unknown,
+}
+
+impl KeyType {
+    /// The type as the Service Authorization Reference spells it (without
+    /// `ArrayOf`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            KeyType::String => "String",
+            KeyType::Arn => "ARN",
+            KeyType::Bool => "Bool",
+            KeyType::Numeric => "Numeric",
+            KeyType::Date => "Date",
+            KeyType::IpAddress => "IPAddress",
+            KeyType::Unknown => "Unknown",
+        }
+    }
+}
+
+/// What the catalogue says about a condition key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyInfo {
+    /// The value type.
+    pub ty: KeyType,
+    /// Whether the request can carry several values (`ArrayOf...`).
+    pub multivalued: bool,
+}
+
+/// A catalogue of AWS services: their actions, the resource types (ARN
+/// templates) each action takes and the condition keys each supports.
+/// Names are compared ignoring ASCII case, as IAM does.
+///
+/// Every method that answers "is this name there" may be wrong for a name
+/// newer than [`ServiceCatalog::date`]; the checks report such findings as
+/// warnings that name the date, unless the catalogue is strict.
+pub trait ServiceCatalog: Sync {
+    /// The date of the newest data, `YYYY-MM-DD`.
+    fn date(&self) -> &str;
+
+    /// How to refresh the data, for messages (one sentence).
+    fn refresh_hint(&self) -> &str;
+
+    /// Whether there is a service with this action prefix.
+    fn has_service(&self, prefix: &str) -> bool;
+
+    /// Calls `f` with each service prefix.
+    fn for_each_service(&self, f: &mut dyn FnMut(&str));
+
+    /// Calls `f` with the name of each action of `prefix` (nothing for an
+    /// unknown service).
+    fn for_each_action(&self, prefix: &str, f: &mut dyn FnMut(&str));
+
+    /// Whether `service:name` is an action.
+    fn has_action(&self, service: &str, name: &str) -> bool;
+
+    /// Whether the action pattern `pattern` (`service:Name` with `*` and
+    /// `?` anywhere) matches at least one action.
+    fn matches_any(&self, pattern: &str) -> bool;
+
+    /// The catalogue's entry for condition key `key` (a service key, or a
+    /// global `aws:` key); a templated key (`s3:ExistingObjectTag/<key>`)
+    /// answers for every key starting with its literal part.
+    fn condition_key(&self, key: &str) -> Option<KeyInfo>;
+
+    /// Whether the actions that `pattern` matches (one action, or a
+    /// wildcard pattern) support condition key `key`: `Some(true)` when at
+    /// least one does (in its own keys or in those of a resource type it
+    /// takes), `Some(false)` when none does, `None` when the pattern
+    /// matches no action.
+    fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool>;
+
+    /// Calls `f(resource type, ARN template)` for each ARN template of each
+    /// resource type of the actions that `pattern` matches, until `f`
+    /// returns `true`; returns `None` when the pattern matches no action,
+    /// `Some(true)` when some matching action takes no resource type (only
+    /// `"*"`), else `Some(false)`.
+    fn for_each_action_resource(
+        &self,
+        pattern: &str,
+        f: &mut dyn FnMut(&str, &str) -> bool,
+    ) -> Option<bool>;
+
+    /// Calls `f` with each ARN template whose service field is
+    /// `arn_service` (`s3` for `arn:${Partition}:s3:::${BucketName}`), until
+    /// `f` returns `true`.
+    fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str) -> bool);
+}
+
+/// A catalogue given to [`CheckOptions`](super::CheckOptions): a shared
+/// reference, compared and hashed by address so that the options stay
+/// `Copy`, `Eq` and `Hash`.
+#[derive(Clone, Copy)]
+pub struct CatalogRef(pub &'static dyn ServiceCatalog);
+
+impl CatalogRef {
+    /// The catalogue.
+    pub fn get(self) -> &'static dyn ServiceCatalog {
+        self.0
+    }
+
+    fn addr(self) -> usize {
+        self.0 as *const dyn ServiceCatalog as *const () as usize
+    }
+}
+
+impl fmt::Debug for CatalogRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CatalogRef(data of {})", self.0.date())
+    }
+}
+
+impl PartialEq for CatalogRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.addr() == other.addr()
+    }
+}
+
+impl Eq for CatalogRef {}
+
+impl std::hash::Hash for CatalogRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.addr().hash(state);
+    }
+}

@@ -1,0 +1,871 @@
+//! The checks that need the service catalogue ([`ServiceCatalog`], given
+//! in [`CheckOptions::catalog`](super::CheckOptions)): actions and services
+//! that do not exist, resource ARNs that fit no ARN format of their service
+//! or of the statement's actions, and service condition keys (existence,
+//! type, the actions that support them, tag keys).
+//!
+//! A finding that rests only on a name being absent from the catalogue
+//! (`invalid-action`, `invalid-service`, `invalid-service-in-action`,
+//! `invalid-service-condition-key`, `invalid-arn-resource`,
+//! `unsupported-action-for-condition-key`) is a warning naming the
+//! catalogue's date and how to refresh it, since a newer name is accepted
+//! by IAM; with `strict_catalog` it has its AWS severity. They run once per
+//! statement, after the statement's other checks.
+
+use super::condition::{parse_operator, Family};
+use super::{statement::value_loc, Checker};
+use crate::check::Loc;
+use crate::code::Code;
+use crate::finding::Severity;
+use crate::policy::global_keys::{self, Key, Origin, Ty};
+use crate::policy::{Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
+
+/// The tag condition keys whose support differs by action.
+fn is_tag_key(key: &str) -> bool {
+    let lower = |p: &str| {
+        key.len() > p.len() && key.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    lower("aws:ResourceTag/") || lower("aws:RequestTag/") || key.eq_ignore_ascii_case("aws:TagKeys")
+}
+
+impl Checker<'_> {
+    /// The catalogue checks of statement `s` at `at`.
+    pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
+        let Some(cat) = self.opts.catalog else {
+            return;
+        };
+        let cat = cat.get();
+        for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
+            if let Some(list) = list {
+                let list_at = at.key(key);
+                for (j, a) in list.iter().enumerate() {
+                    self.catalog_action(cat, a, &value_loc(&list_at, list, j));
+                }
+            }
+        }
+        if let Some(res) = &s.resource {
+            let res_at = at.key("Resource");
+            for (j, r) in res.iter().enumerate() {
+                self.catalog_resource(cat, s.action.as_ref(), r, &value_loc(&res_at, res, j));
+            }
+        }
+        if let Some(c) = &s.condition {
+            let c_at = at.key("Condition");
+            for (op, block) in c.iter() {
+                let Ok(o) = parse_operator(op) else {
+                    continue;
+                };
+                let op_at = c_at.key(op);
+                for (key, _) in block.iter() {
+                    let key_at = op_at.key(key);
+                    self.catalog_key(cat, s, at, (op, &o), key, &key_at);
+                }
+            }
+        }
+    }
+
+    /// The severity of a finding that rests only on absence from the
+    /// catalogue, and the note that says so.
+    fn absent(&self, cat: &dyn ServiceCatalog, code: Code) -> (Severity, String) {
+        if self.opts.strict_catalog {
+            (code.severity(), String::new())
+        } else {
+            (
+                Severity::Warning,
+                format!(
+                    " (a warning: the service catalogue is of {}, a newer name may exist; {})",
+                    cat.date(),
+                    cat.refresh_hint()
+                ),
+            )
+        }
+    }
+
+    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc) {
+        if a == "*" || super::action_problem(a).is_some() {
+            return;
+        }
+        let Some((svc, name)) = a.split_once(':') else {
+            return;
+        };
+        if svc.contains(['*', '?']) {
+            // `wildcard-in-service-name` is the action check's.
+            if !cat.matches_any(a) {
+                let (sev, note) = self.absent(cat, Code::InvalidAction);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidAction,
+                    at,
+                    format!("action pattern {a:?} matches no action{note}"),
+                );
+            }
+            return;
+        }
+        if !name.contains(['*', '?']) && cat.has_action(svc, name) {
+            return;
+        }
+        if !cat.has_service(svc) {
+            let (sev, note) = self.absent(cat, Code::InvalidServiceInAction);
+            let hint = match service_with_action(cat, svc, name) {
+                Some(p) => format!(": did you mean \"{p}:{name}\"?"),
+                None => String::new(),
+            };
+            self.sink.report_with(
+                sev,
+                Code::InvalidServiceInAction,
+                at,
+                format!("the service {svc:?} of action {a:?} does not exist{hint}{note}"),
+            );
+            return;
+        }
+        if name.contains(['*', '?']) {
+            if !cat.matches_any(a) {
+                let (sev, note) = self.absent(cat, Code::InvalidAction);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidAction,
+                    at,
+                    format!("action pattern {a:?} matches no action of {svc}{note}"),
+                );
+            }
+            return;
+        }
+        let (sev, note) = self.absent(cat, Code::InvalidAction);
+        let hint = match nearest_action(cat, svc, name) {
+            Some(n) => format!(": did you mean \"{svc}:{n}\"?"),
+            None => String::new(),
+        };
+        self.sink.report_with(
+            sev,
+            Code::InvalidAction,
+            at,
+            format!("action {a:?} does not exist{hint}{note}"),
+        );
+    }
+
+    /// One `Resource` value `r` of a statement with the actions `actions`.
+    fn catalog_resource(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        actions: Option<&OneOrMany<String>>,
+        r: &str,
+        at: &Loc,
+    ) {
+        let Some(arn) = Arn::parse(r) else {
+            return;
+        };
+        if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
+            return;
+        }
+        // One pass over the service's formats: whether any fits the
+        // resource part, and whether all that fit have (or lack) a Region
+        // and an account.
+        let mut any = false;
+        let mut fit = Fit::default();
+        // Each format's answer, by the address of its text, for the
+        // statement's actions below (a catalogue that keeps one copy of each
+        // text gives their formats the same addresses).
+        let mut known: Vec<(usize, bool)> = Vec::new();
+        cat.for_each_arn_template(arn.service, &mut |text| {
+            any = true;
+            let mut fits = false;
+            if let Some(t) = Arn::parse(text) {
+                if globs_meet(t.resource, arn.resource) {
+                    fit.add(&t);
+                    fits = true;
+                }
+            }
+            known.push((text.as_ptr() as usize, fits));
+            false
+        });
+        known.sort_unstable();
+        if !any {
+            return;
+        }
+        let wild = |f: &str| f.contains(['*', '?', '$']);
+        let svc = arn.service;
+        // The first format that fits (or, with none, the first of the
+        // service), for messages.
+        let example = |fitting: bool| {
+            let mut first = String::new();
+            cat.for_each_arn_template(svc, &mut |t| {
+                let ok =
+                    !fitting || Arn::parse(t).is_some_and(|t| globs_meet(t.resource, arn.resource));
+                if ok {
+                    first = t.to_owned();
+                }
+                ok
+            });
+            first
+        };
+        if fit.count == 0 {
+            // A pattern may be meant broadly; only a literal resource part
+            // that fits no format is reported (Access Analyzer reports
+            // neither `log-group`-less logs patterns nor `listener/x-*`).
+            if wild(arn.resource) {
+                return;
+            }
+            let (sev, note) = self.absent(cat, Code::InvalidArnResource);
+            self.sink.report_with(
+                sev,
+                Code::InvalidArnResource,
+                at,
+                format!(
+                    "resource {r:?} fits none of the ARN formats of {svc} (such as {}): check the \
+                     resource part{note}",
+                    example(false)
+                ),
+            );
+            return;
+        }
+        let literal = |f: &str| !f.is_empty() && !wild(f);
+        // A missing field is reported only in an ARN without wildcards:
+        // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
+        // document, which has no account.
+        let concrete = !wild(arn.region) && !wild(arn.account) && !wild(arn.resource);
+        // IAM and STS ARNs with a Region are `invalid-arn-region` already.
+        let regional = !matches!(svc, "iam" | "sts");
+        if regional && literal(arn.region) && fit.no_region == fit.count {
+            self.sink.report(
+                Code::ArnRegionNotAllowed,
+                at,
+                format!(
+                    "resource {r:?} names a Region, but the service {svc} does not support a \
+                     Region in this resource ARN (such as {}): remove it, or the statement never \
+                     matches",
+                    example(true)
+                ),
+            );
+        } else if concrete && arn.region.is_empty() && fit.no_region == 0 {
+            self.sink.report(
+                Code::MissingArnRegion,
+                at,
+                format!(
+                    "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
+                     ARN (such as {})",
+                    example(true)
+                ),
+            );
+        }
+        if literal(arn.account) && fit.no_account == fit.count {
+            self.sink.report(
+                Code::ArnAccountNotAllowed,
+                at,
+                format!(
+                    "resource {r:?} names an account, but the service {svc} does not support an \
+                     account ID in this resource ARN (such as {}): remove it, or the statement \
+                     never matches",
+                    example(true)
+                ),
+            );
+        } else if concrete && arn.account.is_empty() && fit.no_account == 0 {
+            self.sink.report(
+                Code::MissingArnAccount,
+                at,
+                format!(
+                    "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
+                     {svc} resource ARN (such as {})",
+                    example(true)
+                ),
+            );
+        }
+        if let Some(actions) = actions {
+            self.resource_fits_actions(cat, actions, &arn, &known, r, at);
+        }
+    }
+
+    /// `resource-fits-no-action`: `arn` fits no resource type of any of
+    /// `actions` (every one known, none `*`).
+    fn resource_fits_actions(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        actions: &OneOrMany<String>,
+        arn: &Arn,
+        known: &[(usize, bool)],
+        r: &str,
+        at: &Loc,
+    ) {
+        for a in actions.iter() {
+            if a == "*" {
+                return;
+            }
+            let mut fits = false;
+            let found = cat.for_each_action_resource(a, &mut |_, t| {
+                let addr = t.as_ptr() as usize;
+                fits = match known.binary_search_by(|(k, _)| k.cmp(&addr)) {
+                    Ok(i) => known[i].1,
+                    Err(_) => Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)),
+                };
+                fits
+            });
+            if found.is_none() || fits {
+                return;
+            }
+        }
+        // None fits: say what the first actions take.
+        let mut list: Vec<String> = Vec::new();
+        for a in actions.iter().take(3) {
+            let mut types: Vec<String> = Vec::new();
+            cat.for_each_action_resource(a, &mut |ty, _| {
+                if !types.iter().any(|x| x == ty) {
+                    types.push(ty.to_owned());
+                }
+                types.len() >= 3
+            });
+            let what = if types.is_empty() {
+                "only \"*\"".to_owned()
+            } else {
+                types.join(", ")
+            };
+            list.push(format!("{a} takes {what}"));
+        }
+        self.sink.report(
+            Code::ResourceFitsNoAction,
+            at,
+            format!(
+                "resource {r:?} fits no resource type of the statement's actions ({}): the \
+                 statement grants nothing on it",
+                list.join("; ")
+            ),
+        );
+    }
+
+    fn catalog_key(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        s: &Statement,
+        stmt_at: &Loc,
+        (op, o): (&str, &super::condition::Operator),
+        key: &str,
+        at: &Loc,
+    ) {
+        let Some((svc, _)) = key.split_once(':') else {
+            return;
+        };
+        if is_tag_key(key) {
+            // `Null` tests whether the tag is there, for any action.
+            if o.family != Family::Null {
+                self.tag_key(cat, s, stmt_at, key, at);
+            }
+            return;
+        }
+        if svc.eq_ignore_ascii_case("aws") || global_keys::lookup(key).is_some() {
+            return;
+        }
+        let Some(info) = cat.condition_key(key) else {
+            if cat.has_service(svc) {
+                let (sev, note) = self.absent(cat, Code::InvalidServiceConditionKey);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidServiceConditionKey,
+                    at,
+                    format!("condition key {key:?} does not exist in the service {svc}{note}"),
+                );
+            } else {
+                let (sev, note) = self.absent(cat, Code::InvalidService);
+                self.sink.report_with(
+                    sev,
+                    Code::InvalidService,
+                    at,
+                    format!("the service {svc:?} of condition key {key:?} does not exist{note}"),
+                );
+            }
+            return;
+        };
+        if o.family != Family::Null {
+            let (ty, ops) = match info.ty {
+                KeyType::String => (Ty::String, global_keys::STRING),
+                KeyType::Arn => (Ty::Arn, global_keys::ARN | global_keys::STRING),
+                KeyType::Bool => (Ty::Bool, global_keys::BOOL),
+                KeyType::Numeric => (Ty::Numeric, global_keys::NUMERIC),
+                KeyType::Date => (Ty::Date, global_keys::DATE),
+                KeyType::IpAddress => (Ty::Ip, global_keys::IP),
+                _ => (Ty::Unknown, global_keys::ANY),
+            };
+            let k = Key {
+                name: "",
+                prefix: false,
+                ty,
+                ops,
+                multi: info.multivalued,
+                origin: Origin::Page,
+            };
+            self.typed_key(op, o, key, &k, at);
+        }
+        let Some(actions) = &s.action else {
+            return;
+        };
+        // Reported when no action of the key's service supports it (the
+        // key then has no effect on the statement): Access Analyzer does
+        // not report a key that some of the statement's actions support.
+        let mut unsupported: Vec<&str> = Vec::new();
+        for a in actions.iter() {
+            let same = a
+                .split_once(':')
+                .is_some_and(|(p, _)| p.eq_ignore_ascii_case(svc));
+            if !same {
+                continue;
+            }
+            match cat.action_supports_key(a, key) {
+                Some(false) => unsupported.push(a),
+                Some(true) => return,
+                None => {}
+            }
+        }
+        if !unsupported.is_empty() {
+            let (sev, note) = self.absent(cat, Code::UnsupportedActionForConditionKey);
+            self.sink.report_with(
+                sev,
+                Code::UnsupportedActionForConditionKey,
+                at,
+                format!(
+                    "condition key {key} does not apply to {}: the condition is not evaluated for \
+                     them; move them to a statement without this key{note}",
+                    unsupported.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A tag key (`aws:ResourceTag/...`, `aws:RequestTag/...`,
+    /// `aws:TagKeys`) in statement `s`: the services of its actions that do
+    /// not support it.
+    fn tag_key(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        s: &Statement,
+        stmt_at: &Loc,
+        key: &str,
+        at: &Loc,
+    ) {
+        let allow = s.effect == Some(Effect::Allow);
+        if s.not_action.is_some() {
+            let (code, what) = if allow {
+                (
+                    Code::AllowNotactionWithUnsupportedTagConditionKeyForService,
+                    "allows only the actions that support it",
+                )
+            } else {
+                (
+                    Code::DenyNotactionWithUnsupportedTagConditionKeyForService,
+                    "does not deny the actions that do not support it",
+                )
+            };
+            self.sink.report(
+                code,
+                at,
+                format!(
+                    "tag condition key {key} with NotAction: some actions do not support the key, \
+                     so the statement {what}; use Action instead of NotAction"
+                ),
+            );
+            return;
+        }
+        let Some(actions) = &s.action else {
+            return;
+        };
+        let mut first: Option<usize> = None;
+        let mut services: Vec<&str> = Vec::new();
+        for (j, a) in actions.iter().enumerate() {
+            if a == "*" {
+                continue;
+            }
+            if cat.action_supports_key(a, key) == Some(false) {
+                first.get_or_insert(j);
+                let p = a.split_once(':').map_or(a.as_str(), |x| x.0);
+                if !services.iter().any(|x| x.eq_ignore_ascii_case(p)) {
+                    services.push(p);
+                }
+            }
+        }
+        let Some(j) = first else {
+            return;
+        };
+        let (code, what) = if allow {
+            (
+                Code::AllowWithUnsupportedTagConditionKeyForService,
+                "does not allow their actions",
+            )
+        } else {
+            (
+                Code::DenyWithUnsupportedTagConditionKeyForService,
+                "does not deny their actions",
+            )
+        };
+        let list_at = stmt_at.key("Action");
+        self.sink.report(
+            code,
+            &value_loc(&list_at, actions, j),
+            format!(
+                "tag condition key {key} is not supported by actions of {}: the statement {what}; \
+                 move those actions to a statement without this key",
+                services.join(", ")
+            ),
+        );
+    }
+}
+
+/// What the formats that fit a resource have: how many, how many of them
+/// have no Region, no account.
+#[derive(Default)]
+struct Fit {
+    count: usize,
+    no_region: usize,
+    no_account: usize,
+}
+
+impl Fit {
+    fn add(&mut self, t: &Arn) {
+        self.count += 1;
+        self.no_region += usize::from(t.region.is_empty());
+        self.no_account += usize::from(t.account.is_empty());
+    }
+}
+
+/// The fields of an ARN (or ARN template): `arn:partition:service:region:account:resource`.
+struct Arn<'a> {
+    service: &'a str,
+    region: &'a str,
+    account: &'a str,
+    resource: &'a str,
+}
+
+impl<'a> Arn<'a> {
+    fn parse(text: &'a str) -> Option<Arn<'a>> {
+        // The first five colons, found bytewise.
+        let mut cuts = [0usize; 5];
+        let mut n = 0;
+        for (i, c) in text.bytes().enumerate() {
+            if c == b':' {
+                cuts[n] = i;
+                n += 1;
+                if n == 5 {
+                    break;
+                }
+            }
+        }
+        if n < 5 || &text[..cuts[0]] != "arn" {
+            return None;
+        }
+        Some(Arn {
+            service: &text[cuts[1] + 1..cuts[2]],
+            region: &text[cuts[2] + 1..cuts[3]],
+            account: &text[cuts[3] + 1..cuts[4]],
+            resource: &text[cuts[4] + 1..],
+        })
+    }
+}
+
+/// Whether policy resource `r` fits ARN template `t` (service and resource
+/// part; the Region and account are other checks).
+fn arn_fits(t: &Arn, r: &Arn) -> bool {
+    globs_meet(t.service, r.service) && globs_meet(t.resource, r.resource)
+}
+
+/// Whether two patterns can match a common string: `*`, `?` and `${...}`
+/// (a template variable or a policy variable) are wildcards, the rest
+/// compared ignoring ASCII case.
+fn globs_meet(a: &str, b: &str) -> bool {
+    // Most formats differ from the resource in their literal beginning
+    // (`accesspoint/`, `job/`): compare that first.
+    let lit = |s: &str| {
+        s.bytes()
+            .position(|c| matches!(c, b'*' | b'?' | b'$'))
+            .unwrap_or(s.len())
+    };
+    let (la, lb) = (lit(a), lit(b));
+    let n = la.min(lb);
+    if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+        return false;
+    }
+    if la == a.len() && lb == b.len() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    // The common policy pattern: a literal beginning and one `*` at the
+    // end, which takes whatever `a` has after that beginning.
+    if lb + 1 == b.len() && b.ends_with('*') {
+        return lb <= la || la < a.len();
+    }
+    // Both only `*` and variables: `*` meets anything.
+    if a == "*" || b == "*" {
+        return true;
+    }
+    let mut ta = [Tok::Star; 150];
+    let mut tb = [Tok::Star; 150];
+    let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
+        // Longer than any ARN format: compare as text.
+        return a.eq_ignore_ascii_case(b);
+    };
+    let (a, b) = (&ta[..na], &tb[..nb]);
+    // Row by row: bit j of cur when a[..i] and b[..j] can match a common
+    // string, of next the same for i + 1.
+    let get = |row: &[u64; 3], j: usize| row[j / 64] >> (j % 64) & 1 == 1;
+    let set = |row: &mut [u64; 3], j: usize| row[j / 64] |= 1 << (j % 64);
+    let mut cur = [0u64; 3];
+    let mut next = [0u64; 3];
+    set(&mut cur, 0);
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            if !get(&cur, j) {
+                continue;
+            }
+            let ta = a.get(i);
+            let tb = b.get(j);
+            if ta == Some(&Tok::Star) {
+                // The star takes nothing more, or one more of b's.
+                set(&mut next, j);
+                if j < b.len() {
+                    set(&mut cur, j + 1);
+                }
+            }
+            if tb == Some(&Tok::Star) {
+                set(&mut cur, j + 1);
+                if i < a.len() {
+                    set(&mut next, j);
+                }
+            }
+            if let (Some(x), Some(y)) = (ta, tb) {
+                let one = match (x, y) {
+                    (Tok::Star, _) | (_, Tok::Star) => false,
+                    (Tok::One, _) | (_, Tok::One) => true,
+                    (Tok::Byte(p), Tok::Byte(q)) => p.eq_ignore_ascii_case(q),
+                };
+                if one {
+                    set(&mut next, j + 1);
+                }
+            }
+        }
+        if i == a.len() {
+            return get(&cur, b.len());
+        }
+        if next == [0; 3] {
+            return false;
+        }
+        cur = next;
+        next = [0; 3];
+    }
+    false
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Star,
+    One,
+    Byte(u8),
+}
+
+/// The tokens of `s` into `out`: their number, `None` when more than fit.
+fn tokens(s: &str, out: &mut [Tok]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let t = match b[i] {
+            b'*' => Tok::Star,
+            b'?' => Tok::One,
+            b'$' if b.get(i + 1) == Some(&b'{') => match s[i..].find('}') {
+                Some(end) => {
+                    i += end;
+                    Tok::Star
+                }
+                None => Tok::Byte(b'$'),
+            },
+            c => Tok::Byte(c),
+        };
+        *out.get_mut(n)? = t;
+        n += 1;
+        i += 1;
+    }
+    Some(n)
+}
+
+/// A service (other than `svc`) that has an action `name`, or the service
+/// prefix nearest to `svc` by edit distance.
+fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    cat.for_each_service(&mut |p| {
+        if let Some(d) = distance(svc, p, 3) {
+            if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                best = Some((d, p.to_owned()));
+            }
+        }
+    });
+    if let Some((_, p)) = &best {
+        if name.contains(['*', '?']) || cat.has_action(p, name) {
+            return best.map(|b| b.1);
+        }
+    }
+    if name.contains(['*', '?']) {
+        return best.map(|b| b.1);
+    }
+    let mut with: Option<(usize, String)> = None;
+    let near = (svc.len() / 2).max(2);
+    cat.for_each_service(&mut |p| {
+        let Some(d) = distance(svc, p, near) else {
+            return;
+        };
+        if with.as_ref().map_or(true, |(b, _)| d < *b) && cat.has_action(p, name) {
+            with = Some((d, p.to_owned()));
+        }
+    });
+    with.or(best).map(|b| b.1)
+}
+
+/// The action of `svc` nearest to `name` by edit distance (at most a third
+/// of the name's length, and at least 2).
+fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
+    let limit = (name.len() / 3).max(2);
+    let mut best: Option<(usize, String)> = None;
+    cat.for_each_action(svc, &mut |n| {
+        if let Some(d) = distance(name, n, limit) {
+            if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                best = Some((d, n.to_owned()));
+            }
+        }
+    });
+    best.map(|b| b.1)
+}
+
+/// The Levenshtein distance between `a` and `b`, ignoring ASCII case, when
+/// at most `limit` (`None` beyond it: only a band of `limit` cells either
+/// side of the diagonal is computed, and a row whose every cell exceeds the
+/// limit ends the search).
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
+        return None;
+    }
+    // A lower bound first: each edit changes the count of at most two
+    // letters by one.
+    let mut counts = [0i16; 64];
+    for c in a {
+        counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
+    }
+    for c in b {
+        counts[usize::from(c.to_ascii_lowercase() & 63)] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &c| {
+        (m + c.max(0) as usize, f + (-c).max(0) as usize)
+    });
+    if more.max(fewer) > limit {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    let mut prev = [FAR; 130];
+    let mut cur = [FAR; 130];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len().min(limit) + 1) {
+        *p = j;
+    }
+    for (i, x) in a.iter().enumerate() {
+        let lo = (i + 1).saturating_sub(limit);
+        let hi = (i + 1 + limit).min(b.len());
+        // Only the band is written; the cells either side read as far.
+        if lo > 0 {
+            cur[lo - 1] = FAR;
+        } else {
+            cur[0] = i + 1;
+        }
+        let mut best = cur[0];
+        for j in lo.max(1)..=hi {
+            let sub = prev[j - 1] + usize::from(!x.eq_ignore_ascii_case(&b[j - 1]));
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            best = best.min(cur[j]);
+        }
+        cur[hi + 1] = FAR;
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|d| *d <= limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_meet() {
+        assert!(globs_meet("${BucketName}", "my-bucket"));
+        assert!(!globs_meet("${BucketName}/${ObjectName}", "my-bucket"));
+        assert!(globs_meet("${BucketName}/${ObjectName}", "my-bucket/*"));
+        assert!(globs_meet("role/${RoleNameWithPath}", "role/a/b"));
+        assert!(!globs_meet("role/${RoleNameWithPath}", "user/a"));
+        assert!(globs_meet("role/${R}", "*"));
+        assert!(globs_meet("ROLE/x", "role/?"));
+        assert!(globs_meet("a*b", "*c*"));
+        assert!(!globs_meet("a", "b*"));
+        assert!(globs_meet("", ""));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("GetObjects", "getobject", 2), Some(1));
+        assert_eq!(distance("", "abc", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(distance("ListBuckets", "ListBucket", 2), Some(1));
+        assert_eq!(distance("x", "GetObject", 3), None);
+    }
+
+    /// Whether `t` matches the pattern `p` (`*`, `?`), by recursion.
+    fn glob(p: &str, t: &str) -> bool {
+        match p.chars().next() {
+            None => t.is_empty(),
+            Some('*') => (0..=t.len()).any(|i| glob(&p[1..], &t[i..])),
+            Some(c) => t
+                .chars()
+                .next()
+                .is_some_and(|d| (c == '?' || c == d) && glob(&p[1..], &t[1..])),
+        }
+    }
+
+    /// The full Levenshtein table, the reference of the banded one.
+    fn reference(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let sub = d[i - 1][j - 1] + usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+                d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn banded_distance_agrees_with_the_table(a in "[abAB]{0,9}", b in "[abc]{0,9}", limit in 0usize..5) {
+            let full = reference(&a, &b);
+            proptest::prop_assert_eq!(distance(&a, &b, limit), (full <= limit).then_some(full));
+        }
+
+        #[test]
+        fn patterns_meet_agrees_on_literals(a in "[ab]{0,6}", b in "[ab]{0,6}") {
+            proptest::prop_assert_eq!(globs_meet(&a, &b), a.eq_ignore_ascii_case(&b));
+        }
+
+        #[test]
+        fn patterns_meet_when_a_string_matches_both(a in "[ab*?]{0,4}", b in "[ab*?]{0,4}") {
+            // Some string over {a, b} of at most 8 characters matches both
+            // exactly when they meet (a witness is never longer than both
+            // patterns' letters together).
+            let mut witness = false;
+            for len in 0..=8u32 {
+                for bits in 0..(1u32 << len) {
+                    let t: String = (0..len).map(|k| if bits >> k & 1 == 1 { 'b' } else { 'a' }).collect();
+                    if glob(&a, &t) && glob(&b, &t) {
+                        witness = true;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(globs_meet(&a, &b), witness, "{} {}", a, b);
+        }
+    }
+}
