@@ -427,9 +427,9 @@ codes! {
     EmptyArrayConditionIfexists = "empty-array-condition-ifexists", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`[]` for a key under an `...IfExists` operator: true only when the key is absent (use `Null`)",
         "AA *Empty array condition IfExists*";
-    InvalidConditionMultipleBoolean = "invalid-condition-multiple-boolean", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    InvalidConditionMultipleBoolean = "invalid-condition-multiple-boolean", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`Bool` with more than one value for a key",
-        "AA *Invalid condition multiple Boolean*";
+        "AA *Invalid condition multiple Boolean*; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     TypeMismatchBoolean = "type-mismatch-boolean", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `Bool` value that is not `true` or `false`",
         "AA *Type mismatch Boolean*; IAM-UG `reference_policies_elements_condition_operators` (Boolean)";
@@ -439,39 +439,39 @@ codes! {
     TypeMismatchString = "type-mismatch-string", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `BinaryEquals` value that is not base-64",
         "AA *Type mismatch string*; IAM-UG (BinaryEquals: \"base-64 encoded\")";
-    TypeMismatchIpRange = "type-mismatch-ip-range", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    TypeMismatchIpRange = "type-mismatch-ip-range", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `IpAddress`/`NotIpAddress` value that is not an IPv4 or IPv6 address or CIDR range",
-        "AA *Type mismatch IP range*; IAM-UG (IP address operators, RFC 4632)";
+        "AA *Type mismatch IP range*; IAM-UG (IP address operators, RFC 4632); AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     ImproveIpRange = "improve-ip-range", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a CIDR range with bits set after the prefix (`203.0.113.5/24`): IAM ignores them",
         "AA *Improve IP range*";
-    PrivateIpAddress = "private-ip-address", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    PrivateIpAddress = "private-ip-address", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`IpAddress` on `aws:SourceIp` with only private ranges (RFC 1918, RFC 4193): never matches",
-        "AA *Private IP address*; IAM-UG `aws:SourceIp` (public addresses only)";
-    PrivateNotIpAddress = "private-not-ip-address", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "AA *Private IP address*; IAM-UG `aws:SourceIp` (public addresses only); AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
+    PrivateNotIpAddress = "private-not-ip-address", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`NotIpAddress` on `aws:SourceIp` with only private ranges: always matches",
-        "AA *Private NotIpAddress*";
+        "AA *Private NotIpAddress*; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     PrivateIpAddressSubset = "private-ip-address-subset", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`IpAddress` on `aws:SourceIp` mixing private and public ranges",
         "AA *Private IP address subset*";
     PrivateNotIpAddressSubset = "private-not-ip-address-subset", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`NotIpAddress` on `aws:SourceIp` mixing private and public ranges",
         "AA *Private NotIpAddress subset*";
-    InvalidVpcFormat = "invalid-vpc-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    InvalidVpcFormat = "invalid-vpc-format", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `aws:SourceVpc` value that is not `vpc-` and 8 or 17 letters and digits (patterns and variables aside)",
-        "AA *Invalid vpc format*";
-    InvalidVpceFormat = "invalid-vpce-format", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "AA *Invalid vpc format*; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
+    InvalidVpceFormat = "invalid-vpce-format", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `aws:SourceVpce` value that is not `vpce-` and 8 or 17 letters and digits (patterns and variables aside)",
-        "AA *Invalid vpce format*";
+        "AA *Invalid vpce format*; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     WildcardWithoutLikeOperator = "wildcard-without-like-operator", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `*` or `?` in a value of a String operator other than `StringLike`/`StringNotLike` (compared as a character)",
         "AA *Wildcard without like operator*; IAM-UG (string operators)";
     RedundantConditionValueNum = "redundant-condition-value-num", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "several values under `NumericLessThan(Equals)`/`NumericGreaterThan(Equals)`: only the loosest bound counts",
         "AA *Redundant condition value num*";
-    MissingTagKeyInCondition = "missing-tag-key-in-condition", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    MissingTagKeyInCondition = "missing-tag-key-in-condition", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`aws:RequestTag`, `aws:ResourceTag` or `aws:PrincipalTag` (or a service's) without `/tag-key`",
-        "AA *Missing tag key in condition*; IAM-UG `access_tags`";
+        "AA *Missing tag key in condition*; IAM-UG `access_tags`; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     WildcardInServiceName = "wildcard-in-service-name", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a `*` or `?` inside the service prefix of an action (`*code*:Get*`) or the service of a resource ARN (`arn:aws:*code*:...`), `*` alone aside",
         "AA *Wildcard in service name*";
@@ -505,9 +505,9 @@ codes! {
     CreateSlrWithStarInResourceAndNotAction = "create-slr-with-star-in-resource-and-not-action", Warning, [IdentityPolicy, ResourcePolicy],
         "`Allow` with `NotAction` that does not exclude `iam:CreateServiceLinkedRole`, on `\"*\"`, without an `iam:AWSServiceName` condition",
         "AA same title";
-    FederatedPrincipalNotSupported = "federated-principal-not-supported", Error, [ResourcePolicy],
+    FederatedPrincipalNotSupported = "federated-principal-not-supported", Warning, [ResourcePolicy],
         "a `Federated` principal in a resource-based policy other than a role trust policy",
-        "AA *Federated principal not supported*; IAM-UG `reference_policies_elements_principal`";
+        "AA *Federated principal not supported*; IAM-UG `reference_policies_elements_principal`; AA grades it an error, IAM accepts the policy (no recorded rejection): a warning";
     MissingConditionKeyForOidcPrincipal = "missing-condition-key-for-oidc-principal", SecurityWarning, [TrustPolicy],
         "an OIDC `Federated` principal allowed `sts:AssumeRoleWithWebIdentity` with no condition on a key of that provider",
         "AA *Missing condition key for oidc principal*";

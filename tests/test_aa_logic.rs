@@ -33,17 +33,17 @@ fn ip_ranges() {
         id(r#"{"IpAddress":{"aws:SourceIp":["203.0.113.5/24","nonsense","2001:DB8::1/32"]}}"#),
         [
             "suggestion[improve-ip-range] /Statement/0/Condition/IpAddress/aws:SourceIp/0: IpAddress value \"203.0.113.5/24\": the bits after the first 24 are ignored; write \"203.0.113.0/24\"",
-            "error[type-mismatch-ip-range] /Statement/0/Condition/IpAddress/aws:SourceIp/1: IpAddress value \"nonsense\" for \"aws:SourceIp\" is not an IP range: expected an address or CIDR range such as \"203.0.113.0/24\" or \"2001:DB8::/32\"",
+            "warning[type-mismatch-ip-range] /Statement/0/Condition/IpAddress/aws:SourceIp/1: IpAddress value \"nonsense\" for \"aws:SourceIp\" is not an IP range: expected an address or CIDR range such as \"203.0.113.0/24\" or \"2001:DB8::/32\"",
             "suggestion[improve-ip-range] /Statement/0/Condition/IpAddress/aws:SourceIp/2: IpAddress value \"2001:DB8::1/32\": the bits after the first 32 are ignored; write \"2001:db8::/32\"",
         ]
     );
     assert_eq!(
         id(r#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","192.168.1.0/24"]}}"#),
-        ["error[private-ip-address] /Statement/0/Condition/IpAddress/aws:SourceIp: aws:SourceIp under IpAddress lists only private ranges (RFC 1918, RFC 4193): aws:SourceIp is the public address of a request, so a private range never matches it; for requests through a VPC endpoint use aws:VpcSourceIp"]
+        ["warning[private-ip-address] /Statement/0/Condition/IpAddress/aws:SourceIp: aws:SourceIp under IpAddress lists only private ranges (RFC 1918, RFC 4193): aws:SourceIp is the public address of a request, so a private range never matches it; for requests through a VPC endpoint use aws:VpcSourceIp"]
     );
     let l = id(r#"{"NotIpAddress":{"aws:SourceIp":"fd00::/8"}}"#);
     assert_eq!(l.len(), 1);
-    assert!(l[0].starts_with("error[private-not-ip-address] /Statement/0/Condition/NotIpAddress/aws:SourceIp: aws:SourceIp under NotIpAddress lists only private ranges"), "{l:?}");
+    assert!(l[0].starts_with("warning[private-not-ip-address] /Statement/0/Condition/NotIpAddress/aws:SourceIp: aws:SourceIp under NotIpAddress lists only private ranges"), "{l:?}");
     let l = id(r#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","203.0.113.0/24"]}}"#);
     assert!(l[0].starts_with("suggestion[private-ip-address-subset] /Statement/0/Condition/IpAddress/aws:SourceIp: aws:SourceIp under IpAddress lists private ranges among public ones"), "{l:?}");
     let l = id(r#"{"NotIpAddress":{"aws:SourceIp":["172.16.0.0/12","203.0.113.0/24"]}}"#);
@@ -61,8 +61,8 @@ fn vpc_identifiers() {
     assert_eq!(
         id(r#"{"StringEquals":{"aws:SourceVpc":["vpc-1a2b3c4d","vpc-123","vpc-1a2b3c4d5e6f7a8b9"],"aws:SourceVpce":"vpc-1a2b3c4d"}}"#),
         [
-            "error[invalid-vpc-format] /Statement/0/Condition/StringEquals/aws:SourceVpc/1: \"vpc-123\" is not a VPC identifier for aws:SourceVpc: expected \"vpc-\" and 8 or 17 letters and digits, such as \"vpc-1a2b3c4d\"",
-            "error[invalid-vpce-format] /Statement/0/Condition/StringEquals/aws:SourceVpce: \"vpc-1a2b3c4d\" is not a VPC endpoint identifier for aws:SourceVpce: expected \"vpce-\" and 8 or 17 letters and digits, such as \"vpce-1a2b3c4d\"",
+            "warning[invalid-vpc-format] /Statement/0/Condition/StringEquals/aws:SourceVpc/1: \"vpc-123\" is not a VPC identifier for aws:SourceVpc: expected \"vpc-\" and 8 or 17 letters and digits, such as \"vpc-1a2b3c4d\"",
+            "warning[invalid-vpce-format] /Statement/0/Condition/StringEquals/aws:SourceVpce: \"vpc-1a2b3c4d\" is not a VPC endpoint identifier for aws:SourceVpce: expected \"vpce-\" and 8 or 17 letters and digits, such as \"vpce-1a2b3c4d\"",
         ]
     );
     // Patterns and variables are not identifiers.
@@ -84,7 +84,7 @@ fn values_of_the_wrong_type() {
     assert_eq!(
         id(r#"{"Bool":{"aws:SecureTransport":["true","false"],"aws:MultiFactorAuthPresent":"yes"},"NumericLessThan":{"aws:MultiFactorAuthAge":"an hour"},"BinaryEquals":{"s3:x":"not base64"}}"#),
         [
-            "error[invalid-condition-multiple-boolean] /Statement/0/Condition/Bool/aws:SecureTransport: Bool for \"aws:SecureTransport\" has 2 values: a Boolean condition takes one value, true or false",
+            "warning[invalid-condition-multiple-boolean] /Statement/0/Condition/Bool/aws:SecureTransport: Bool for \"aws:SecureTransport\" has 2 values: a Boolean condition takes one value, true or false",
             "warning[type-mismatch-boolean] /Statement/0/Condition/Bool/aws:MultiFactorAuthPresent: Bool value \"yes\" for \"aws:MultiFactorAuthPresent\" is not a Boolean: expected true or false",
             "warning[type-mismatch-number] /Statement/0/Condition/NumericLessThan/aws:MultiFactorAuthAge: NumericLessThan value \"an hour\" for \"aws:MultiFactorAuthAge\" is not a number: expected a decimal such as \"3600\" or 3600",
             "warning[type-mismatch-string] /Statement/0/Condition/BinaryEquals/s3:x: BinaryEquals value \"not base64\" for \"s3:x\" is not base-64: BinaryEquals compares the bytes of a base-64 encoded value",
@@ -110,8 +110,8 @@ fn tag_keys_and_empty_arrays() {
     assert_eq!(
         id(r#"{"StringEquals":{"aws:ResourceTag/":"x","aws:RequestTag":"y"}}"#),
         [
-            "error[missing-tag-key-in-condition] /Statement/0/Condition/StringEquals/aws:ResourceTag~1: condition key \"aws:ResourceTag/\" names no tag: write aws:ResourceTag/tag-key, such as aws:ResourceTag/project",
-            "error[missing-tag-key-in-condition] /Statement/0/Condition/StringEquals/aws:RequestTag: condition key \"aws:RequestTag\" names no tag: write aws:RequestTag/tag-key, such as aws:RequestTag/project",
+            "warning[missing-tag-key-in-condition] /Statement/0/Condition/StringEquals/aws:ResourceTag~1: condition key \"aws:ResourceTag/\" names no tag: write aws:ResourceTag/tag-key, such as aws:ResourceTag/project",
+            "warning[missing-tag-key-in-condition] /Statement/0/Condition/StringEquals/aws:RequestTag: condition key \"aws:RequestTag\" names no tag: write aws:RequestTag/tag-key, such as aws:RequestTag/project",
         ]
     );
     assert_eq!(
@@ -291,7 +291,7 @@ fn redundant_session_principal_and_federated_in_resource_policies() {
     let bucket = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:saml-provider/corp"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#;
     assert_eq!(
         check(bucket, CheckOptions::resource()),
-        ["error[federated-principal-not-supported] /Statement/0/Principal/Federated: federated principal \"arn:aws:iam::111122223333:saml-provider/corp\" in a resource-based policy: only role trust policies take identity providers; name an AWS principal"]
+        ["warning[federated-principal-not-supported] /Statement/0/Principal/Federated: federated principal \"arn:aws:iam::111122223333:saml-provider/corp\" in a resource-based policy: only role trust policies take identity providers; name an AWS principal"]
     );
 }
 
