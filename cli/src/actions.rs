@@ -140,8 +140,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
     }
     match args.format {
-        Format::Text => print!("{out}"),
-        Format::Json => println!(
+        Format::Text => out!("{out}"),
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
         ),

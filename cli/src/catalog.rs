@@ -86,17 +86,17 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Info { catalog } => {
             let cat = load(catalog.as_ref())?;
             let (services, actions, resources, keys) = cat.counts();
-            println!("date: {}", cat.date());
-            println!("source: {}", cat.source());
-            println!(
+            outln!("date: {}", cat.date());
+            outln!("source: {}", cat.source());
+            outln!(
                 "services: {services}\nactions: {actions}\nresource types: {resources}\ncondition keys: {keys} ({} global)",
                 cat.global_keys().len()
             );
-            println!(
+            outln!(
                 "embedded data: {} bytes (deflated)",
                 Catalog::embedded_size()
             );
-            println!("refresh: {}", iam_ecs_catalog::REFRESH_HINT);
+            outln!("refresh: {}", iam_ecs_catalog::REFRESH_HINT);
             Ok(ExitCode::SUCCESS)
         }
     }

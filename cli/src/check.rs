@@ -436,7 +436,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 }
                 if args.format == Format::Text {
                     for l in &located {
-                        println!("{}", l.text(color));
+                        outln!("{}", l.text(color));
                     }
                 }
                 all.extend(located);
@@ -447,14 +447,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Format::Text => {}
         Format::Json => {
             let text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
-            println!("{text}");
+            outln!("{text}");
         }
         Format::Sarif => {
             let cwd = std::env::current_dir()
                 .map_err(|e| format!("cannot read the working directory: {e}"))?;
             let log = crate::sarif::log(&all, &cwd);
             let text = serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?;
-            println!("{text}");
+            outln!("{text}");
         }
     }
     let threshold = fail_on.threshold();

@@ -155,23 +155,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 eprintln!("wrote {}", path.display());
             }
             let dir_text = dir.display().to_string();
-            print!("{}", setup.commands(&dir_text));
-            println!();
+            out!("{}", setup.commands(&dir_text));
+            outln!();
             for line in verification.to_string().lines() {
-                println!("# {line}");
+                outln!("# {line}");
             }
         }
         None => {
             for (i, artifact) in Artifact::ALL.into_iter().enumerate() {
                 if i > 0 {
-                    println!();
+                    outln!();
                 }
-                println!("# {}", artifact.file_name());
-                print!("{}", setup.render(artifact));
+                outln!("# {}", artifact.file_name());
+                out!("{}", setup.render(artifact));
             }
-            println!();
-            println!("# verification");
-            print!("{verification}");
+            outln!();
+            outln!("# verification");
+            out!("{verification}");
         }
     }
     Ok(

@@ -116,7 +116,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
     if args.check {
         for name in &changed {
-            println!("{name}");
+            outln!("{name}");
         }
         if !changed.is_empty() && !args.quiet {
             eprintln!("{} file(s) would be reformatted", changed.len());
@@ -152,7 +152,7 @@ fn format_one(input: &Input, args: &Args, changed: &mut Vec<String>) -> Result<(
         return Ok(());
     };
     if !args.check && !args.write {
-        print!("{text}");
+        out!("{text}");
         return Ok(());
     }
     if text.as_bytes() == bytes.as_slice() {

@@ -6,6 +6,23 @@
 //! or parsed, 2 on a usage error (including a bad config file).
 #![forbid(unsafe_code)]
 
+/// `println!` to standard output, through [`write_out`].
+macro_rules! outln {
+    () => {
+        $crate::write_out(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*), true)
+    };
+}
+
+/// `print!` to standard output, through [`write_out`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*), false)
+    };
+}
+
 mod actions;
 mod catalog;
 mod check;
@@ -52,6 +69,30 @@ enum Command {
     /// The service catalogue: `catalog info` prints its date, source and
     /// counts.
     Catalog(catalog::Args),
+}
+
+/// Writes to standard output (and a newline when `newline`). When the
+/// reader has gone (a closed pipe: `iam-ecs actions '*' | head`) the
+/// command stops quietly with status 141, as a process ended by SIGPIPE
+/// would, instead of panicking; another write error ends it with status 1
+/// and a message.
+fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out.write_fmt(args).and_then(|()| {
+        if newline {
+            out.write_all(b"\n")
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn main() -> ExitCode {

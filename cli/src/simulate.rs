@@ -56,8 +56,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     };
     let answer = evaluate(&request);
     match args.format {
-        Format::Text => print!("{answer}"),
-        Format::Json => println!(
+        Format::Text => out!("{answer}"),
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&answer.to_json()).map_err(|e| e.to_string())?
         ),

@@ -412,3 +412,23 @@ fn corpus_bad_inputs_through_the_command() {
     assert_eq!(checked, 73);
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A reader that goes away (`iam-ecs actions '*' | head -1`) ends the
+/// command quietly with status 141, as SIGPIPE would, not with a panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(common::BIN)
+        .args(["actions", "*"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Close the reading end before the command has written its list
+    // (thousands of actions, more than a pipe holds).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary finishes");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(141), "{err}");
+}
