@@ -370,7 +370,12 @@ fn repeats_into(
 /// merges some punctuation: only equal hashes are compared, and the
 /// comparison decides), eight bytes at a time.
 fn case_folded_hash(s: &str) -> u64 {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
+    hash_bytes(s, 0x2020_2020_2020_2020)
+}
+
+/// A hash of the bytes of `s`, each word or'ed with `fold` first
+/// ([`case_folded_hash`]; 0 for an exact hash), eight bytes at a time.
+pub(super) fn hash_bytes(s: &str, fold: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let b = s.as_bytes();
     let mut h = b.len() as u64;
@@ -378,7 +383,7 @@ fn case_folded_hash(s: &str) -> u64 {
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h ^ (u64::from_le_bytes(w) | FOLD))
+        h = (h ^ (u64::from_le_bytes(w) | fold))
             .wrapping_mul(K)
             .rotate_left(29);
     }
@@ -388,13 +393,13 @@ fn case_folded_hash(s: &str) -> u64 {
         .iter()
         .rev()
         .fold(0, |w, &c| (w << 8) | u64::from(c));
-    h = (h ^ (w | FOLD)).wrapping_mul(K);
+    h = (h ^ (w | fold)).wrapping_mul(K);
     h ^ (h >> 29)
 }
 
 /// A `Hasher` for keys that are already hashes ([`case_folded_hash`]).
 #[derive(Default)]
-struct Prehashed(u64);
+pub(super) struct Prehashed(u64);
 
 impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
