@@ -117,7 +117,7 @@ impl Checker<'_> {
     }
 }
 
-/// The most pattern comparisons [`redundant_actions`] makes for one list
+/// The most pattern comparisons `redundant_actions` makes for one list
 /// (a list of a million wildcards is not compared pairwise; exact repeats
 /// are still found).
 const COVER_BUDGET: usize = 1 << 22;
@@ -167,7 +167,7 @@ fn pairs(by: &[usize]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// [`redundant_actions`] into `s.by` (one entry per action, [`NONE`] for
+/// `redundant_actions` into `s.by` (one entry per action, [`NONE`] for
 /// one not covered), with the flags of `s.flags`.
 fn redundant_into(values: &[String], s: &mut ActionScratch) {
     let ActionScratch {
@@ -324,7 +324,7 @@ fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
     pairs(&by)
 }
 
-/// [`repeated_ignoring_case`] into `by` (as long as `values`, all
+/// `repeated_ignoring_case` into `by` (as long as `values`, all
 /// [`NONE`]), with `first` as the table of hashes.
 fn repeats_into(
     values: &[String],
