@@ -181,7 +181,15 @@ fn arn_fields_by_split(r: &str) -> Option<[&str; 5]> {
 /// field, as IAM matches ARNs (a wildcard stays within its field, except
 /// in the resource field, the rest of the ARN, where `*` spans `/` and
 /// `:`), case-sensitively.
-fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 5]>) -> bool {
+/// The first `skip` fields are not compared: the caller knows them equal
+/// and without wildcards ([`head_fields`]).
+fn resource_covers(
+    p: &str,
+    fp: Option<&[&str; 5]>,
+    q: &str,
+    fq: Option<&[&str; 5]>,
+    skip: usize,
+) -> bool {
     if p == "*" {
         return true;
     }
@@ -189,9 +197,22 @@ fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 
         (Some(fp), Some(fq)) if q != "*" => fp
             .iter()
             .zip(fq.iter())
+            .skip(skip)
             .all(|(a, b)| pattern_covers(a, b, false)),
         _ => false,
     }
+}
+
+/// How many of the fields `fw` of `w` end, with the `:` after them,
+/// within its first `h` bytes: in a value that starts with those bytes
+/// (and `h` is at most the position of the first wildcard of `w`) the same
+/// fields are the same text, without wildcards, which covers itself.
+fn head_fields(w: &str, fw: Option<&[&str; 5]>, h: usize) -> usize {
+    fw.map_or(0, |f| {
+        f.iter()
+            .take_while(|x| (x.as_ptr() as usize - w.as_ptr() as usize) + x.len() < h)
+            .count()
+    })
 }
 
 /// The resources of `values` that another one of the list covers, as
@@ -248,6 +269,7 @@ fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)
                 .bytes()
                 .position(|b| b == b'*' || b == b'?')
                 .unwrap_or(w.len())];
+            let skip = head_fields(w, fields[i].as_ref(), head.len());
             for (j, v) in values.iter().enumerate() {
                 if j == i || by[j].is_some() || !v.as_bytes().starts_with(head) {
                     continue;
@@ -257,11 +279,11 @@ fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)
                     break 'wild;
                 }
                 budget -= cost;
-                if !resource_covers(w, fields[i].as_ref(), v, fields[j].as_ref()) {
+                if !resource_covers(w, fields[i].as_ref(), v, fields[j].as_ref(), skip) {
                     continue;
                 }
                 // Two that cover each other: the later one is redundant.
-                if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref()) {
+                if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref(), 0) {
                     by[i] = Some(j);
                     continue 'wild;
                 }
@@ -284,6 +306,23 @@ mod tests {
         #[test]
         fn arn_fields_agree_with_splitting(r in "(arn|ar|arn:)?[a:*/\u{e9}]{0,12}") {
             proptest::prop_assert_eq!(arn_fields(&r), arn_fields_by_split(&r));
+        }
+
+        /// Skipping the fields inside the literal head changes nothing.
+        #[test]
+        fn skipping_head_fields_agrees(
+            w in "arn:[a:]{0,3}:[ab:*?]{0,6}|\\*",
+            v in "arn:[a:]{0,3}:[ab:*?]{0,6}|\\*"
+        ) {
+            let h = w.bytes().position(|b| b == b'*' || b == b'?').unwrap_or(w.len());
+            if v.as_bytes().starts_with(&w.as_bytes()[..h]) {
+                let (fw, fv) = (arn_fields(&w), arn_fields(&v));
+                let skip = head_fields(&w, fw.as_ref(), h);
+                proptest::prop_assert_eq!(
+                    resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), skip),
+                    resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), 0)
+                );
+            }
         }
 
         /// The hashed search for repeats finds what a scan finds (short
