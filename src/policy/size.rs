@@ -10,19 +10,107 @@
 //! `serde::Serializer` that adds up what serde_json's compact writer would
 //! write, token by token (the document's `Serialize` impl is the single
 //! description of its JSON). Writing the text only to count it cost as much
-//! as the rest of `check`.
+//! as the rest of `check`. The document and its statements are walked
+//! directly ([`count`], tested against [`Count`] of the whole document);
+//! principals, conditions and raw members go through [`Count`].
 
 use serde::ser::{self, Serialize};
 
 use crate::bytes::{any_word, eq, less, more};
-use crate::policy::PolicyDocument;
+use crate::json::record::{Layout, Record, Slot};
+use crate::policy::{OneOrMany, PolicyDocument, Statement, Statements};
 
 /// The non-whitespace characters of `doc`'s compact JSON text.
+///
+/// The document, its statements and their strings are walked directly
+/// (what serde_json writes for them, in any order: the count does not
+/// depend on it); principals, conditions and raw members are counted
+/// through their `Serialize` impls ([`serde_count`]).
 pub(crate) fn count(doc: &PolicyDocument) -> usize {
+    record_len(doc, |i| match i {
+        0 => doc.version.as_deref().map_or(0, string_len),
+        1 => doc.id.as_deref().map_or(0, string_len),
+        _ => match &doc.statement {
+            Some(Statements::One(s)) => statement_len(s),
+            Some(Statements::Many(v)) => seq_len(v.iter().map(statement_len)),
+            None => 0,
+        },
+    })
+}
+
+/// [`count`] through the document's `Serialize` impl only, the reference
+/// of the direct walk.
+#[cfg(test)]
+pub(crate) fn count_by_serde(doc: &PolicyDocument) -> usize {
+    serde_count(doc)
+}
+
+/// The characters of a statement.
+fn statement_len(s: &Statement) -> usize {
+    let strings = |v: &Option<OneOrMany<String>>| match v {
+        Some(OneOrMany::One(x)) => string_len(x),
+        Some(OneOrMany::Many(v)) => seq_len(v.iter().map(|x| string_len(x))),
+        None => 0,
+    };
+    record_len(s, |i| match i {
+        0 => s.sid.as_deref().map_or(0, string_len),
+        1 => s.effect.map_or(0, |e| string_len(e.as_str())),
+        2 => s.principal.as_ref().map_or(0, serde_count),
+        3 => s.not_principal.as_ref().map_or(0, serde_count),
+        4 => strings(&s.action),
+        5 => strings(&s.not_action),
+        6 => strings(&s.resource),
+        7 => strings(&s.not_resource),
+        _ => s.condition.as_ref().map_or(0, serde_count),
+    })
+}
+
+/// The characters of an array of elements of these lengths.
+fn seq_len(lens: impl ExactSizeIterator<Item = usize>) -> usize {
+    2 + lens.len().saturating_sub(1) + lens.sum::<usize>()
+}
+
+/// The characters of a record (`record!`) as its `Serialize` impl writes
+/// it: the members in its layout (a field when set, a raw member unless
+/// stale), then the set fields the layout does not place; `field(i)` is
+/// the length of the value of the set field `i`.
+fn record_len<R: Record>(r: &R, field: impl Fn(u8) -> usize) -> usize {
+    let layout = r.layout();
+    let set = r.set_fields();
+    let written = layout.field_mask();
+    let entry = |i: u8| string_len(R::KEYS[usize::from(i)]) + 1 + field(i);
+    let (mut n, mut entries) = (2, 0usize);
+    for slot in layout.slots() {
+        match slot {
+            Slot::Field(i) => {
+                if set & (1u128 << i) != 0 {
+                    n += entry(*i);
+                    entries += 1;
+                }
+            }
+            Slot::Raw(raw) => {
+                if !Layout::is_stale(raw, R::KEYS, set) {
+                    n += string_len(&raw.key) + 1 + serde_count(&raw.value);
+                    entries += 1;
+                }
+            }
+        }
+    }
+    for i in 0..R::KEYS.len() as u8 {
+        if set & (1u128 << i) != 0 && written & (1u128 << i) == 0 {
+            n += entry(i);
+            entries += 1;
+        }
+    }
+    n + entries.saturating_sub(1)
+}
+
+/// The characters serde_json's compact writer would write for `v`.
+fn serde_count<T: Serialize + ?Sized>(v: &T) -> usize {
     let mut c = Count::default();
     // Counting cannot fail: every `Serialize` impl of the document's types
     // serializes through the methods below, none of which errors.
-    let _ = doc.serialize(&mut c);
+    let _ = v.serialize(&mut c);
     c.n
 }
 
@@ -687,6 +775,34 @@ mod tests {
     impl Serialize for Bytes<'_> {
         fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.serialize_bytes(self.0)
+        }
+    }
+
+    /// The direct walk counts what the `Serialize` impls count: members
+    /// in any order, unknown and repeated ones, fields set after reading
+    /// (not in the layout), every kind of value.
+    #[test]
+    fn the_walk_agrees_with_serde() {
+        let texts = [
+            r#"{}"#,
+            r#"{"Statement":[]}"#,
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#,
+            r#"{"Statement":[{"Sid":"a b\"\u0001\u00e9","Effect":"Deny","NotAction":["a:b","c:d"],"NotResource":[],"Principal":{"AWS":["1","2"]},"Condition":{"StringEquals":{"k":["v",1,true,null]}}}],"Id":"x"}"#,
+            r#"{"Statement":{"Effect":"Allow","Effect":"Deny","Foo":[1,{"a":2.50}],"NotPrincipal":"*","Action":[]},"Bar":null,"Version":7}"#,
+            r#"{"Statement":[{"Action":"a:b","Resource":"r","Action":"c:d"},{},{"Effect":"Maybe"}],"Statement":1}"#,
+        ];
+        for text in texts {
+            let mut doc = PolicyDocument::from_json_str(text).unwrap();
+            assert_eq!(count(&doc), count_by_serde(&doc), "{text}");
+            // Set after reading: fields the layout does not place.
+            doc.id = Some("new id".into());
+            doc.push_statement(crate::policy::Statement::default())
+                .unwrap();
+            for s in doc.statements_mut() {
+                s.sid = Some("S".into());
+                s.resource = Some(OneOrMany::One("*".into()));
+            }
+            assert_eq!(count(&doc), count_by_serde(&doc), "{text} edited");
         }
     }
 }

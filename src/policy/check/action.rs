@@ -33,16 +33,20 @@ impl Checker<'_> {
             return;
         }
         let trust = self.opts.kind == PolicyKind::Trust && key == "Action";
-        // Sorted by index, consumed in step with `j`.
-        let redundant = redundant_actions(actions.as_slice());
-        let mut redundant = redundant.iter().peekable();
+        // One scan of each action's bytes ([`scan_action`]) serves the
+        // syntax check, the wildcard test and the service-prefix test.
+        let mut s = std::mem::take(&mut self.actions_scratch);
+        s.flags.clear();
+        s.flags.extend(actions.iter().map(|a| scan_action(a)));
+        redundant_into(actions.as_slice(), &mut s);
         for (j, a) in actions.iter().enumerate() {
-            let covered_by = redundant.next_if(|r| r.0 == j).map(|r| r.1);
+            let covered_by = Some(s.by[j]).filter(|&i| i != NONE);
             let vat = value_loc(at, actions, j);
+            let mut flags = s.flags[j];
             // A well-formed action is printable ASCII without "${", so the
             // character and variable checks can only find something in
             // one that is not.
-            if !action_ok(a) {
+            if flags & OK == 0 {
                 self.chars(a, &vat);
                 if super::text::has_variable(a) {
                     self.sink.report(
@@ -63,18 +67,24 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-            }
-            if let Some((service, _)) = a.split_once(':') {
-                if service != "*" && crate::bytes::has_wildcard(service.as_bytes()) {
-                    self.sink.report(
-                        Code::WildcardInServiceName,
-                        &vat,
-                        format!(
-                            "action {a:?} has a wildcard in its service prefix {service:?}: it \
-                             can match other services, present and future; name the service"
-                        ),
-                    );
+                // Not reached (the scan and the reasons agree); the test of
+                // the service prefix written out in full.
+                if let Some((service, _)) = a.split_once(':') {
+                    if service != "*" && crate::bytes::has_wildcard(service.as_bytes()) {
+                        flags |= SERVICE_WILD;
+                    }
                 }
+            }
+            if flags & SERVICE_WILD != 0 {
+                let service = a.split_once(':').map_or(a.as_str(), |(s, _)| s);
+                self.sink.report(
+                    Code::WildcardInServiceName,
+                    &vat,
+                    format!(
+                        "action {a:?} has a wildcard in its service prefix {service:?}: it \
+                         can match other services, present and future; name the service"
+                    ),
+                );
             }
             if trust && !TRUST_ACTIONS.iter().any(|t| wild_match(a, t)) {
                 self.sink.report(
@@ -103,13 +113,35 @@ impl Checker<'_> {
                 self.sink.report(Code::RedundantAction, &vat, message);
             }
         }
+        self.actions_scratch = s;
     }
 }
 
-/// The most pattern comparisons [`redundant_actions`] makes for one list
+/// The most pattern comparisons `redundant_actions` makes for one list
 /// (a list of a million wildcards is not compared pairwise; exact repeats
 /// are still found).
 const COVER_BUDGET: usize = 1 << 22;
+
+/// No index, in [`ActionScratch::by`].
+const NONE: usize = usize::MAX;
+
+/// Buffers of [`Checker::actions`], kept in the [`Checker`] so that the
+/// lists of one document reuse them.
+#[derive(Default)]
+pub(super) struct ActionScratch {
+    /// [`scan_action`] of each action of the list.
+    flags: Vec<u8>,
+    /// For each action, the index of one that covers it ([`NONE`]: none).
+    by: Vec<usize>,
+    /// The first index of each case-folded hash ([`repeats_into`]).
+    first: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
+    /// The well-formed wildcard actions.
+    wild: Vec<usize>,
+    /// (head key, index) of the well-formed actions, sorted.
+    keyed: Vec<(u64, usize)>,
+    /// The actions one wildcard is compared with.
+    candidates: Vec<usize>,
+}
 
 /// The actions of `values` that another one of the list covers, as
 /// (index, index of one that covers it), in increasing order of index:
@@ -117,17 +149,42 @@ const COVER_BUDGET: usize = 1 << 22;
 /// wildcard action of the list covers (every action it matches, the
 /// wildcard matches too, [`covers`]); of two that cover each other, the
 /// later one. Only well-formed actions are compared with wildcards.
+#[cfg(test)]
 fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
-    let repeats = repeated_ignoring_case(values);
-    let wild: Vec<usize> = (0..values.len())
-        .filter(|&i| crate::bytes::has_wildcard(values[i].as_bytes()) && action_ok(&values[i]))
-        .collect();
+    let mut s = ActionScratch::default();
+    s.flags.extend(values.iter().map(|a| scan_action(a)));
+    redundant_into(values, &mut s);
+    pairs(&s.by)
+}
+
+/// The (index, index) pairs of `by` that are set.
+#[cfg(test)]
+fn pairs(by: &[usize]) -> Vec<(usize, usize)> {
+    by.iter()
+        .enumerate()
+        .filter(|&(_, &i)| i != NONE)
+        .map(|(j, &i)| (j, i))
+        .collect()
+}
+
+/// `redundant_actions` into `s.by` (one entry per action, [`NONE`] for
+/// one not covered), with the flags of `s.flags`.
+fn redundant_into(values: &[String], s: &mut ActionScratch) {
+    let ActionScratch {
+        flags,
+        by,
+        first,
+        wild,
+        keyed,
+        candidates,
+    } = s;
+    by.clear();
+    by.resize(values.len(), NONE);
+    repeats_into(values, by, first);
+    wild.clear();
+    wild.extend((0..values.len()).filter(|&i| flags[i] & (OK | WILD) == OK | WILD));
     if wild.is_empty() {
-        return repeats;
-    }
-    let mut by: Vec<Option<usize>> = vec![None; values.len()];
-    for &(j, i) in &repeats {
-        by[j] = Some(i);
+        return;
     }
     // A wildcard covers only actions that start with its literal head
     // (the bytes before its first wildcard, ignoring case). In a long
@@ -135,34 +192,33 @@ fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
     // (lowercased, big-endian, so that the number order is the text
     // order) and a head's candidates are the run that shares its first
     // eight bytes, found by binary search; in a short one, a scan.
-    let keyed: Vec<(u64, usize)> = if values.len() * wild.len() > 512 {
-        let mut k: Vec<(u64, usize)> = (0..values.len())
-            .filter(|&j| action_ok(&values[j]))
-            .map(|j| (head_key(values[j].as_bytes()), j))
-            .collect();
-        k.sort_unstable();
-        k
-    } else {
-        Vec::new()
-    };
+    keyed.clear();
+    if values.len() * wild.len() > 512 {
+        keyed.extend(
+            (0..values.len())
+                .filter(|&j| flags[j] & OK != 0)
+                .map(|j| (head_key(values[j].as_bytes()), j)),
+        );
+        keyed.sort_unstable();
+    }
     let mut budget = COVER_BUDGET;
-    let mut candidates = Vec::new();
-    for &i in &wild {
-        let w = &values[i];
-        let head = &w.as_bytes()[..w
-            .bytes()
-            .position(|b| b == b'*' || b == b'?')
-            .unwrap_or(w.len())];
+    for &i in wild.iter() {
+        let w = values[i].as_bytes();
+        let h = w
+            .iter()
+            .position(|&b| b == b'*' || b == b'?')
+            .unwrap_or(w.len());
+        let head = &w[..h];
         let starts = |j: usize| {
             let v = values[j].as_bytes();
-            v.len() >= head.len() && v[..head.len()].eq_ignore_ascii_case(head)
+            v.len() >= h && v[..h].eq_ignore_ascii_case(head)
         };
         candidates.clear();
         if keyed.is_empty() {
-            candidates.extend((0..values.len()).filter(|&j| starts(j) && action_ok(&values[j])));
+            candidates.extend((0..values.len()).filter(|&j| flags[j] & OK != 0 && starts(j)));
         } else {
             let lo = head_key(head);
-            let free = 8usize.saturating_sub(head.len());
+            let free = 8usize.saturating_sub(h);
             let hi = lo
                 | if free == 8 {
                     u64::MAX
@@ -183,23 +239,22 @@ fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
             break;
         }
         budget -= candidates.len();
-        for &j in &candidates {
-            if j == i || !covers(w, &values[j]) {
+        for &j in candidates.iter() {
+            // The heads are equal letters (no wildcards): the rest decides.
+            if j == i || !bytes_cover(&w[h..], &values[j].as_bytes()[h..], true) {
                 continue;
             }
             // Two that cover each other: the later one is redundant.
-            let (later, earlier) = if covers(&values[j], w) {
+            let (later, earlier) = if covers(&values[j], &values[i]) {
                 (i.max(j), i.min(j))
             } else {
                 (j, i)
             };
-            by[later].get_or_insert(earlier);
+            if by[later] == NONE {
+                by[later] = earlier;
+            }
         }
     }
-    by.into_iter()
-        .enumerate()
-        .filter_map(|(j, i)| Some((j, i?)))
-        .collect()
 }
 
 /// The first eight bytes of `b` lowercased, as a big-endian number
@@ -227,8 +282,11 @@ pub(crate) fn covers(p: &str, q: &str) -> bool {
 /// The loop is the usual one-star backtracking match: at most
 /// `p.len() * q.len()` steps, linear on patterns with few stars.
 pub(crate) fn pattern_covers(p: &str, q: &str, fold: bool) -> bool {
-    let p = p.as_bytes();
-    let q = q.as_bytes();
+    bytes_cover(p.as_bytes(), q.as_bytes(), fold)
+}
+
+/// [`pattern_covers`] of bytes.
+fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
     let one = |pc: u8, qc: u8| match pc {
         b'?' => qc != b'*',
         _ => qc != b'*' && qc != b'?' && (pc == qc || (fold && pc.eq_ignore_ascii_case(&qc))),
@@ -259,22 +317,38 @@ pub(crate) fn pattern_covers(p: &str, q: &str, fold: bool) -> bool {
 /// The values equal (ignoring ASCII case) to an earlier one, as (index,
 /// index of the first equal one), in increasing order, in linear time:
 /// managed policies list thousands of actions.
+#[cfg(test)]
 fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut by = vec![NONE; values.len()];
+    repeats_into(values, &mut by, &mut HashMap::default());
+    pairs(&by)
+}
+
+/// `repeated_ignoring_case` into `by` (as long as `values`, all
+/// [`NONE`]), with `first` as the table of hashes.
+fn repeats_into(
+    values: &[String],
+    by: &mut [usize],
+    first: &mut HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
+) {
     let earlier = |j: usize| {
         values[..j]
             .iter()
             .position(|w| w.eq_ignore_ascii_case(&values[j]))
     };
     if values.len() <= 16 {
-        out.extend((1..values.len()).filter_map(|j| Some((j, earlier(j)?))));
-        return out;
+        for (j, b) in by.iter_mut().enumerate().skip(1) {
+            if let Some(i) = earlier(j) {
+                *b = i;
+            }
+        }
+        return;
     }
     // The first index of each case-folded hash. A value whose hash was
     // seen is a repeat if it equals that first value, or (on a hash
     // collision, which practically never happens) any earlier one.
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
-        HashMap::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
+    first.clear();
+    first.reserve(values.len());
     for (j, v) in values.iter().enumerate() {
         match first.entry(case_folded_hash(v)) {
             Entry::Vacant(e) => {
@@ -283,21 +357,25 @@ fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
             Entry::Occupied(e) => {
                 let f = *e.get();
                 if values[f].eq_ignore_ascii_case(v) {
-                    out.push((j, f));
+                    by[j] = f;
                 } else if let Some(f) = earlier(j) {
-                    out.push((j, f));
+                    by[j] = f;
                 }
             }
         }
     }
-    out
 }
 
 /// A hash of the bytes with ASCII case folded (bit 5 set, which also
 /// merges some punctuation: only equal hashes are compared, and the
 /// comparison decides), eight bytes at a time.
 fn case_folded_hash(s: &str) -> u64 {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
+    hash_bytes(s, 0x2020_2020_2020_2020)
+}
+
+/// A hash of the bytes of `s`, each word or'ed with `fold` first
+/// ([`case_folded_hash`]; 0 for an exact hash), eight bytes at a time.
+pub(super) fn hash_bytes(s: &str, fold: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let b = s.as_bytes();
     let mut h = b.len() as u64;
@@ -305,7 +383,7 @@ fn case_folded_hash(s: &str) -> u64 {
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h ^ (u64::from_le_bytes(w) | FOLD))
+        h = (h ^ (u64::from_le_bytes(w) | fold))
             .wrapping_mul(K)
             .rotate_left(29);
     }
@@ -315,13 +393,13 @@ fn case_folded_hash(s: &str) -> u64 {
         .iter()
         .rev()
         .fold(0, |w, &c| (w << 8) | u64::from(c));
-    h = (h ^ (w | FOLD)).wrapping_mul(K);
+    h = (h ^ (w | fold)).wrapping_mul(K);
     h ^ (h >> 29)
 }
 
 /// A `Hasher` for keys that are already hashes ([`case_folded_hash`]).
 #[derive(Default)]
-struct Prehashed(u64);
+pub(super) struct Prehashed(u64);
 
 impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -338,40 +416,74 @@ impl Hasher for Prehashed {
     }
 }
 
+/// In [`scan_action`]'s answer: the action is well-formed ([`action_ok`]).
+const OK: u8 = 1;
+/// In [`scan_action`]'s answer: a well-formed action with a wildcard.
+const WILD: u8 = 2;
+/// In [`scan_action`]'s answer: a well-formed action whose service prefix
+/// (other than `*`) has a wildcard.
+const SERVICE_WILD: u8 = 4;
+
 /// Whether `a` is an action: `*`, or `prefix:name` where the prefix has
 /// letters, digits and hyphens and the name letters and digits, both with
 /// the wildcards `*` and `?`. One pass over the bytes, for the common case;
 /// [`action_problem`] says why not.
 fn action_ok(a: &str) -> bool {
-    if a == "*" {
-        return true;
-    }
-    let b = a.as_bytes();
-    let Some(colon) = b.iter().position(|&c| c == b':') else {
-        return false;
-    };
-    if colon == 0 || colon + 1 >= b.len() {
-        return false;
-    }
-    // Table lookups without early exit: bit 0, not allowed in the name;
-    // bit 1, not allowed in the prefix.
-    let bad = |acc: u8, &c: &u8| acc | ACTION_BYTE[usize::from(c)];
-    b[..colon].iter().fold(0, bad) & 2 == 0 && b[colon + 1..].iter().fold(0, bad) & 1 == 0
+    scan_action(a) & OK != 0
 }
 
-/// For [`action_ok`]: bit 0 for a byte not allowed in an action name
+/// One pass over the bytes of `a`: [`OK`] when it is an action
+/// ([`action_ok`]), with [`WILD`] when it has a wildcard and
+/// [`SERVICE_WILD`] when its service prefix, other than `*`, has one; 0
+/// when it is not an action.
+fn scan_action(a: &str) -> u8 {
+    let b = a.as_bytes();
+    if b == b"*" {
+        return OK | WILD;
+    }
+    // Table lookups without early exit (but at the first `:`): bit 0, not
+    // allowed in the name; bit 1, not allowed in the prefix; bit 2, a
+    // wildcard.
+    let mut prefix = 0;
+    let mut colon = 0;
+    while colon < b.len() && b[colon] != b':' {
+        prefix |= ACTION_BYTE[usize::from(b[colon])];
+        colon += 1;
+    }
+    if colon == 0 || colon + 1 >= b.len() {
+        return 0;
+    }
+    let name = b[colon + 1..]
+        .iter()
+        .fold(0, |acc, &c| acc | ACTION_BYTE[usize::from(c)]);
+    if prefix & 2 != 0 || name & 1 != 0 {
+        return 0;
+    }
+    let mut flags = OK;
+    if (prefix | name) & 4 != 0 {
+        flags |= WILD;
+    }
+    if prefix & 4 != 0 && &b[..colon] != b"*" {
+        flags |= SERVICE_WILD;
+    }
+    flags
+}
+
+/// For [`scan_action`]: bit 0 for a byte not allowed in an action name
 /// (letters, digits, `*`, `?`), bit 1 for one not allowed in a service
-/// prefix (those and `-`).
+/// prefix (those and `-`), bit 2 for a wildcard.
 const ACTION_BYTE: [u8; 256] = {
     let mut t = [3u8; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        if b.is_ascii_alphanumeric() || b == b'*' || b == b'?' {
+        if b.is_ascii_alphanumeric() {
             t[c] = 0;
         }
         c += 1;
     }
+    t[b'*' as usize] = 4;
+    t[b'?' as usize] = 4;
     t[b'-' as usize] = 1;
     t
 };
@@ -526,6 +638,24 @@ mod tests {
         #[test]
         fn action_byte_scan_agrees_with_the_reasons(a in "[a-zA-Z0-9:*?$ {}\u{e9}-]{0,6}") {
             proptest::prop_assert_eq!(action_ok(&a), action_reason(&a).is_none());
+        }
+
+        /// The one scan agrees with the separate tests it replaced: the
+        /// reasons, a wildcard anywhere, a wildcard in a service prefix
+        /// other than `*`.
+        #[test]
+        fn action_scan_agrees_with_separate_tests(a in "[a-zA-Z0-9:*?$ {}\u{e9}-]{0,8}") {
+            let flags = scan_action(&a);
+            let ok = action_reason(&a).is_none();
+            proptest::prop_assert_eq!(flags & OK != 0, ok);
+            proptest::prop_assert_eq!(
+                flags & WILD != 0,
+                ok && crate::bytes::has_wildcard(a.as_bytes())
+            );
+            let service_wild = a.split_once(':').is_some_and(|(service, _)| {
+                service != "*" && crate::bytes::has_wildcard(service.as_bytes())
+            });
+            proptest::prop_assert_eq!(flags & SERVICE_WILD != 0, ok && service_wild);
         }
 
         #[test]

@@ -236,6 +236,7 @@ impl PolicyDocument {
             opts,
             sink: Sink::default(),
             version_2008: self.version.as_deref() == Some("2008-10-17"),
+            actions_scratch: Default::default(),
         };
         c.document(self);
         c.sink.into_findings()
@@ -248,6 +249,8 @@ pub(crate) struct Checker<'a> {
     sink: Sink,
     /// Whether `Version` is `2008-10-17`, where `${...}` is plain text.
     version_2008: bool,
+    /// Buffers the action lists of the document reuse.
+    actions_scratch: action::ActionScratch,
 }
 
 /// The members of a policy document.

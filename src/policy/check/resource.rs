@@ -1,9 +1,11 @@
 //! `Resource` and `NotResource`: where they may appear, each ARN (or
 //! `*`), and account IDs taken from the AWS documentation.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use super::action::pattern_covers;
+use super::action::{hash_bytes, pattern_covers, Prehashed};
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::check::Loc;
 use crate::code::Code;
@@ -138,6 +140,32 @@ const COVER_BUDGET: usize = 1 << 26;
 /// `None` for `*` and what is not split so (or is longer than an API ARN,
 /// which [`shorten`] cuts).
 fn arn_fields(r: &str) -> Option<[&str; 5]> {
+    if r.len() > 2048 || !r.starts_with("arn:") {
+        return None;
+    }
+    // The first four `:` after `arn:` end the four middle fields; the
+    // resource is the rest.
+    let b = r.as_bytes();
+    let mut fields = [""; 5];
+    let (mut k, mut start) = (0, 4);
+    for (i, &c) in b.iter().enumerate().skip(4) {
+        if c == b':' {
+            fields[k] = &r[start..i];
+            k += 1;
+            start = i + 1;
+            if k == 4 {
+                fields[4] = &r[start..];
+                return Some(fields);
+            }
+        }
+    }
+    None
+}
+
+/// [`arn_fields`] as it was first written, the reference of its property
+/// test.
+#[cfg(test)]
+fn arn_fields_by_split(r: &str) -> Option<[&str; 5]> {
     if r.len() > 2048 {
         return None;
     }
@@ -153,7 +181,15 @@ fn arn_fields(r: &str) -> Option<[&str; 5]> {
 /// field, as IAM matches ARNs (a wildcard stays within its field, except
 /// in the resource field, the rest of the ARN, where `*` spans `/` and
 /// `:`), case-sensitively.
-fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 5]>) -> bool {
+/// The first `skip` fields are not compared: the caller knows them equal
+/// and without wildcards ([`head_fields`]).
+fn resource_covers(
+    p: &str,
+    fp: Option<&[&str; 5]>,
+    q: &str,
+    fq: Option<&[&str; 5]>,
+    skip: usize,
+) -> bool {
     if p == "*" {
         return true;
     }
@@ -161,9 +197,22 @@ fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 
         (Some(fp), Some(fq)) if q != "*" => fp
             .iter()
             .zip(fq.iter())
+            .skip(skip)
             .all(|(a, b)| pattern_covers(a, b, false)),
         _ => false,
     }
+}
+
+/// How many of the fields `fw` of `w` end, with the `:` after them,
+/// within its first `h` bytes: in a value that starts with those bytes
+/// (and `h` is at most the position of the first wildcard of `w`) the same
+/// fields are the same text, without wildcards, which covers itself.
+fn head_fields(w: &str, fw: Option<&[&str; 5]>, h: usize) -> usize {
+    fw.map_or(0, |f| {
+        f.iter()
+            .take_while(|x| (x.as_ptr() as usize - w.as_ptr() as usize) + x.len() < h)
+            .count()
+    })
 }
 
 /// The resources of `values` that another one of the list covers, as
@@ -172,21 +221,35 @@ fn resource_covers(p: &str, fp: Option<&[&str; 5]>, q: &str, fq: Option<&[&str; 
 /// covers ([`resource_covers`]); of two that cover each other, the later
 /// one. Within [`COVER_BUDGET`].
 fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
+    redundant_resources_by(values, values.len() > 16)
+}
+
+/// [`redundant_resources`], finding repeats with a table of hashes
+/// (`hashed`) or by a scan.
+fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)> {
     if values.len() < 2 {
         return Vec::new();
     }
     let mut by: Vec<Option<usize>> = vec![None; values.len()];
-    if values.len() <= 16 {
-        for j in 1..values.len() {
-            by[j] = values[..j].iter().position(|w| *w == values[j]);
+    let earlier = |j: usize| values[..j].iter().position(|w| *w == values[j]);
+    if !hashed {
+        for (j, b) in by.iter_mut().enumerate().skip(1) {
+            *b = earlier(j);
         }
     } else {
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(values.len());
+        // The first index of each hash (exact, [`hash_bytes`]): a value
+        // whose hash was seen is a repeat if it equals that first value,
+        // or (on a collision) any earlier one.
+        let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
+            HashMap::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
         for (j, v) in values.iter().enumerate() {
-            match first.get(v.as_str()) {
-                Some(&i) => by[j] = Some(i),
-                None => {
-                    first.insert(v, j);
+            match first.entry(hash_bytes(v, 0)) {
+                Entry::Vacant(e) => {
+                    e.insert(j);
+                }
+                Entry::Occupied(e) => {
+                    let f = *e.get();
+                    by[j] = if values[f] == *v { Some(f) } else { earlier(j) };
                 }
             }
         }
@@ -206,6 +269,7 @@ fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
                 .bytes()
                 .position(|b| b == b'*' || b == b'?')
                 .unwrap_or(w.len())];
+            let skip = head_fields(w, fields[i].as_ref(), head.len());
             for (j, v) in values.iter().enumerate() {
                 if j == i || by[j].is_some() || !v.as_bytes().starts_with(head) {
                     continue;
@@ -215,11 +279,11 @@ fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
                     break 'wild;
                 }
                 budget -= cost;
-                if !resource_covers(w, fields[i].as_ref(), v, fields[j].as_ref()) {
+                if !resource_covers(w, fields[i].as_ref(), v, fields[j].as_ref(), skip) {
                     continue;
                 }
                 // Two that cover each other: the later one is redundant.
-                if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref()) {
+                if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref(), 0) {
                     by[i] = Some(j);
                     continue 'wild;
                 }
@@ -231,4 +295,47 @@ fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
         .enumerate()
         .filter_map(|(j, i)| Some((j, i?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte loop splits as `splitn` did.
+        #[test]
+        fn arn_fields_agree_with_splitting(r in "(arn|ar|arn:)?[a:*/\u{e9}]{0,12}") {
+            proptest::prop_assert_eq!(arn_fields(&r), arn_fields_by_split(&r));
+        }
+
+        /// Skipping the fields inside the literal head changes nothing.
+        #[test]
+        fn skipping_head_fields_agrees(
+            w in "arn:[a:]{0,3}:[ab:*?]{0,6}|\\*",
+            v in "arn:[a:]{0,3}:[ab:*?]{0,6}|\\*"
+        ) {
+            let h = w.bytes().position(|b| b == b'*' || b == b'?').unwrap_or(w.len());
+            if v.as_bytes().starts_with(&w.as_bytes()[..h]) {
+                let (fw, fv) = (arn_fields(&w), arn_fields(&v));
+                let skip = head_fields(&w, fw.as_ref(), h);
+                proptest::prop_assert_eq!(
+                    resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), skip),
+                    resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), 0)
+                );
+            }
+        }
+
+        /// The hashed search for repeats finds what a scan finds (short
+        /// values collide in [`hash_bytes`] only by chance, so near-equal
+        /// ones are drawn, wildcards included).
+        #[test]
+        fn hashed_repeats_agree_with_a_scan(
+            v in proptest::collection::vec("[aA*:]{0,3}|arn:aws:s3:::[ab*]{0,2}|\\*", 0..60)
+        ) {
+            proptest::prop_assert_eq!(
+                redundant_resources_by(&v, true),
+                redundant_resources_by(&v, false)
+            );
+        }
+    }
 }
