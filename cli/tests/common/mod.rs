@@ -21,7 +21,10 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .expect("the binary runs");
     let mut input = child.stdin.take().expect("stdin is piped");
     if let Some(bytes) = stdin {
-        input.write_all(bytes).expect("stdin takes the input");
+        // A usage error exits before reading its input.
+        if let Err(e) = input.write_all(bytes) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin: {e}");
+        }
     }
     drop(input);
     child.wait_with_output().expect("the binary finishes")
