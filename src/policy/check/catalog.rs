@@ -64,20 +64,24 @@ impl Checker<'_> {
         }
     }
 
-    /// The severity of a finding that rests only on absence from the
-    /// catalogue, and the note that says so.
-    fn absent(&self, cat: &dyn ServiceCatalog, code: Code) -> (Severity, String) {
+    /// Reports `code` at `at`, a finding that rests only on a name being
+    /// absent from the catalogue: with `--strict-catalog` at the code's
+    /// severity; otherwise a warning, its message ending with the
+    /// catalogue's date and how to refresh it.
+    fn report_absent(&mut self, cat: &dyn ServiceCatalog, code: Code, at: &Loc, message: String) {
         if self.opts.strict_catalog {
-            (code.severity(), String::new())
+            self.sink.report_with(code.severity(), code, at, message);
         } else {
-            (
+            self.sink.report_with(
                 Severity::Warning,
+                code,
+                at,
                 format!(
-                    " (a warning: the service catalogue is of {}, a newer name may exist; {})",
+                    "{message} (a warning: the service catalogue is of {}, a newer name may exist; {})",
                     cat.date(),
                     cat.refresh_hint()
                 ),
-            )
+            );
         }
     }
 
@@ -91,12 +95,11 @@ impl Checker<'_> {
         if svc.contains(['*', '?']) {
             // `wildcard-in-service-name` is the action check's.
             if !cat.matches_any(a) {
-                let (sev, note) = self.absent(cat, Code::InvalidAction);
-                self.sink.report_with(
-                    sev,
+                self.report_absent(
+                    cat,
                     Code::InvalidAction,
                     at,
-                    format!("action pattern {a:?} matches no action{note}"),
+                    format!("action pattern {a:?} matches no action"),
                 );
             }
             return;
@@ -105,41 +108,38 @@ impl Checker<'_> {
             return;
         }
         if !cat.has_service(svc) {
-            let (sev, note) = self.absent(cat, Code::InvalidServiceInAction);
             let hint = match service_with_action(cat, svc, name) {
                 Some(p) => format!(": did you mean \"{p}:{name}\"?"),
                 None => String::new(),
             };
-            self.sink.report_with(
-                sev,
+            self.report_absent(
+                cat,
                 Code::InvalidServiceInAction,
                 at,
-                format!("the service {svc:?} of action {a:?} does not exist{hint}{note}"),
+                format!("the service {svc:?} of action {a:?} does not exist{hint}"),
             );
             return;
         }
         if name.contains(['*', '?']) {
             if !cat.matches_any(a) {
-                let (sev, note) = self.absent(cat, Code::InvalidAction);
-                self.sink.report_with(
-                    sev,
+                self.report_absent(
+                    cat,
                     Code::InvalidAction,
                     at,
-                    format!("action pattern {a:?} matches no action of {svc}{note}"),
+                    format!("action pattern {a:?} matches no action of {svc}"),
                 );
             }
             return;
         }
-        let (sev, note) = self.absent(cat, Code::InvalidAction);
         let hint = match nearest_action(cat, svc, name) {
             Some(n) => format!(": did you mean \"{svc}:{n}\"?"),
             None => String::new(),
         };
-        self.sink.report_with(
-            sev,
+        self.report_absent(
+            cat,
             Code::InvalidAction,
             at,
-            format!("action {a:?} does not exist{hint}{note}"),
+            format!("action {a:?} does not exist{hint}"),
         );
     }
 
@@ -205,14 +205,13 @@ impl Checker<'_> {
             if wild(arn.resource) {
                 return;
             }
-            let (sev, note) = self.absent(cat, Code::InvalidArnResource);
-            self.sink.report_with(
-                sev,
+            self.report_absent(
+                cat,
                 Code::InvalidArnResource,
                 at,
                 format!(
                     "resource {r:?} fits none of the ARN formats of {svc} (such as {}): check the \
-                     resource part{note}",
+                     resource part",
                     example(false)
                 ),
             );
@@ -354,20 +353,18 @@ impl Checker<'_> {
         }
         let Some(info) = cat.condition_key(key) else {
             if cat.has_service(svc) {
-                let (sev, note) = self.absent(cat, Code::InvalidServiceConditionKey);
-                self.sink.report_with(
-                    sev,
+                self.report_absent(
+                    cat,
                     Code::InvalidServiceConditionKey,
                     at,
-                    format!("condition key {key:?} does not exist in the service {svc}{note}"),
+                    format!("condition key {key:?} does not exist in the service {svc}"),
                 );
             } else {
-                let (sev, note) = self.absent(cat, Code::InvalidService);
-                self.sink.report_with(
-                    sev,
+                self.report_absent(
+                    cat,
                     Code::InvalidService,
                     at,
-                    format!("the service {svc:?} of condition key {key:?} does not exist{note}"),
+                    format!("the service {svc:?} of condition key {key:?} does not exist"),
                 );
             }
             return;
@@ -413,14 +410,13 @@ impl Checker<'_> {
             }
         }
         if !unsupported.is_empty() {
-            let (sev, note) = self.absent(cat, Code::UnsupportedActionForConditionKey);
-            self.sink.report_with(
-                sev,
+            self.report_absent(
+                cat,
                 Code::UnsupportedActionForConditionKey,
                 at,
                 format!(
                     "condition key {key} does not apply to {}: the condition is not evaluated for \
-                     them; move them to a statement without this key{note}",
+                     them; move them to a statement without this key",
                     unsupported.join(", ")
                 ),
             );
