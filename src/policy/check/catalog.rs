@@ -578,9 +578,12 @@ fn globs_meet(a: &str, b: &str) -> bool {
         return a.eq_ignore_ascii_case(b);
     }
     // The common policy pattern: a literal beginning and one `*` at the
-    // end, which takes whatever `a` has after that beginning.
-    if lb + 1 == b.len() && b.ends_with('*') {
-        return lb <= la || la < a.len();
+    // end, which takes whatever `a` has after that beginning, when `a`'s
+    // literal beginning covers `b`'s, or `a` can write the rest of `b`'s
+    // with a `*` (a `?` writes one character only: `?` and `aa*` do not
+    // meet; those go to the general comparison below).
+    if lb + 1 == b.len() && b.ends_with('*') && (lb <= la || a.as_bytes().get(la) == Some(&b'*')) {
+        return true;
     }
     // Both only `*` and variables: `*` meets anything.
     if a == "*" || b == "*" {
@@ -792,6 +795,11 @@ mod tests {
         assert!(globs_meet("a*b", "*c*"));
         assert!(!globs_meet("a", "b*"));
         assert!(globs_meet("", ""));
+        // A `?` writes one character: no string matches both (found by
+        // the property below).
+        assert!(!globs_meet("?", "aa*"));
+        assert!(globs_meet("*", "aa*"));
+        assert!(globs_meet("a?", "aa*"));
     }
 
     #[test]
