@@ -89,4 +89,35 @@ impl ServiceCatalog for Catalog {
             }
         }
     }
+
+    fn action_supports_tag_key(&self, pattern: &str, key: &str) -> Option<bool> {
+        let mut any = false;
+        // The last service asked about, and whether a resource type of it
+        // supports the key (a pattern names one service, mostly).
+        let mut service: Option<(&str, bool)> = None;
+        for a in self.actions_matching(pattern) {
+            if a.supports_key(key) {
+                return Some(true);
+            }
+            any = true;
+            if a.resource_types().len() > 0 {
+                continue;
+            }
+            let by_type = match service {
+                Some((p, b)) if p == a.prefix() => b,
+                _ => {
+                    let b = self.service(a.prefix()).is_some_and(|s| {
+                        s.resource_types()
+                            .any(|r| r.condition_keys().any(|k| super::key_matches(k, key)))
+                    });
+                    service = Some((a.prefix(), b));
+                    b
+                }
+            };
+            if by_type {
+                return Some(true);
+            }
+        }
+        any.then_some(false)
+    }
 }

@@ -20,11 +20,11 @@ use util::corpus_dir;
 /// by the registry's choice), and the two `redundant-*` of issue 11.
 const REPRODUCED_FLOOR: usize = 79;
 /// Findings of ours under AWS codes that AWS did not report, at most
-/// (measured: 5; the issue asks 2): `redundant-action` and
-/// `missing-qualifier` as without the catalogue, two tag-key suggestions
-/// where the data of 2026 lists no tag support, one `ForAllValues:` on a
-/// key the data types `String`.
-const EXTRA_CEILING: usize = 5;
+/// (measured: 3; the issue asks 2): `redundant-action` and
+/// `missing-qualifier` as without the catalogue, one `ForAllValues:` on a
+/// key the data types `String` (the two tag-key suggestions on actions
+/// without resource types went with the rule of docs/checks.md).
+const EXTRA_CEILING: usize = 3;
 
 #[test]
 fn access_analyzer_findings_reproduced_with_the_catalogue() {

@@ -176,14 +176,14 @@ fn service_condition_key_types() {
 
 #[test]
 fn tag_keys() {
-    let deny = r#""Action":["s3:ListAllMyBuckets","ec2:StartInstances"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#;
+    let deny = r#""Action":["iam:AddUserToGroup","ec2:StartInstances"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#;
     assert_eq!(
         check(&format!(r#""Effect":"Allow",{deny}"#), false),
-        ["suggestion[allow-with-unsupported-tag-condition-key-for-service] /Statement/0/Action/0: tag condition key aws:ResourceTag/team is not supported by actions of s3: the statement does not allow their actions; move those actions to a statement without this key"]
+        ["suggestion[allow-with-unsupported-tag-condition-key-for-service] /Statement/0/Action/0: tag condition key aws:ResourceTag/team is not supported by actions of iam: the statement does not allow their actions; move those actions to a statement without this key"]
     );
     assert_eq!(
         check(&format!(r#""Effect":"Deny",{deny}"#), false),
-        ["security-warning[deny-with-unsupported-tag-condition-key-for-service] /Statement/0/Action/0: tag condition key aws:ResourceTag/team is not supported by actions of s3: the statement does not deny their actions; move those actions to a statement without this key"]
+        ["security-warning[deny-with-unsupported-tag-condition-key-for-service] /Statement/0/Action/0: tag condition key aws:ResourceTag/team is not supported by actions of iam: the statement does not deny their actions; move those actions to a statement without this key"]
     );
     assert_eq!(
         check(r#""Effect":"Allow","NotAction":"s3:*","Resource":"arn:aws:s3:::b","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false),
@@ -196,4 +196,32 @@ fn tag_keys() {
     // Actions that support the key; `Null` (tests presence for any action).
     assert!(check(r#""Effect":"Allow","Action":["ec2:StartInstances","ec2:Stop*"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false).is_empty());
     assert!(check(r#""Effect":"Deny","Action":"s3:ListAllMyBuckets","Resource":"*","Condition":{"Null":{"aws:ResourceTag/team":"true"}}"#, false).is_empty());
+}
+
+/// An action that takes no resource type: reported only when no resource
+/// type of its service supports the key (Access Analyzer's grading,
+/// docs/checks.md).
+#[test]
+fn tag_keys_on_actions_without_resource_types() {
+    // sagemaker-mlflow: no resource type lists aws:ResourceTag (AWS
+    // reported AccessUI, 2024-12-05).
+    assert_eq!(
+        check(r#""Effect":"Allow","Action":["sagemaker-mlflow:CreateExperiment","sagemaker-mlflow:AccessUI"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false),
+        ["suggestion[allow-with-unsupported-tag-condition-key-for-service] /Statement/0/Action/1: tag condition key aws:ResourceTag/team is not supported by actions of sagemaker-mlflow: the statement does not allow their actions; move those actions to a statement without this key"]
+    );
+    assert_eq!(
+        check(r#""Effect":"Deny","Action":"sagemaker-mlflow:AccessUI","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false),
+        ["security-warning[deny-with-unsupported-tag-condition-key-for-service] /Statement/0/Action: tag condition key aws:ResourceTag/team is not supported by actions of sagemaker-mlflow: the statement does not deny their actions; move those actions to a statement without this key"]
+    );
+    // resource-groups:CreateGroup takes no resource type and its row has
+    // no aws:ResourceTag, but the group type has: not reported (AWS did not
+    // report AWSServiceRoleForSMS); nor are sagemaker's List actions.
+    assert!(check(r#""Effect":"Allow","Action":"resource-groups:CreateGroup","Resource":"*","Condition":{"StringLike":{"aws:ResourceTag/aws:cloudformation:stack-id":"a*"}}"#, false).is_empty());
+    assert!(check(r#""Effect":"Allow","Action":["sagemaker:ListAssociations","sagemaker:ListPipelineExecutions"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false).is_empty());
+    // An action with resource types, none of which supports the key, is
+    // reported whatever the rest of its service supports.
+    assert_eq!(
+        check(r#""Effect":"Allow","Action":"s3:CreateMultiRegionAccessPoint","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}"#, false),
+        ["suggestion[allow-with-unsupported-tag-condition-key-for-service] /Statement/0/Action: tag condition key aws:ResourceTag/team is not supported by actions of s3: the statement does not allow their actions; move those actions to a statement without this key"]
+    );
 }

@@ -95,6 +95,16 @@ pub trait ServiceCatalog: Sync {
     /// matches no action.
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool>;
 
+    /// [`action_supports_key`](Self::action_supports_key) for a tag key
+    /// (`aws:ResourceTag/...`, `aws:RequestTag/...`, `aws:TagKeys`) as
+    /// Access Analyzer grades it: an action that takes no resource type
+    /// also counts as supporting a key that some resource type of its
+    /// service supports (docs/checks.md). By default, the same as
+    /// `action_supports_key`.
+    fn action_supports_tag_key(&self, pattern: &str, key: &str) -> Option<bool> {
+        self.action_supports_key(pattern, key)
+    }
+
     /// Calls `f(resource type, ARN template)` for each ARN template of each
     /// resource type of the actions that `pattern` matches, until `f`
     /// returns `true`; returns `None` when the pattern matches no action,

@@ -466,7 +466,7 @@ impl Checker<'_> {
             if a == "*" {
                 continue;
             }
-            if cat.action_supports_key(a, key) == Some(false) {
+            if cat.action_supports_tag_key(a, key) == Some(false) {
                 first.get_or_insert(j);
                 let p = a.split_once(':').map_or(a.as_str(), |x| x.0);
                 if !services.iter().any(|x| x.eq_ignore_ascii_case(p)) {
