@@ -51,9 +51,10 @@ fn ip_ranges() {
         l[0].starts_with("suggestion[private-not-ip-address-subset] "),
         "{l:?}"
     );
-    // Public ranges, private ranges under aws:VpcSourceIp, and
-    // 172.32.0.0/16 (outside 172.16.0.0/12): nothing.
-    assert!(id(r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","172.32.0.0/16"],"aws:VpcSourceIp":"10.0.0.0/8"}}"#).is_empty());
+    // Public ranges, private ranges under aws:VpcSourceIp (with its
+    // paired aws:SourceVpc), and 172.32.0.0/16 (outside 172.16.0.0/12):
+    // nothing.
+    assert!(id(r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","172.32.0.0/16"],"aws:VpcSourceIp":"10.0.0.0/8"},"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d"}}"#).is_empty());
 }
 
 #[test]

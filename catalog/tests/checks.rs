@@ -225,3 +225,113 @@ fn tag_keys_on_actions_without_resource_types() {
         ["suggestion[allow-with-unsupported-tag-condition-key-for-service] /Statement/0/Action: tag condition key aws:ResourceTag/team is not supported by actions of s3: the statement does not allow their actions; move those actions to a statement without this key"]
     );
 }
+
+/// `redundant-action` by catalogue expansion: what the patterns alone do
+/// not show.
+#[test]
+fn redundant_actions_by_catalogue_expansion() {
+    let date = Catalog::embedded().date();
+    // s3:GetObjectAc* matches only s3:GetObjectAcl, which s3:Get*Acl matches.
+    let stmt = r#""Effect":"Allow","Action":["s3:GetObjectAc*","s3:Get*Acl"],"Resource":"*""#;
+    assert_eq!(
+        check(stmt, false),
+        [format!("suggestion[redundant-action] /Statement/0/Action/0: action \"s3:GetObjectAc*\" is redundant: \"s3:Get*Acl\" at index 1 of the same Action matches every action that it matches in the service catalogue of {date} (a newer action may differ); remove \"s3:GetObjectAc*\"")]
+    );
+    assert!(check_without(stmt).is_empty());
+    // Two that match the same actions: the later is reported.
+    assert_eq!(
+        check(r#""Effect":"Allow","Action":["s3:GetObjectAc*","s3:G*ObjectAcl"],"Resource":"*""#, false),
+        [format!("suggestion[redundant-action] /Statement/0/Action/1: action \"s3:G*ObjectAcl\" is redundant: \"s3:GetObjectAc*\" at index 0 of the same Action matches every action that it matches in the service catalogue of {date} (a newer action may differ); remove \"s3:G*ObjectAcl\"")]
+    );
+    // What the patterns show is the syntactic finding only.
+    assert_eq!(
+        check(r#""Effect":"Allow","Action":["s3:GetObjectAc?","s3:GetObjectAc*"],"Resource":"*""#, false),
+        ["suggestion[redundant-action] /Statement/0/Action/0: action \"s3:GetObjectAc?\" is redundant: \"s3:GetObjectAc*\" at index 1 of the same Action covers it; remove \"s3:GetObjectAc?\""]
+    );
+    // Overlapping, neither within the other; NotAction; patterns matching
+    // nothing (their own finding only).
+    assert!(check(
+        r#""Effect":"Allow","Action":["s3:Get*","s3:*Acl"],"Resource":"*""#,
+        false
+    )
+    .is_empty());
+    assert!(check(
+        r#""Effect":"Deny","NotAction":["s3:GetObjectAc*","s3:Get*Acl"],"Resource":"*""#,
+        false
+    )
+    .is_empty());
+    let found = check(
+        r#""Effect":"Allow","Action":["s3:Zz*","s3:*z"],"Resource":"*""#,
+        false,
+    );
+    assert_eq!(found.len(), 2);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.starts_with("warning[invalid-action]")),
+        "{found:?}"
+    );
+}
+
+/// `missing-paired-condition-keys`: the pairs AWS names, in `Allow`
+/// statements; with or without the catalogue.
+#[test]
+fn missing_paired_condition_keys() {
+    let stmt = |effect: &str, cond: &str| {
+        format!(
+            r#""Effect":"{effect}","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{cond}"#
+        )
+    };
+    let vpc_ip = stmt("Allow", r#"{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/8"}}"#);
+    let expected = ["security-warning[missing-paired-condition-keys] /Statement/0/Condition/IpAddress/aws:VpcSourceIp: condition key aws:VpcSourceIp can allow too much without aws:SourceVpc: it names no VPC, and private IP addresses are not unique across VPCs; add aws:SourceVpc to the same Condition"];
+    assert_eq!(check(&vpc_ip, false), expected);
+    assert_eq!(check_without(&vpc_ip), expected);
+    assert_eq!(
+        check(&stmt("Allow", r#"{"IpAddress":{"aws:Ec2InstanceSourcePrivateIPv4":"10.0.0.1"}}"#), false),
+        ["security-warning[missing-paired-condition-keys] /Statement/0/Condition/IpAddress/aws:Ec2InstanceSourcePrivateIPv4: condition key aws:Ec2InstanceSourcePrivateIPv4 can allow too much without aws:Ec2InstanceSourceVpc: it names no VPC, and private IP addresses are not unique across VPCs; add aws:Ec2InstanceSourceVpc to the same Condition"]
+    );
+    // Paired (under any operator, any case); a Deny; Null.
+    assert!(check(&stmt("Allow", r#"{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/8"},"StringEquals":{"aws:sourcevpc":"vpc-1a2b3c4d"}}"#), false).is_empty());
+    assert!(check(&stmt("Allow", r#"{"IpAddress":{"aws:Ec2InstanceSourcePrivateIPv4":"10.0.0.1"},"StringEquals":{"aws:Ec2InstanceSourceVpc":"vpc-1a2b3c4d"}}"#), false).is_empty());
+    assert!(check(
+        &stmt(
+            "Deny",
+            r#"{"NotIpAddress":{"aws:VpcSourceIp":"10.0.0.0/8"}}"#
+        ),
+        false
+    )
+    .is_empty());
+    assert!(check(
+        &stmt("Allow", r#"{"Null":{"aws:VpcSourceIp":"false"}}"#),
+        false
+    )
+    .is_empty());
+}
+
+/// `invalid-kms-key-value` on the service keys typed ARN that hold a KMS
+/// key.
+#[test]
+fn kms_key_values() {
+    let stmt = |cond: &str| {
+        format!(
+            r#""Effect":"Allow","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{cond}"#
+        )
+    };
+    assert_eq!(
+        check(&stmt(r#"{"StringEquals":{"sagemaker:VolumeKmsKey":["1234abcd-12ab-34cd-56ef-1234567890ab","arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]}}"#), false),
+        ["error[invalid-kms-key-value] /Statement/0/Condition/StringEquals/sagemaker:VolumeKmsKey/0: condition key sagemaker:VolumeKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"1234abcd-12ab-34cd-56ef-1234567890ab\": no request has this value"]
+    );
+    assert_eq!(
+        check(&stmt(r#"{"ArnEqualsIfExists":{"sagemaker:OutputKmsKey":"arn:aws:s3:::bucket"}}"#), false),
+        ["error[invalid-kms-key-value] /Statement/0/Condition/ArnEqualsIfExists/sagemaker:OutputKmsKey: condition key sagemaker:OutputKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"arn:aws:s3:::bucket\": no request has this value"]
+    );
+    // Patterns with wildcards, policy variables, alias ARNs, keys of
+    // other types (ec2:KmsKeyId is a String), Null: not checked.
+    assert!(check(&stmt(r#"{"ArnLike":{"sagemaker:VolumeKmsKey":"arn:aws:kms:*:*:key/*"},"StringEquals":{"sagemaker:OutputKmsKey":["${aws:PrincipalTag/key}","arn:aws:kms:us-east-1:111122223333:alias/ml"]},"Null":{"sagemaker:VolumeKmsKey":"false"}}"#), false).is_empty());
+    assert!(check(r#""Effect":"Allow","Action":"ec2:CreateVolume","Resource":"*","Condition":{"StringEquals":{"ec2:KmsKeyId":"1234abcd"}}"#, false).is_empty());
+    // Without the catalogue the key's type is unknown.
+    assert!(check_without(&stmt(
+        r#"{"StringEquals":{"sagemaker:VolumeKmsKey":"1234"}}"#
+    ))
+    .is_empty());
+}

@@ -31,6 +31,7 @@ fn is_tag_key(key: &str) -> bool {
 impl Checker<'_> {
     /// The catalogue checks of statement `s` at `at`.
     pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
+        self.catalog_more(s, at);
         let Some(cat) = self.opts.catalog else {
             return;
         };

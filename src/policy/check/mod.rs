@@ -11,6 +11,7 @@
 
 mod action;
 mod catalog;
+mod catalog_more;
 mod condition;
 mod principal;
 mod resource;
