@@ -248,6 +248,12 @@ fn redundant_actions_by_catalogue_expansion() {
         check(r#""Effect":"Allow","Action":["s3:GetObjectAc?","s3:GetObjectAc*"],"Resource":"*""#, false),
         ["suggestion[redundant-action] /Statement/0/Action/0: action \"s3:GetObjectAc?\" is redundant: \"s3:GetObjectAc*\" at index 1 of the same Action covers it; remove \"s3:GetObjectAc?\""]
     );
+    // Heads with one trailing `*` that match the same actions: the
+    // narrower is the syntactic finding, the broader is not reported.
+    assert_eq!(
+        check(r#""Effect":"Allow","Action":["s3:GetObjectAcl*","s3:GetObjectAc*"],"Resource":"*""#, false),
+        ["suggestion[redundant-action] /Statement/0/Action/0: action \"s3:GetObjectAcl*\" is redundant: \"s3:GetObjectAc*\" at index 1 of the same Action covers it; remove \"s3:GetObjectAcl*\""]
+    );
     // Overlapping, neither within the other; NotAction; patterns matching
     // nothing (their own finding only).
     assert!(check(

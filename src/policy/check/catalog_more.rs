@@ -24,6 +24,9 @@ use crate::policy::{
 /// the syntactic check, so that the work stays bounded).
 const MAX_GROUP: usize = 256;
 
+/// The longest `Action` list that the catalogue expansion looks at.
+const MAX_LIST: usize = 4096;
+
 /// The condition keys that AWS says to use only with a companion key:
 /// (key, the keys that pair with it, the source).
 const PAIRED_KEYS: [(&str, &[&str], &str); 2] = [
@@ -69,31 +72,60 @@ impl Checker<'_> {
         at: &Loc,
     ) {
         let list = actions.as_slice();
-        // Well-formed actions with a literal service, by service; actions
-        // with a wildcard in the service (or `*`) only cover by syntax.
-        let mut literal: Vec<(usize, &str, &str)> = Vec::new();
+        if list.len() > MAX_LIST {
+            return;
+        }
+        // Only an action of a literal service with a wildcard other than
+        // one `*` at the end can make a finding ([`redundant_in_group`]).
+        let inner = |a: &String| {
+            let b = a.as_bytes();
+            b.iter()
+                .position(|&c| c == b':')
+                .is_some_and(|c| !has_wildcard(&a[..c]) && !head_and_star(&a[c + 1..]))
+        };
+        if !list.iter().any(inner) {
+            return;
+        }
+        // Well-formed actions with a literal service (index, service,
+        // name, whether the name has a wildcard); actions with a wildcard
+        // in the service (or `*`) only cover by syntax.
+        let mut literal: Vec<Entry> = Vec::new();
         let mut wild_service: Vec<usize> = Vec::new();
+        let mut any_wild = false;
         for (j, a) in list.iter().enumerate() {
             if super::action_problem(a).is_some() {
                 continue;
             }
             match a.split_once(':') {
-                Some((svc, name)) if !svc.contains(['*', '?']) => literal.push((j, svc, name)),
+                Some((svc, name)) if !has_wildcard(svc) => {
+                    let wild = has_wildcard(name);
+                    any_wild |= wild;
+                    literal.push((j, svc, name, wild));
+                }
                 _ => wild_service.push(j),
             }
         }
-        if !literal.iter().any(|(_, _, n)| n.contains(['*', '?'])) {
+        if !any_wild {
             return;
         }
-        literal.sort_by(|a, b| {
-            a.1.bytes()
-                .map(|c| c.to_ascii_lowercase())
-                .cmp(b.1.bytes().map(|c| c.to_ascii_lowercase()))
-                .then(a.0.cmp(&b.0))
-        });
+        // By service: bytewise when no service has a capital (the usual
+        // case), else ignoring case.
+        if literal
+            .iter()
+            .any(|e| e.1.bytes().any(|b| b.is_ascii_uppercase()))
+        {
+            literal.sort_by(|a, b| {
+                a.1.bytes()
+                    .map(|c| c.to_ascii_lowercase())
+                    .cmp(b.1.bytes().map(|c| c.to_ascii_lowercase()))
+                    .then(a.0.cmp(&b.0))
+            });
+        } else {
+            literal.sort_unstable_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+        }
         let mut found: Vec<(usize, usize)> = Vec::new();
         for group in literal.chunk_by(|a, b| a.1.eq_ignore_ascii_case(b.1)) {
-            if group.len() < 2 || group.len() > MAX_GROUP {
+            if group.len() < 2 || group.len() > MAX_GROUP || !group.iter().any(|e| e.3) {
                 continue;
             }
             redundant_in_group(cat, list, group, &wild_service, &mut found);
@@ -195,17 +227,25 @@ impl Checker<'_> {
     }
 }
 
-/// The redundant wildcard actions of one service's `group` (index,
-/// service, name) of `list`, as (index, index of one that covers it)
+/// The redundant wildcard actions of one service's `group` ([`Entry`])
+/// of `list`, as (index, index of one that covers it)
 /// into `found`; `wild_service` are the list's actions with a wildcard
 /// service, which cover by syntax only.
 fn redundant_in_group(
     cat: &dyn ServiceCatalog,
     list: &[String],
-    group: &[(usize, &str, &str)],
+    group: &[Entry],
     wild_service: &[usize],
     found: &mut Vec<(usize, usize)>,
 ) {
+    // When every action of the group is literal or a literal head and one
+    // trailing `*` (`Describe*`), the catalogue finds nothing the syntax
+    // does not: of two heads, one extends the other (syntactic cover, or
+    // the same actions, the broader one reported by syntax) or they match
+    // no common action; a literal matched by a pattern is syntactic too.
+    if group.iter().all(|e| head_and_star(e.2)) {
+        return;
+    }
     let m = group.len();
     // The wildcard actions that no other action covers by syntax (those
     // are the syntactic check's).
@@ -217,55 +257,97 @@ fn redundant_in_group(
             .any(|(p, x)| p != q && covers(&list[x.0], a))
             || wild_service.iter().any(|&w| covers(&list[w], a))
     };
-    let candidate: Vec<bool> = (0..m)
-        .map(|q| group[q].2.contains(['*', '?']) && !syntactic(q))
-        .collect();
-    if !candidate.contains(&true) {
+    let candidates: Vec<usize> = (0..m).filter(|&q| group[q].3 && !syntactic(q)).collect();
+    if candidates.is_empty() {
         return;
     }
-    // For each action x of the group: how many catalogue actions it
-    // matches, and bit y of `outside[x]` when one of them is not matched
-    // by y (so x's actions are all y's when the bit is clear).
+    // For each candidate q: how many catalogue actions it matches, and bit
+    // p of `outside[q]` when one of them is not matched by action p of the
+    // group (so q's actions are all p's when the bit is clear). Only the
+    // actions a candidate matches are compared with the whole group.
     let words = m.div_ceil(64);
-    let mut count = vec![0usize; m];
-    let mut outside = vec![0u64; m * words];
+    let mut count = vec![0usize; candidates.len()];
+    let mut outside = vec![0u64; candidates.len() * words];
     let mut bits = vec![0u64; words];
-    cat.for_each_action(group[0].1, &mut |name| {
-        bits.iter_mut().for_each(|b| *b = 0);
-        let mut any = false;
-        for (x, (_, _, pat)) in group.iter().enumerate() {
-            if covers(pat, name) {
-                bits[x / 64] |= 1 << (x % 64);
-                any = true;
-            }
-        }
-        if !any {
+    let svc = group[0].1;
+    // The first byte of each candidate's name, lowercased (0 for a
+    // wildcard): most catalogue actions differ from every candidate there.
+    let head = |n: &str| match n.as_bytes().first() {
+        Some(b'*' | b'?') | None => 0,
+        Some(b) => b.to_ascii_lowercase(),
+    };
+    let all_heads: Vec<u8> = group.iter().map(|e| head(e.2)).collect();
+    let heads: Vec<u8> = candidates.iter().map(|&q| all_heads[q]).collect();
+    cat.for_each_action(svc, &mut |name| {
+        let h = head(name);
+        let hit = candidates
+            .iter()
+            .zip(&heads)
+            .any(|(&q, &c)| (c == 0 || c == h) && covers(group[q].2, name));
+        if !hit {
             return;
         }
-        for x in 0..m {
-            if bits[x / 64] >> (x % 64) & 1 == 1 {
-                count[x] += 1;
-                for (o, b) in outside[x * words..(x + 1) * words].iter_mut().zip(&bits) {
+        bits.iter_mut().for_each(|b| *b = 0);
+        for (x, e) in group.iter().enumerate() {
+            if (all_heads[x] == 0 || all_heads[x] == h) && covers(e.2, name) {
+                bits[x / 64] |= 1 << (x % 64);
+            }
+        }
+        for (c, &q) in candidates.iter().enumerate() {
+            if bits[q / 64] >> (q % 64) & 1 == 1 {
+                count[c] += 1;
+                for (o, b) in outside[c * words..(c + 1) * words].iter_mut().zip(&bits) {
                     *o |= !b;
                 }
             }
         }
     });
-    let within = |x: usize, y: usize| outside[x * words + y / 64] >> (y % 64) & 1 == 0;
-    for q in (0..m).filter(|&q| candidate[q] && count[q] > 0) {
-        // The first action that matches all of q's: one that matches more,
-        // or the same when it is an earlier candidate (of two that match
-        // the same actions, the later is reported).
+    // Whether the catalogue actions of group action p are all matched by
+    // q (asked only for a p that matches all of a candidate's).
+    let within_q = |p: usize, q: usize| {
+        let mut all = true;
+        cat.for_each_action(svc, &mut |name| {
+            if all && covers(group[p].2, name) && !covers(group[q].2, name) {
+                all = false;
+            }
+        });
+        all
+    };
+    for (c, &q) in candidates.iter().enumerate() {
+        if count[c] == 0 {
+            continue;
+        }
+        // The first action that matches all of q's: one that matches
+        // more, or the same when it is an earlier candidate (of two that
+        // match the same actions, the later is reported).
         let by = (0..m).find(|&p| {
             p != q
-                && count[p] > 0
-                && within(q, p)
-                && (!within(p, q) || (candidate[p] && group[p].0 < group[q].0))
+                && outside[c * words + p / 64] >> (p % 64) & 1 == 0
+                && (!within_q(p, q) || (candidates.contains(&p) && group[p].0 < group[q].0))
         });
         if let Some(p) = by {
             found.push((group[q].0, group[p].0));
         }
     }
+}
+
+/// An action of an `Action` list: its index, service, name, and whether
+/// the name has a wildcard.
+type Entry<'a> = (usize, &'a str, &'a str, bool);
+
+/// Whether the action name `n` is literal, or literal but for one `*` at
+/// its end.
+fn head_and_star(n: &str) -> bool {
+    let b = n.as_bytes();
+    match b.iter().position(|&c| c == b'*' || c == b'?') {
+        None => true,
+        Some(i) => i + 1 == b.len() && b[i] == b'*',
+    }
+}
+
+/// Whether `s` has `*` or `?`.
+fn has_wildcard(s: &str) -> bool {
+    s.bytes().any(|b| b == b'*' || b == b'?')
 }
 
 /// Whether `key` is a service condition key that the catalogue types
