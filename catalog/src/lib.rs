@@ -1439,4 +1439,125 @@ mod tests {
             assert!(Catalog::decode(bad).is_err());
         }
     }
+
+    /// How many chunks have been decoded.
+    fn decoded(c: &Catalog) -> usize {
+        c.chunks.iter().filter(|x| x.pools.get().is_some()).count()
+    }
+
+    #[test]
+    fn first_use_decodes_only_what_is_looked_into() {
+        let c = Catalog::decode_embedded().unwrap();
+        assert!(c.chunks.len() > 10, "{} chunks", c.chunks.len());
+        assert_eq!(decoded(&c), 0);
+        // The index answers these alone.
+        assert_eq!(c.services().count(), c.counts().0);
+        assert!(c
+            .services()
+            .any(|s| s.prefix() == "ec2" && !s.name().is_empty()));
+        assert!(c.service("EC2").is_some());
+        assert!(c.condition_key("aws:SourceArn").unwrap().global());
+        assert_eq!(
+            c.global_keys().len(),
+            Catalog::embedded().global_keys().len()
+        );
+        assert_eq!(decoded(&c), 0);
+        // A lookup decodes its service's chunk, and that one only.
+        assert_eq!(c.action("s3:getobject").unwrap().name(), "GetObject");
+        assert_eq!(decoded(&c), 1);
+        assert!(c.action("s3:ListBucket").is_some());
+        assert!(c.condition_key("s3:prefix").is_some());
+        assert_eq!(decoded(&c), 1);
+        // Everything, and the same data as decoding every chunk at once.
+        assert_eq!(c.actions_matching("*").count(), c.counts().1);
+        assert_eq!(decoded(&c), c.chunks.len());
+        assert!(c == Catalog::decode(EMBEDDED).unwrap());
+    }
+
+    #[test]
+    fn counts_are_what_the_services_hold() {
+        let c = Catalog::embedded();
+        let (s, a, r, k) = c.counts();
+        assert_eq!(s, c.services().len());
+        assert_eq!(a, c.services().map(|s| s.actions().len()).sum::<usize>());
+        assert_eq!(
+            r,
+            c.services()
+                .map(|s| s.resource_types().len())
+                .sum::<usize>()
+        );
+        let service_keys: usize = c.services().map(|s| s.condition_keys().len()).sum();
+        assert_eq!(k, service_keys + c.global_keys().len());
+    }
+
+    #[test]
+    fn arn_templates_merge_the_chunks_sorted_and_once() {
+        let c = Catalog::embedded();
+        let mut all: Vec<(String, &str)> = c
+            .services()
+            .flat_map(|s| s.resource_types())
+            .flat_map(|r| r.arn_templates())
+            .map(|t| (arn_service(t).to_ascii_lowercase(), t))
+            .collect();
+        all.sort();
+        all.dedup();
+        let mut fields: Vec<&str> = all.iter().map(|(f, _)| f.as_str()).collect();
+        fields.dedup();
+        // Some ARN service fields have templates in more than one chunk.
+        assert!(fields.iter().any(|f| {
+            let i = c
+                .arn_fields
+                .partition_point(|x| cmp_fold(text_at(&c.text, x.0), f).is_lt());
+            c.arn_fields[i..]
+                .iter()
+                .take_while(|x| cmp_fold(text_at(&c.text, x.0), f).is_eq())
+                .count()
+                > 1
+        }));
+        for f in fields {
+            let want: Vec<&str> = all
+                .iter()
+                .filter(|(g, _)| g == f)
+                .map(|(_, t)| *t)
+                .collect();
+            let got: Vec<&str> = c.arn_templates(&f.to_ascii_uppercase()).collect();
+            assert_eq!(got, want, "ARN service {f}");
+        }
+        assert_eq!(c.arn_templates("nosuch").count(), 0);
+    }
+
+    #[test]
+    fn a_corrupt_chunk_is_an_error_and_never_a_panic() {
+        let mut bad = EMBEDDED.to_vec();
+        let last = bad.len() - 3;
+        bad[last] ^= 0x55;
+        // Its checksum fails, at first use as when decoding every chunk.
+        for e in [
+            Catalog::decode(&bad).unwrap_err(),
+            codec::decode_lazy(Vec::leak(bad.clone())).unwrap_err(),
+        ] {
+            assert!(e.message.contains("checksum"), "{e}");
+        }
+        // A chunk that does not decode is an error naming it.
+        let c = Catalog::decode_embedded().unwrap();
+        let first = &c.chunks[0];
+        let e = codec::decode_chunk(
+            &bad[first.at.range()][1..],
+            slice(&c.services, first.services),
+            "chunk 0",
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("chunk 0: "), "{e}");
+        // Were one to fail when first looked into, it reads as empty.
+        let mut c = Catalog::decode_embedded().unwrap();
+        let mut garbage = EMBEDDED.to_vec();
+        for b in &mut garbage[first.at.range()] {
+            *b = 0xff;
+        }
+        c.src = Src(Vec::leak(garbage));
+        let s = c.services().next().unwrap();
+        assert_eq!(s.actions().len(), 0);
+        assert!(s.action("Anything").is_none());
+        assert!(c.action("s3:GetObject").is_some());
+    }
 }
