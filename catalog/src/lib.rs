@@ -1431,6 +1431,26 @@ mod tests {
         let c = Catalog::embedded();
         let again = Catalog::decode(&c.encode()).unwrap();
         assert!(again == *c);
+        // No service at all, and a merge (one chunk of its own).
+        let empty = Catalog::from_services(vec![], vec![], "2099-01-01", "none");
+        let again = Catalog::decode(&empty.encode()).unwrap();
+        assert!(again == empty);
+        assert_eq!(again.counts(), (0, 0, 0, 0));
+        assert!(again.action("s3:GetObject").is_none());
+        assert_eq!(again.arn_templates("s3").count(), 0);
+        let small = Catalog::from_services(
+            c.to_services()
+                .into_iter()
+                .filter(|s| s.prefix == "s3")
+                .collect(),
+            c.to_globals(),
+            "2099-01-01",
+            "s3 alone",
+        );
+        let merged = c.merge(&small);
+        assert!(Catalog::decode(&merged.encode()).unwrap() == merged);
+        assert_eq!(merged.counts(), c.counts());
+        assert!(Catalog::decode(&small.encode()).unwrap() == small);
     }
 
     #[test]
