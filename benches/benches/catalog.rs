@@ -1,13 +1,14 @@
 //! Criterion benchmarks of the service catalogue (issue 12), each with its
 //! baseline in the same run: the corpus policies read and checked with the
 //! embedded catalogue against the same without it; the catalogue's first
-//! use (decoding the embedded data) against reading the same policies;
-//! one action lookup; listing `s3:*` as `iam-ecs actions 's3:*'` does.
+//! use (decoding the embedded data's index), a first lookup (a chunk
+//! decoded) and decoding every chunk; one action lookup; listing `s3:*` as
+//! `iam-ecs actions 's3:*'` does.
 
 use std::fmt::Write;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use iam_ecs::policy::PolicyDocument;
 use iam_ecs_bench as b;
 use iam_ecs_catalog::Catalog;
@@ -64,6 +65,35 @@ fn catalog(c: &mut Criterion) {
     let mut g = c.benchmark_group("catalog-use");
     g.bench_function("first-use-decode", |bn| {
         bn.iter(|| Catalog::decode_embedded().expect("decodes"));
+    });
+    // A first lookup in a fresh catalogue: its service's chunk inflated
+    // and decoded (s3's chunk is a typical one, ec2 alone the largest).
+    for (name, action) in [
+        ("first-lookup-s3", "s3:getobject"),
+        ("first-lookup-ec2", "ec2:RunInstances"),
+    ] {
+        g.bench_function(name, |bn| {
+            bn.iter_batched(
+                || Catalog::decode_embedded().expect("decodes"),
+                |c| {
+                    let hit = c.action(black_box(action)).is_some();
+                    (c, hit)
+                },
+                BatchSize::SmallInput,
+            );
+        });
+    }
+    // Every chunk decoded (what first use cost before issue 12's lazy
+    // decoding, and what `actions '*'` still costs once).
+    g.bench_function("decode-all-chunks", |bn| {
+        bn.iter_batched(
+            || Catalog::decode_embedded().expect("decodes"),
+            |c| {
+                let n = c.actions_matching(black_box("*")).count();
+                (c, n)
+            },
+            BatchSize::SmallInput,
+        );
     });
     g.bench_function("lookup-action", |bn| {
         bn.iter(|| black_box(cat).action(black_box("s3:getobject")).is_some());

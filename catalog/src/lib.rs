@@ -255,9 +255,20 @@ pub struct KeyData {
 }
 
 // ---------------------------------------------------------------------
-// The compiled form: every string in one text, every list in one array.
+// The compiled form. The services, by prefix, are grouped in chunks of
+// about `CHUNK_BYTES` of encoded data; a chunk keeps every string of its
+// services in one text and every list in one array (its `Pools`). The
+// index — the prefixes and names, where each service's lists are in its
+// chunk's arrays, the global keys, which chunks have ARN templates of which
+// ARN service — is decoded on first use; a chunk of the embedded data is
+// inflated and decoded when one of its services is first looked into.
 
-/// A string in [`Catalog::text`].
+/// About how many bytes of encoded arrays a chunk holds before it is
+/// closed (a service is never split): the most a first lookup inflates,
+/// unless the service alone is larger.
+const CHUNK_BYTES: usize = 32 << 10;
+
+/// A string in a text (the index's or a chunk's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct S {
     off: u32,
@@ -273,18 +284,39 @@ struct R {
 
 impl R {
     fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..(self.start + self.len) as usize
+        let start = self.start as usize;
+        start..start + self.len as usize
     }
+}
+
+/// The part `r` of `v` (empty if out of range, which decoded data never
+/// is: decoding checks every range).
+fn slice<T>(v: &[T], r: R) -> &[T] {
+    v.get(r.range()).unwrap_or(&[])
+}
+
+/// The string `s` of `text` (empty if out of range, which decoded data
+/// never is).
+fn text_at(text: &str, s: S) -> &str {
+    let start = s.off as usize;
+    text.get(start..start + s.len as usize).unwrap_or("")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Svc {
     /// [`fold_key`] of the prefix.
     key: u64,
+    /// In the index text.
     prefix: S,
+    /// In the index text.
     name: S,
+    /// The chunk that holds its lists.
+    chunk: u32,
+    /// Into its chunk's `actions`.
     actions: R,
+    /// Into its chunk's `resources`.
     resources: R,
+    /// Into its chunk's `keys`.
     keys: R,
 }
 
@@ -311,6 +343,14 @@ struct Res {
     keys: R,
 }
 
+/// What a reference to a resource type out of range reads as (decoded data
+/// has none).
+static NO_RES: Res = Res {
+    name: S { off: 0, len: 0 },
+    arns: R { start: 0, len: 0 },
+    keys: R { start: 0, len: 0 },
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
     name: S,
@@ -320,24 +360,174 @@ struct Key {
     template: bool,
 }
 
-/// The catalogue: every service, action, resource type and condition key.
-/// See the [crate documentation](crate).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Catalog {
-    date: String,
-    source: String,
+/// The arrays of one chunk: every string in one text, every list in one
+/// array.
+#[derive(Debug, Clone, Default)]
+struct Pools {
     text: String,
-    services: Vec<Svc>,
     actions: Vec<Act>,
     resources: Vec<Res>,
     keys: Vec<Key>,
-    /// The global keys: a range of `keys` outside every service.
-    globals: R,
     strs: Vec<S>,
     refs: Vec<u32>,
     /// (ARN service field, template) for every template, sorted by field.
     arn_index: Vec<(S, S)>,
 }
+
+/// What a chunk out of range reads as (there is none).
+static NO_POOLS: Pools = Pools {
+    text: String::new(),
+    actions: Vec::new(),
+    resources: Vec::new(),
+    keys: Vec::new(),
+    strs: Vec::new(),
+    refs: Vec::new(),
+    arn_index: Vec::new(),
+};
+
+impl Pools {
+    fn get(&self, s: S) -> &str {
+        text_at(&self.text, s)
+    }
+
+    /// About how many bytes the arrays take encoded.
+    fn size(&self) -> usize {
+        self.text.len()
+            + 9 * self.actions.len()
+            + 5 * self.resources.len()
+            + 3 * self.keys.len()
+            + 2 * self.strs.len()
+            + self.refs.len()
+    }
+
+    fn build_arn_index(&mut self) {
+        let mut index = Vec::new();
+        for r in &self.resources {
+            for s in slice(&self.strs, r.arns) {
+                let t = self.get(*s);
+                let field = arn_service(t);
+                let off = s.off + t.find(field).unwrap_or(0) as u32;
+                index.push((
+                    S {
+                        off,
+                        len: field.len() as u32,
+                    },
+                    *s,
+                ));
+            }
+        }
+        index.sort_by(|a, b| {
+            cmp_fold(self.get(a.0), self.get(b.0)).then(self.get(a.1).cmp(self.get(b.1)))
+        });
+        index.dedup_by(|a, b| self.get(a.1) == self.get(b.1));
+        self.arn_index = index;
+    }
+
+    /// The (field, template) pairs whose field is `field`, ignoring case
+    /// (sorted by template).
+    fn arn_group(&self, field: &str) -> &[(S, S)] {
+        let lo = self
+            .arn_index
+            .partition_point(|(f, _)| cmp_fold(self.get(*f), field) == Ordering::Less);
+        let hi = self
+            .arn_index
+            .partition_point(|(f, _)| cmp_fold(self.get(*f), field) != Ordering::Greater);
+        &self.arn_index[lo..hi.max(lo)]
+    }
+}
+
+/// The ARN templates of one ARN service field: those of every chunk that
+/// has some, merged in order, each once.
+struct ArnTemplates<'a> {
+    cat: &'a Catalog,
+    /// (the field as the index spells it, a chunk with templates of it).
+    fields: &'a [(S, u32)],
+    /// The template returned last.
+    last: Option<&'a str>,
+}
+
+impl<'a> Iterator for ArnTemplates<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let mut next: Option<&'a str> = None;
+        for (f, c) in self.fields {
+            let p = self.cat.pools(*c);
+            let group = p.arn_group(text_at(&self.cat.text, *f));
+            let i = match self.last {
+                Some(last) => group.partition_point(|(_, t)| p.get(*t) <= last),
+                None => 0,
+            };
+            if let Some((_, t)) = group.get(i) {
+                let t = p.get(*t);
+                if !next.is_some_and(|n| n <= t) {
+                    next = Some(t);
+                }
+            }
+        }
+        self.last = next;
+        next
+    }
+}
+
+/// A chunk of consecutive services.
+#[derive(Debug, Clone)]
+struct Chunk {
+    /// Its services: a range of [`Catalog::services`].
+    services: R,
+    /// Where its deflated arrays are in [`Catalog::src`] (empty when they
+    /// were decoded or built at once).
+    at: R,
+    /// Its arrays, once decoded.
+    pools: OnceLock<Pools>,
+}
+
+/// The embedded bytes lazily decoded chunks are read from (shown by their
+/// length).
+#[derive(Clone, Copy, Default)]
+struct Src(&'static [u8]);
+
+impl fmt::Debug for Src {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} bytes", self.0.len())
+    }
+}
+
+/// The catalogue: every service, action, resource type and condition key.
+/// See the [crate documentation](crate).
+///
+/// Two catalogues are equal when their data is, however much of it has
+/// been decoded yet.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    date: String,
+    source: String,
+    /// The index's strings: service prefixes and names, global keys, ARN
+    /// service fields.
+    text: String,
+    /// Every service, by prefix.
+    services: Vec<Svc>,
+    /// The global keys (names in `text`), sorted.
+    globals: Vec<Key>,
+    /// The chunks, in the order of their services.
+    chunks: Vec<Chunk>,
+    /// (ARN service field in `text`, a chunk with templates of that field),
+    /// sorted by field.
+    arn_fields: Vec<(S, u32)>,
+    /// Where chunks not yet decoded are read from.
+    src: Src,
+}
+
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        self.date == other.date
+            && self.source == other.source
+            && self.to_globals() == other.to_globals()
+            && self.to_services() == other.to_services()
+    }
+}
+
+impl Eq for Catalog {}
 
 /// The first eight bytes of `s`, lowercased, as a number that orders as
 /// they do (shorter first): most comparisons of a lookup end on it.
@@ -400,50 +590,32 @@ fn arn_service(arn: &str) -> &str {
     arn.split(':').nth(2).unwrap_or("")
 }
 
-/// Builds the compiled form.
+/// Builds one chunk's arrays (or the index's text and global keys).
+#[derive(Default)]
 struct Compiler {
-    cat: Catalog,
+    p: Pools,
     seen: HashMap<String, S>,
 }
 
 impl Compiler {
-    fn new(date: &str, source: &str) -> Self {
-        Compiler {
-            cat: Catalog {
-                date: date.to_owned(),
-                source: source.to_owned(),
-                text: String::new(),
-                services: Vec::new(),
-                actions: Vec::new(),
-                resources: Vec::new(),
-                keys: Vec::new(),
-                globals: R::default(),
-                strs: Vec::new(),
-                refs: Vec::new(),
-                arn_index: Vec::new(),
-            },
-            seen: HashMap::new(),
-        }
-    }
-
     /// A string, stored once.
     fn s(&mut self, v: &str) -> S {
         if let Some(s) = self.seen.get(v) {
             return *s;
         }
         let s = S {
-            off: self.cat.text.len() as u32,
+            off: self.p.text.len() as u32,
             len: v.len() as u32,
         };
-        self.cat.text.push_str(v);
+        self.p.text.push_str(v);
         self.seen.insert(v.to_owned(), s);
         s
     }
 
     fn strs(&mut self, list: &[String]) -> R {
         let v: Vec<S> = list.iter().map(|x| self.s(x)).collect();
-        let start = self.cat.strs.len() as u32;
-        self.cat.strs.extend(v);
+        let start = self.p.strs.len() as u32;
+        self.p.strs.extend(v);
         R {
             start,
             len: list.len() as u32,
@@ -454,10 +626,10 @@ impl Compiler {
         let mut sorted: Vec<&KeyData> = keys.iter().collect();
         sorted.sort_by(|a, b| cmp_fold(&a.name, &b.name));
         sorted.dedup_by(|a, b| cmp_fold(&a.name, &b.name) == Ordering::Equal);
-        let start = self.cat.keys.len() as u32;
+        let start = self.p.keys.len() as u32;
         for k in &sorted {
             let name = self.s(&k.name);
-            self.cat.keys.push(Key {
+            self.p.keys.push(Key {
                 name,
                 ty: k.ty,
                 multi: k.multivalued,
@@ -470,15 +642,14 @@ impl Compiler {
         }
     }
 
-    fn service(&mut self, svc: &ServiceData) {
-        let prefix = self.s(&svc.prefix);
-        let name = self.s(&svc.name);
-        let res_start = self.cat.resources.len() as u32;
+    /// Adds a service: the ranges of its actions, resource types and keys.
+    fn service(&mut self, svc: &ServiceData) -> (R, R, R) {
+        let res_start = self.p.resources.len() as u32;
         for r in &svc.resource_types {
             let name = self.s(&r.name);
             let arns = self.strs(&r.arns);
             let keys = self.strs(&r.condition_keys);
-            self.cat.resources.push(Res { name, arns, keys });
+            self.p.resources.push(Res { name, arns, keys });
         }
         let resources = R {
             start: res_start,
@@ -488,22 +659,22 @@ impl Compiler {
         let mut acts: Vec<&ActionData> = svc.actions.iter().collect();
         acts.sort_by(|a, b| cmp_fold(&a.name, &b.name));
         acts.dedup_by(|a, b| cmp_fold(&a.name, &b.name) == Ordering::Equal);
-        let act_start = self.cat.actions.len() as u32;
+        let act_start = self.p.actions.len() as u32;
         for a in &acts {
             let name = self.s(&a.name);
-            let start = self.cat.refs.len() as u32;
+            let start = self.p.refs.len() as u32;
             for (rt, required) in &a.resource_types {
                 if let Some(i) = svc.resource_types.iter().position(|r| &r.name == rt) {
-                    self.cat.refs.push(((i as u32) << 1) | u32::from(*required));
+                    self.p.refs.push(((i as u32) << 1) | u32::from(*required));
                 }
             }
             let res = R {
                 start,
-                len: self.cat.refs.len() as u32 - start,
+                len: self.p.refs.len() as u32 - start,
             };
             let keys = self.strs(&a.condition_keys);
             let deps = self.strs(&a.dependent_actions);
-            self.cat.actions.push(Act {
+            self.p.actions.push(Act {
                 key: fold_key(&a.name),
                 name,
                 level: a.access_level,
@@ -512,35 +683,121 @@ impl Compiler {
                 deps,
             });
         }
-        self.cat.services.push(Svc {
-            key: fold_key(&svc.prefix),
-            prefix,
-            name,
-            actions: R {
-                start: act_start,
-                len: acts.len() as u32,
-            },
-            resources,
-            keys,
-        });
+        let actions = R {
+            start: act_start,
+            len: acts.len() as u32,
+        };
+        (actions, resources, keys)
     }
 }
 
 impl Catalog {
-    /// The embedded catalogue, decoded on first use (then shared).
+    /// A catalogue with no data yet (the one place one is made).
+    fn empty(date: String, source: String) -> Catalog {
+        Catalog {
+            date,
+            source,
+            text: String::new(),
+            services: Vec::new(),
+            globals: Vec::new(),
+            chunks: Vec::new(),
+            arn_fields: Vec::new(),
+            src: Src::default(),
+        }
+    }
+
+    /// Compiles services (sorted by prefix, one per prefix) and global keys,
+    /// in chunks of about [`CHUNK_BYTES`].
+    fn assemble(services: &[ServiceData], globals: &[KeyData], date: &str, source: &str) -> Self {
+        let mut index = Compiler::default();
+        index.keys(globals);
+        let mut cat = Catalog::empty(date.to_owned(), source.to_owned());
+        let mut chunk = Compiler::default();
+        let mut first = 0;
+        for (i, s) in services.iter().enumerate() {
+            let (actions, resources, keys) = chunk.service(s);
+            cat.services.push(Svc {
+                key: fold_key(&s.prefix),
+                prefix: index.s(&s.prefix),
+                name: index.s(&s.name),
+                chunk: cat.chunks.len() as u32,
+                actions,
+                resources,
+                keys,
+            });
+            if chunk.p.size() < CHUNK_BYTES && i + 1 < services.len() {
+                continue;
+            }
+            let mut p = std::mem::take(&mut chunk).p;
+            p.build_arn_index();
+            let n = cat.chunks.len() as u32;
+            let mut last: Option<&str> = None;
+            for (f, _) in &p.arn_index {
+                let f = p.get(*f);
+                if !last.is_some_and(|l| l.eq_ignore_ascii_case(f)) {
+                    cat.arn_fields.push((index.s(f), n));
+                    last = Some(f);
+                }
+            }
+            cat.chunks.push(Chunk {
+                services: R {
+                    start: first as u32,
+                    len: (cat.services.len() - first) as u32,
+                },
+                at: R::default(),
+                pools: OnceLock::from(p),
+            });
+            first = cat.services.len();
+        }
+        let text = index.p.text;
+        cat.arn_fields
+            .sort_by(|a, b| cmp_fold(text_at(&text, a.0), text_at(&text, b.0)).then(a.1.cmp(&b.1)));
+        cat.text = text;
+        cat.globals = index.p.keys;
+        cat
+    }
+
+    /// The arrays of chunk `i`, decoded on first use.
+    fn pools(&self, i: u32) -> &Pools {
+        match self.chunks.get(i as usize) {
+            Some(c) => c.pools.get_or_init(|| {
+                // The embedded chunks are checked on first use (their
+                // checksum) and by the generator (it decodes what it
+                // writes): a chunk that fails here cannot be, and would
+                // read as empty rather than panic.
+                self.load(i, c).unwrap_or_default()
+            }),
+            None => &NO_POOLS,
+        }
+    }
+
+    /// Decodes chunk `i` of the embedded data.
+    fn load(&self, i: u32, c: &Chunk) -> Result<Pools, Error> {
+        let part = format!("chunk {i}");
+        let bytes = self.src.0.get(c.at.range()).ok_or_else(|| {
+            Error::new("catalogue data", format!("{part} past the end of the data"))
+        })?;
+        codec::decode_chunk(bytes, slice(&self.services, c.services), &part)
+    }
+
+    /// The embedded catalogue, decoded on first use (then shared): its
+    /// index at once, each chunk of services when one of them is first
+    /// looked into.
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
             // The embedded bytes are generated and tested; a failure here
             // is a build defect, not bad input.
-            Catalog::decode(EMBEDDED).expect("the embedded catalogue decodes")
+            Catalog::decode_embedded().expect("the embedded catalogue decodes")
         })
     }
 
-    /// Decodes the embedded data afresh (what the first use of
-    /// [`Catalog::embedded`] costs; for benchmarks).
+    /// Decodes the embedded data afresh, as the first use of
+    /// [`Catalog::embedded`] does (for benchmarks): the index, with the
+    /// checksum of the chunks checked; each chunk is decoded when first
+    /// looked into.
     pub fn decode_embedded() -> Result<Catalog, Error> {
-        Catalog::decode(EMBEDDED)
+        codec::decode_lazy(EMBEDDED)
     }
 
     /// The size of the embedded data in bytes (compressed, as in the
@@ -569,36 +826,7 @@ impl Catalog {
             }
         }
         by_prefix.sort_by(|a, b| cmp_fold(&a.prefix, &b.prefix));
-        let mut c = Compiler::new(date, source);
-        for s in &by_prefix {
-            c.service(s);
-        }
-        c.cat.globals = c.keys(&globals);
-        c.cat.build_arn_index();
-        c.cat
-    }
-
-    fn build_arn_index(&mut self) {
-        let mut index = Vec::new();
-        for r in &self.resources {
-            for s in &self.strs[r.arns.range()] {
-                let t = self.get(*s);
-                let field = arn_service(t);
-                let off = s.off + t.find(field).unwrap_or(0) as u32;
-                index.push((
-                    S {
-                        off,
-                        len: field.len() as u32,
-                    },
-                    *s,
-                ));
-            }
-        }
-        index.sort_by(|a, b| {
-            cmp_fold(self.get(a.0), self.get(b.0)).then(self.get(a.1).cmp(self.get(b.1)))
-        });
-        index.dedup_by(|a, b| self.get(a.1) == self.get(b.1));
-        self.arn_index = index;
+        Catalog::assemble(&by_prefix, &globals, date, source)
     }
 
     /// The services as owned data (for merging and for writing).
@@ -635,10 +863,7 @@ impl Catalog {
 
     /// The global keys as owned data.
     pub fn to_globals(&self) -> Vec<KeyData> {
-        self.keys[self.globals.range()]
-            .iter()
-            .map(|k| self.key_view(k).to_data())
-            .collect()
+        self.global_keys().map(ConditionKey::to_data).collect()
     }
 
     /// This catalogue with the services of `newer` in place of its own of
@@ -695,10 +920,6 @@ impl Catalog {
         )
     }
 
-    fn get(&self, s: S) -> &str {
-        &self.text[s.off as usize..(s.off + s.len) as usize]
-    }
-
     /// The date of the newest data, `YYYY-MM-DD`.
     pub fn date(&self) -> &str {
         &self.date
@@ -709,12 +930,12 @@ impl Catalog {
         &self.source
     }
 
-    /// Every service, by prefix.
+    /// Every service, by prefix (their actions are decoded when first
+    /// looked into).
     pub fn services(&self) -> impl ExactSizeIterator<Item = Service<'_>> + '_ {
-        (0..self.services.len()).map(move |i| Service {
-            cat: self,
-            svc: &self.services[i],
-        })
+        self.services
+            .iter()
+            .map(move |svc| Service { cat: self, svc })
     }
 
     /// The service with this prefix (ignoring case).
@@ -724,7 +945,7 @@ impl Catalog {
             .binary_search_by(|s| {
                 s.key
                     .cmp(&key)
-                    .then_with(|| cmp_fold(self.get(s.prefix), prefix))
+                    .then_with(|| cmp_fold(text_at(&self.text, s.prefix), prefix))
             })
             .ok()
             .map(|i| Service {
@@ -778,70 +999,81 @@ impl Catalog {
     pub fn condition_key(&self, name: &str) -> Option<ConditionKey<'_>> {
         let svc = name.split_once(':')?.0;
         if let Some(s) = self.service(svc) {
-            if let Some(k) = self.find_key(s.svc.keys, name) {
+            let p = s.pools();
+            if let Some(k) = find_key(&p.text, slice(&p.keys, s.svc.keys), name, false) {
                 return Some(k);
             }
         }
-        self.find_key(self.globals, name)
-    }
-
-    fn find_key(&self, range: R, name: &str) -> Option<ConditionKey<'_>> {
-        let keys = &self.keys[range.range()];
-        if let Ok(i) = keys.binary_search_by(|k| cmp_fold(self.get(k.name), name)) {
-            return Some(self.key_view(&keys[i]));
-        }
-        keys.iter()
-            .find(|k| k.template && template_matches(self.get(k.name), name))
-            .map(|k| self.key_view(k))
-    }
-
-    fn key_view<'a>(&'a self, k: &'a Key) -> ConditionKey<'a> {
-        let global = self.keys[self.globals.range()]
-            .as_ptr_range()
-            .contains(&(k as *const Key));
-        ConditionKey {
-            name: self.get(k.name),
-            ty: k.ty,
-            multivalued: k.multi,
-            global,
-        }
+        find_key(&self.text, &self.globals, name, true)
     }
 
     /// The global condition keys.
     pub fn global_keys(&self) -> impl ExactSizeIterator<Item = ConditionKey<'_>> + '_ {
-        self.keys[self.globals.range()]
+        self.globals
             .iter()
-            .map(move |k| self.key_view(k))
+            .map(move |k| key_view(&self.text, k, true))
     }
 
     /// Counts: services, actions, resource types, condition keys (global
     /// ones included).
     pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let sum = |f: fn(&Svc) -> R| {
+            self.services
+                .iter()
+                .map(|s| f(s).len as usize)
+                .sum::<usize>()
+        };
         (
             self.services.len(),
-            self.actions.len(),
-            self.resources.len(),
-            self.keys.len(),
+            sum(|s| s.actions),
+            sum(|s| s.resources),
+            sum(|s| s.keys) + self.globals.len(),
         )
     }
 
     /// The ARN templates whose service field is `arn_service`, ignoring
-    /// case.
+    /// case (sorted, each once).
     pub fn arn_templates(&self, arn_service: &str) -> impl Iterator<Item = &str> + '_ {
+        let field = |f: &(S, u32)| cmp_fold(text_at(&self.text, f.0), arn_service);
         let lo = self
-            .arn_index
-            .partition_point(|(f, _)| cmp_fold(self.get(*f), arn_service) == Ordering::Less);
+            .arn_fields
+            .partition_point(|f| field(f) == Ordering::Less);
         let hi = self
-            .arn_index
-            .partition_point(|(f, _)| cmp_fold(self.get(*f), arn_service) != Ordering::Greater);
-        self.arn_index[lo..hi.max(lo)]
-            .iter()
-            .map(move |(_, t)| self.get(*t))
+            .arn_fields
+            .partition_point(|f| field(f) != Ordering::Greater);
+        ArnTemplates {
+            cat: self,
+            fields: &self.arn_fields[lo..hi.max(lo)],
+            last: None,
+        }
     }
 }
 
-/// Merges `other` into `into` (pages of one prefix): union of actions
-/// (for an action on both, union of its resource types and keys),
+/// The key `name` among `keys` (sorted, names in `text`), or a templated
+/// key that `name` fills.
+fn find_key<'a>(
+    text: &'a str,
+    keys: &'a [Key],
+    name: &str,
+    global: bool,
+) -> Option<ConditionKey<'a>> {
+    if let Ok(i) = keys.binary_search_by(|k| cmp_fold(text_at(text, k.name), name)) {
+        return Some(key_view(text, &keys[i], global));
+    }
+    keys.iter()
+        .find(|k| k.template && template_matches(text_at(text, k.name), name))
+        .map(|k| key_view(text, k, global))
+}
+
+fn key_view<'a>(text: &'a str, k: &Key, global: bool) -> ConditionKey<'a> {
+    ConditionKey {
+        name: text_at(text, k.name),
+        ty: k.ty,
+        multivalued: k.multi,
+        global,
+    }
+}
+
 /// resource types (union of ARN templates and keys) and keys.
 fn merge_service(into: &mut ServiceData, other: ServiceData) {
     if into.name.is_empty() {
@@ -910,55 +1142,58 @@ impl fmt::Debug for Service<'_> {
 }
 
 impl<'a> Service<'a> {
+    /// The arrays of its chunk, decoded on first use.
+    fn pools(&self) -> &'a Pools {
+        self.cat.pools(self.svc.chunk)
+    }
+
     /// The action prefix, as AWS spells it.
     pub fn prefix(&self) -> &'a str {
-        self.cat.get(self.svc.prefix)
+        text_at(&self.cat.text, self.svc.prefix)
     }
 
     /// The service's name (`Amazon S3`), empty when the source has none.
     pub fn name(&self) -> &'a str {
-        self.cat.get(self.svc.name)
+        text_at(&self.cat.text, self.svc.name)
     }
 
     /// The actions, by name.
     pub fn actions(&self) -> impl ExactSizeIterator<Item = Action<'a>> + 'a {
-        let (cat, svc) = (self.cat, self.svc);
-        cat.actions[svc.actions.range()]
+        let (cat, svc, p) = (self.cat, self.svc, self.pools());
+        slice(&p.actions, svc.actions)
             .iter()
-            .map(move |act| Action { cat, svc, act })
+            .map(move |act| Action { cat, p, svc, act })
     }
 
     /// The action `name` (ignoring case).
     pub fn action(&self, name: &str) -> Option<Action<'a>> {
-        let acts = &self.cat.actions[self.svc.actions.range()];
+        let p = self.pools();
+        let acts = slice(&p.actions, self.svc.actions);
         let key = fold_key(name);
-        acts.binary_search_by(|a| {
-            a.key
-                .cmp(&key)
-                .then_with(|| cmp_fold(self.cat.get(a.name), name))
-        })
-        .ok()
-        .map(|i| Action {
-            cat: self.cat,
-            svc: self.svc,
-            act: &acts[i],
-        })
+        acts.binary_search_by(|a| a.key.cmp(&key).then_with(|| cmp_fold(p.get(a.name), name)))
+            .ok()
+            .map(|i| Action {
+                cat: self.cat,
+                p,
+                svc: self.svc,
+                act: &acts[i],
+            })
     }
 
     /// The resource types.
     pub fn resource_types(&self) -> impl ExactSizeIterator<Item = ResourceType<'a>> + 'a {
-        let cat = self.cat;
-        cat.resources[self.svc.resources.range()]
+        let p = self.pools();
+        slice(&p.resources, self.svc.resources)
             .iter()
-            .map(move |res| ResourceType { cat, res })
+            .map(move |res| ResourceType { p, res })
     }
 
     /// The service's condition keys.
     pub fn condition_keys(&self) -> impl ExactSizeIterator<Item = ConditionKey<'a>> + 'a {
-        let cat = self.cat;
-        cat.keys[self.svc.keys.range()]
+        let p = self.pools();
+        slice(&p.keys, self.svc.keys)
             .iter()
-            .map(move |k| cat.key_view(k))
+            .map(move |k| key_view(&p.text, k, false))
     }
 }
 
@@ -966,6 +1201,8 @@ impl<'a> Service<'a> {
 #[derive(Clone, Copy)]
 pub struct Action<'a> {
     cat: &'a Catalog,
+    /// Its service's chunk.
+    p: &'a Pools,
     svc: &'a Svc,
     act: &'a Act,
 }
@@ -986,12 +1223,12 @@ impl fmt::Display for Action<'_> {
 impl<'a> Action<'a> {
     /// The service prefix, as AWS spells it.
     pub fn prefix(&self) -> &'a str {
-        self.cat.get(self.svc.prefix)
+        text_at(&self.cat.text, self.svc.prefix)
     }
 
     /// The name without the prefix, as AWS spells it.
     pub fn name(&self) -> &'a str {
-        self.cat.get(self.act.name)
+        self.p.get(self.act.name)
     }
 
     /// The access level.
@@ -1002,28 +1239,25 @@ impl<'a> Action<'a> {
     /// The resource types it takes, each with whether it is required (none:
     /// the action takes only `"*"`).
     pub fn resource_types(&self) -> impl ExactSizeIterator<Item = (ResourceType<'a>, bool)> + 'a {
-        let (cat, svc) = (self.cat, self.svc);
-        cat.refs[self.act.res.range()].iter().map(move |r| {
-            let res = &cat.resources[svc.resources.start as usize + (r >> 1) as usize];
-            (ResourceType { cat, res }, r & 1 == 1)
+        let p = self.p;
+        let own = slice(&p.resources, self.svc.resources);
+        slice(&p.refs, self.act.res).iter().map(move |r| {
+            let res = own.get((r >> 1) as usize).unwrap_or(&NO_RES);
+            (ResourceType { p, res }, r & 1 == 1)
         })
     }
 
     /// The condition keys it supports (its resource types' keys not
     /// included), as AWS spells them.
     pub fn condition_keys(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
-        let cat = self.cat;
-        cat.strs[self.act.keys.range()]
-            .iter()
-            .map(move |s| cat.get(*s))
+        let p = self.p;
+        slice(&p.strs, self.act.keys).iter().map(move |s| p.get(*s))
     }
 
     /// The actions it needs as well.
     pub fn dependent_actions(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
-        let cat = self.cat;
-        cat.strs[self.act.deps.range()]
-            .iter()
-            .map(move |s| cat.get(*s))
+        let p = self.p;
+        slice(&p.strs, self.act.deps).iter().map(move |s| p.get(*s))
     }
 
     /// Whether it supports condition key `key` (ignoring case, templated
@@ -1045,7 +1279,8 @@ fn key_matches(k: &str, key: &str) -> bool {
 /// A resource type of a [`Catalog`].
 #[derive(Clone, Copy)]
 pub struct ResourceType<'a> {
-    cat: &'a Catalog,
+    /// Its service's chunk.
+    p: &'a Pools,
     res: &'a Res,
 }
 
@@ -1058,23 +1293,19 @@ impl fmt::Debug for ResourceType<'_> {
 impl<'a> ResourceType<'a> {
     /// The name (`bucket`).
     pub fn name(&self) -> &'a str {
-        self.cat.get(self.res.name)
+        self.p.get(self.res.name)
     }
 
     /// The ARN templates (`arn:${Partition}:s3:::${BucketName}`).
     pub fn arn_templates(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
-        let cat = self.cat;
-        cat.strs[self.res.arns.range()]
-            .iter()
-            .map(move |s| cat.get(*s))
+        let p = self.p;
+        slice(&p.strs, self.res.arns).iter().map(move |s| p.get(*s))
     }
 
     /// The condition keys it supports.
     pub fn condition_keys(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
-        let cat = self.cat;
-        cat.strs[self.res.keys.range()]
-            .iter()
-            .map(move |s| cat.get(*s))
+        let p = self.p;
+        slice(&p.strs, self.res.keys).iter().map(move |s| p.get(*s))
     }
 }
 
@@ -1200,6 +1431,26 @@ mod tests {
         let c = Catalog::embedded();
         let again = Catalog::decode(&c.encode()).unwrap();
         assert!(again == *c);
+        // No service at all, and a merge (one chunk of its own).
+        let empty = Catalog::from_services(vec![], vec![], "2099-01-01", "none");
+        let again = Catalog::decode(&empty.encode()).unwrap();
+        assert!(again == empty);
+        assert_eq!(again.counts(), (0, 0, 0, 0));
+        assert!(again.action("s3:GetObject").is_none());
+        assert_eq!(again.arn_templates("s3").count(), 0);
+        let small = Catalog::from_services(
+            c.to_services()
+                .into_iter()
+                .filter(|s| s.prefix == "s3")
+                .collect(),
+            c.to_globals(),
+            "2099-01-01",
+            "s3 alone",
+        );
+        let merged = c.merge(&small);
+        assert!(Catalog::decode(&merged.encode()).unwrap() == merged);
+        assert_eq!(merged.counts(), c.counts());
+        assert!(Catalog::decode(&small.encode()).unwrap() == small);
     }
 
     #[test]
@@ -1207,5 +1458,126 @@ mod tests {
         for bad in [&b""[..], b"x", &EMBEDDED[..EMBEDDED.len() / 2]] {
             assert!(Catalog::decode(bad).is_err());
         }
+    }
+
+    /// How many chunks have been decoded.
+    fn decoded(c: &Catalog) -> usize {
+        c.chunks.iter().filter(|x| x.pools.get().is_some()).count()
+    }
+
+    #[test]
+    fn first_use_decodes_only_what_is_looked_into() {
+        let c = Catalog::decode_embedded().unwrap();
+        assert!(c.chunks.len() > 10, "{} chunks", c.chunks.len());
+        assert_eq!(decoded(&c), 0);
+        // The index answers these alone.
+        assert_eq!(c.services().count(), c.counts().0);
+        assert!(c
+            .services()
+            .any(|s| s.prefix() == "ec2" && !s.name().is_empty()));
+        assert!(c.service("EC2").is_some());
+        assert!(c.condition_key("aws:SourceArn").unwrap().global());
+        assert_eq!(
+            c.global_keys().len(),
+            Catalog::embedded().global_keys().len()
+        );
+        assert_eq!(decoded(&c), 0);
+        // A lookup decodes its service's chunk, and that one only.
+        assert_eq!(c.action("s3:getobject").unwrap().name(), "GetObject");
+        assert_eq!(decoded(&c), 1);
+        assert!(c.action("s3:ListBucket").is_some());
+        assert!(c.condition_key("s3:prefix").is_some());
+        assert_eq!(decoded(&c), 1);
+        // Everything, and the same data as decoding every chunk at once.
+        assert_eq!(c.actions_matching("*").count(), c.counts().1);
+        assert_eq!(decoded(&c), c.chunks.len());
+        assert!(c == Catalog::decode(EMBEDDED).unwrap());
+    }
+
+    #[test]
+    fn counts_are_what_the_services_hold() {
+        let c = Catalog::embedded();
+        let (s, a, r, k) = c.counts();
+        assert_eq!(s, c.services().len());
+        assert_eq!(a, c.services().map(|s| s.actions().len()).sum::<usize>());
+        assert_eq!(
+            r,
+            c.services()
+                .map(|s| s.resource_types().len())
+                .sum::<usize>()
+        );
+        let service_keys: usize = c.services().map(|s| s.condition_keys().len()).sum();
+        assert_eq!(k, service_keys + c.global_keys().len());
+    }
+
+    #[test]
+    fn arn_templates_merge_the_chunks_sorted_and_once() {
+        let c = Catalog::embedded();
+        let mut all: Vec<(String, &str)> = c
+            .services()
+            .flat_map(|s| s.resource_types())
+            .flat_map(|r| r.arn_templates())
+            .map(|t| (arn_service(t).to_ascii_lowercase(), t))
+            .collect();
+        all.sort();
+        all.dedup();
+        let mut fields: Vec<&str> = all.iter().map(|(f, _)| f.as_str()).collect();
+        fields.dedup();
+        // Some ARN service fields have templates in more than one chunk.
+        assert!(fields.iter().any(|f| {
+            let i = c
+                .arn_fields
+                .partition_point(|x| cmp_fold(text_at(&c.text, x.0), f).is_lt());
+            c.arn_fields[i..]
+                .iter()
+                .take_while(|x| cmp_fold(text_at(&c.text, x.0), f).is_eq())
+                .count()
+                > 1
+        }));
+        for f in fields {
+            let want: Vec<&str> = all
+                .iter()
+                .filter(|(g, _)| g == f)
+                .map(|(_, t)| *t)
+                .collect();
+            let got: Vec<&str> = c.arn_templates(&f.to_ascii_uppercase()).collect();
+            assert_eq!(got, want, "ARN service {f}");
+        }
+        assert_eq!(c.arn_templates("nosuch").count(), 0);
+    }
+
+    #[test]
+    fn a_corrupt_chunk_is_an_error_and_never_a_panic() {
+        let mut bad = EMBEDDED.to_vec();
+        let last = bad.len() - 3;
+        bad[last] ^= 0x55;
+        // Its checksum fails, at first use as when decoding every chunk.
+        for e in [
+            Catalog::decode(&bad).unwrap_err(),
+            codec::decode_lazy(Vec::leak(bad.clone())).unwrap_err(),
+        ] {
+            assert!(e.message.contains("checksum"), "{e}");
+        }
+        // A chunk that does not decode is an error naming it.
+        let c = Catalog::decode_embedded().unwrap();
+        let first = &c.chunks[0];
+        let e = codec::decode_chunk(
+            &bad[first.at.range()][1..],
+            slice(&c.services, first.services),
+            "chunk 0",
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("chunk 0: "), "{e}");
+        // Were one to fail when first looked into, it reads as empty.
+        let mut c = Catalog::decode_embedded().unwrap();
+        let mut garbage = EMBEDDED.to_vec();
+        for b in &mut garbage[first.at.range()] {
+            *b = 0xff;
+        }
+        c.src = Src(Vec::leak(garbage));
+        let s = c.services().next().unwrap();
+        assert_eq!(s.actions().len(), 0);
+        assert!(s.action("Anything").is_none());
+        assert!(c.action("s3:GetObject").is_some());
     }
 }

@@ -24,6 +24,19 @@ fn main() -> ExitCode {
         }
     };
     let bytes = cat.encode();
+    // What is embedded decodes, every chunk of it, to the same data: the
+    // lazy decoding of each chunk at run time then cannot fail.
+    match Catalog::decode(&bytes) {
+        Ok(again) if again == cat => {}
+        Ok(_) => {
+            eprintln!("error: the encoded catalogue decodes to other data");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("error: the encoded catalogue does not decode: {e}");
+            return ExitCode::from(1);
+        }
+    }
     let (s, a, r, k) = cat.counts();
     if let Err(e) = std::fs::write(&out, &bytes) {
         eprintln!("error: {}: cannot write: {e}", out.display());
