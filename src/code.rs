@@ -792,7 +792,7 @@ codes! {
     MissingPairedConditionKeys = "missing-paired-condition-keys", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `Allow` conditioned on a key that AWS says to pair with another, without it: `aws:VpcSourceIp` without `aws:SourceVpc`, `aws:Ec2InstanceSourcePrivateIPv4` without `aws:Ec2InstanceSourceVpc` (not under `Null`)",
         "AA *Missing paired condition keys* (names `aws:VpcSourceIp` and `aws:SourceVpc`); IAM-UG `reference_policies_condition-keys` (`aws:Ec2InstanceSourcePrivateIPv4`: \"use this condition key with its companion key\")";
-    InvalidKmsKeyValue = "invalid-kms-key-value", Error, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+    InvalidKmsKeyValue = "invalid-kms-key-value", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a value that is not a KMS key ARN (`arn:PARTITION:kms:REGION:ACCOUNT:key/ID`; an `alias/` ARN is accepted) for a service key the catalogue types `ARN` whose name says KMS key (`sagemaker:VolumeKmsKey`, `s3:x-amz-server-side-encryption-aws-kms-key-id`); values with a policy variable, and wildcard values of `...Like`/`Arn...`, are not checked",
         "AA *Invalid kms key value*; service catalogue key types (docs/checks.md)";
 }

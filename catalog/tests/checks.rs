@@ -325,11 +325,11 @@ fn kms_key_values() {
     };
     assert_eq!(
         check(&stmt(r#"{"StringEquals":{"sagemaker:VolumeKmsKey":["1234abcd-12ab-34cd-56ef-1234567890ab","arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]}}"#), false),
-        ["error[invalid-kms-key-value] /Statement/0/Condition/StringEquals/sagemaker:VolumeKmsKey/0: condition key sagemaker:VolumeKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"1234abcd-12ab-34cd-56ef-1234567890ab\": no request has this value"]
+        ["warning[invalid-kms-key-value] /Statement/0/Condition/StringEquals/sagemaker:VolumeKmsKey/0: condition key sagemaker:VolumeKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"1234abcd-12ab-34cd-56ef-1234567890ab\": no request has this value"]
     );
     assert_eq!(
         check(&stmt(r#"{"ArnEqualsIfExists":{"sagemaker:OutputKmsKey":"arn:aws:s3:::bucket"}}"#), false),
-        ["error[invalid-kms-key-value] /Statement/0/Condition/ArnEqualsIfExists/sagemaker:OutputKmsKey: condition key sagemaker:OutputKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"arn:aws:s3:::bucket\": no request has this value"]
+        ["warning[invalid-kms-key-value] /Statement/0/Condition/ArnEqualsIfExists/sagemaker:OutputKmsKey: condition key sagemaker:OutputKmsKey takes a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), found \"arn:aws:s3:::bucket\": no request has this value"]
     );
     // Patterns with wildcards, policy variables, alias ARNs, keys of
     // other types (ec2:KmsKeyId is a String), Null: not checked.
