@@ -13,12 +13,15 @@ mod action;
 mod catalog;
 mod condition;
 mod principal;
+mod redundant_statement;
+mod region;
 mod resource;
 mod size;
 mod statement;
 mod text;
 mod together;
 mod values;
+mod wildcard_condition;
 
 pub(crate) use action::{action_problem, TRUST_ACTIONS};
 
@@ -338,6 +341,7 @@ impl Checker<'_> {
                 }
             },
         );
+        self.redundant_statements(doc);
     }
 
     /// `duplicate-key` for a later copy of a key.
