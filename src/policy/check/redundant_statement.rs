@@ -156,22 +156,21 @@ fn combine(h: u64, part: u64) -> u64 {
     mix(h ^ part.rotate_left(17))
 }
 
-/// A string's sample: its length and first and last eight bytes.
+/// A string's sample: its length and first and last eight bytes, folded
+/// without mixing (min and max of samples only have to agree for equal
+/// sets; a collision only costs a full comparison).
 fn sample(s: &[u8], fold: u64) -> u64 {
     let n = s.len();
-    let (a, b) = if n >= 8 {
-        let mut first = [0u8; 8];
-        let mut last = [0u8; 8];
-        first.copy_from_slice(&s[..8]);
-        last.copy_from_slice(&s[n - 8..]);
-        (u64::from_le_bytes(first), u64::from_le_bytes(last))
-    } else {
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(s);
-        let x = u64::from_le_bytes(buf);
-        (x, x)
+    let (a, b) = match (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+        _ => {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(s);
+            let x = u64::from_le_bytes(buf);
+            (x, 0)
+        }
     };
-    mix((a | fold) ^ mix((b | fold) ^ n as u64))
+    ((a | fold) ^ (b | fold).rotate_left(29)) ^ (n as u64).rotate_left(50)
 }
 
 /// A set's signature: the least and greatest sample (both ignore order
