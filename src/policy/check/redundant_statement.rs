@@ -15,9 +15,10 @@
 //! `{"AWS": "*"}` nor an account ID its root ARN.
 //!
 //! Cost: one cheap signature per statement (a few bytes of each string,
-//! no allocation), statements compared in full only when their
-//! signatures agree. Up to 64 statements the signatures stay on the
-//! stack; a longer array takes one vector of them.
+//! no allocation), its actions' only when the rest agrees with another
+//! statement's, and statements compared in full only when both agree. Up
+//! to 64 statements the signatures stay on the stack; a longer array
+//! takes one vector of them.
 
 use super::Checker;
 use crate::check::Loc;
@@ -50,15 +51,28 @@ impl Checker<'_> {
             return;
         }
         if n <= SMALL {
+            // The signature without the actions first; the actions' only
+            // for statements whose other members agree with another's
+            // (most statements differ there, and action lists are long).
             let mut sigs = [0u64; SMALL];
+            let mut actions = [0u64; SMALL];
             for (sig, s) in sigs.iter_mut().zip(v) {
                 *sig = signature(s);
             }
+            let mut action_sig = |k: usize| {
+                if actions[k] == 0 {
+                    actions[k] = actions_sig(&v[k]);
+                }
+                actions[k]
+            };
             for j in 1..n {
                 if sigs[j] == 0 {
                     continue;
                 }
-                if let Some(i) = (0..j).find(|&i| sigs[i] == sigs[j] && same(&v[i], &v[j])) {
+                let earlier = (0..j).find(|&i| {
+                    sigs[i] == sigs[j] && action_sig(i) == action_sig(j) && same(&v[i], &v[j])
+                });
+                if let Some(i) = earlier {
                     self.report_redundant(v, i, j);
                 }
             }
@@ -67,7 +81,10 @@ impl Checker<'_> {
         let mut order: Vec<(u64, usize)> = v
             .iter()
             .enumerate()
-            .map(|(i, s)| (signature(s), i))
+            .map(|(i, s)| match signature(s) {
+                0 => (0, i),
+                sig => (combine(sig, actions_sig(s)) | 1, i),
+            })
             .filter(|(sig, _)| *sig != 0)
             .collect();
         order.sort_unstable();
@@ -113,8 +130,17 @@ impl Checker<'_> {
     }
 }
 
-/// A statement's signature: equal for identical statements (in the sense
-/// of the module docs), 0 for one that is never reported.
+/// The signature of a statement's `Action` and `NotAction`.
+fn actions_sig(s: &Statement) -> u64 {
+    combine(
+        list_sig(s.action.as_ref(), FOLD),
+        list_sig(s.not_action.as_ref(), FOLD),
+    ) | 1
+}
+
+/// A statement's signature but for its actions ([`actions_sig`]): equal
+/// for identical statements (in the sense of the module docs), 0 for one
+/// that is never reported.
 fn signature(s: &Statement) -> u64 {
     if !s.layout.is_clean() {
         return 0;
@@ -129,8 +155,12 @@ fn signature(s: &Statement) -> u64 {
         };
         h = combine(h, ph);
     }
-    h = combine(h, list_sig(s.action.as_ref(), FOLD));
-    h = combine(h, list_sig(s.not_action.as_ref(), FOLD));
+    // Which of Action and NotAction is there; their values are in
+    // `actions_sig`.
+    h = combine(
+        h,
+        u64::from(s.action.is_some()) + 2 * u64::from(s.not_action.is_some()),
+    );
     h = combine(h, list_sig(s.resource.as_ref(), 0));
     h = combine(h, list_sig(s.not_resource.as_ref(), 0));
     match &s.condition {
