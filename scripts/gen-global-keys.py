@@ -117,6 +117,26 @@ pub(crate) const TABLE_DATE: &str = "{DATE}";
 pub(crate) const KEYS: &[Key] = &[
 """
 out += "\n".join(r[1] for r in rows) + "\n];\n"
+
+# The keys the page says every request has: the availability's first
+# sentence is one of these, word for word (not "... for most service
+# actions", "... for IAM users").
+ALWAYS_SENTENCES = (
+    "This key is always included in the request context.",
+    "This key is included in the request context for all requests, including anonymous requests.",
+)
+always = sorted(
+    (k["name"] for k in data["keys"] if k["availability"].startswith(ALWAYS_SENTENCES)),
+    key=str.lower,
+)
+out += """
+/// The keys of the page whose availability reads "This key is always
+/// included in the request context." or "This key is included in the
+/// request context for all requests, including anonymous requests.":
+/// every request has them. Sorted by lowercase name.
+pub(crate) const ALWAYS_PRESENT: &[&str] = &[
+"""
+out += "".join(f'    "{n}",\n' for n in always) + "];\n"
 dest = os.path.join("src", "policy", "global_keys", "table.rs")
 with open(dest, "w", encoding="utf-8") as f:
     f.write(out)

@@ -396,9 +396,6 @@ codes! {
     InvalidGlobalConditionKey = "invalid-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "an `aws:` condition key not in the global condition-key table (a warning naming the table's date, since newer keys are missing from it; AA grades it an error)",
         "AA *Invalid global condition key* (error); global condition-key table (`scripts/gen-global-keys.py`)";
-    DeprecatedGlobalConditionKey = "deprecated-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
-        "`aws:ARN`: use `aws:PrincipalArn`",
-        "AA *Deprecated global condition key* (general warning)";
     MissingQualifier = "missing-qualifier", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a multivalued global condition key (`aws:TagKeys`, `aws:CalledVia`, ...) under an operator without `ForAllValues:`/`ForAnyValue:` (`Null` excepted); IAM accepts it, so a warning where AA says error",
         "AA *Missing qualifier* (error); IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";
@@ -795,6 +792,27 @@ codes! {
     InvalidKmsKeyValue = "invalid-kms-key-value", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "a value that is not a KMS key ARN (`arn:PARTITION:kms:REGION:ACCOUNT:key/ID`; an `alias/` ARN is accepted) for a service key the catalogue types `ARN` whose name says KMS key (`sagemaker:VolumeKmsKey`, `s3:x-amz-server-side-encryption-aws-kms-key-id`); values with a policy variable, and wildcard values of `...Like`/`Arn...`, are not checked",
         "AA *Invalid kms key value*; service catalogue key types (docs/checks.md)";
+    // issue 11 (session 17): more logic-only Access Analyzer checks
+    // (src/policy/check/redundant_statement.rs, wildcard_condition.rs,
+    // region.rs; aws:ARN in condition.rs).
+    UnsupportedGlobalConditionKey = "unsupported-global-condition-key", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`aws:ARN`, which is not a key of the request context: use `aws:PrincipalArn` or `aws:SourceArn` (AA grades it an error; IAM accepts the policy, so a warning; AA's *Deprecated global condition key* names the same key and is not reported besides)",
+        "AA *Unsupported global condition key* (error) and *Deprecated global condition key* (general warning); IAM-UG `reference_policies_condition-keys` (no `aws:ARN`)";
+    RedundantStatement = "redundant-statement", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a statement that gives the same permissions as an earlier one: same Effect, Principal/NotPrincipal, Action/NotAction (as sets, ignoring case), Resource/NotResource (as sets) and Condition (operators, keys ignoring case, values as sets); reported at the later statement, naming the earlier",
+        "AA *Redundant statement* (suggestion)";
+    RedundantKeyDueToWildcardInCondition = "redundant-key-due-to-wildcard-in-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a condition key that always matches because of a bare `*` value: `StringLikeIfExists` (any key), `ForAllValues:StringLike[IfExists]` (any key), `StringLike` on a global key always in the request",
+        "AA *Redundant key due to wildcard in condition* (suggestion); IAM-UG `reference_policies_elements_condition_operators` (absent keys, IfExists), `reference_policies_multi-value-conditions`, `reference_policies_condition-keys` (availability)";
+    RedundantStatementDueToWildcardInCondition = "redundant-statement-due-to-wildcard-in-condition", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "a condition key that never matches because of a bare `*` value, so the statement never applies: `StringNotLike[IfExists]` on a global key always in the request, `ForAnyValue:StringNotLike` (any key)",
+        "AA *Redundant statement due to wildcard in condition* (suggestion); IAM-UG `reference_policies_elements_condition_operators`, `reference_policies_multi-value-conditions`, `reference_policies_condition-keys` (availability)";
+    EquivalentToNullTrue = "equivalent-to-null-true", Suggestion, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "`StringNotLike[IfExists]` with a bare `*` on a key that may be absent: true exactly when the key is absent, i.e. `\"Null\": {\"key\": \"true\"}`",
+        "AA *Equivalent to null true* (suggestion); IAM-UG `reference_policies_elements_condition_operators` (negated operators on absent keys, Null)";
+    InvalidRegion = "invalid-region", Warning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
+        "an `aws:RequestedRegion` value that is no Region of any partition (botocore `partitions.json` of 2026-08-07: its Regions, each partition's Region pattern, the pseudo-regions); a pattern under `StringLike` that can match none (a warning naming the data's date: Regions are added, and IAM accepts any string)",
+        "AA *Invalid Region* (error); botocore `partitions.json` (RULES 1.2)";
 }
 
 impl fmt::Display for Code {

@@ -648,7 +648,7 @@ fn global_condition_keys_are_checked_against_the_table() {
         ),
         (
             r#"{"StringEquals":{"aws:ARN":"arn:aws:iam::444455556666:role/x"}}"#,
-            &["warning[deprecated-global-condition-key] /Statement/Condition/StringEquals/aws:ARN: condition key \"aws:ARN\" is deprecated: use aws:PrincipalArn instead of aws:ARN"],
+            &["warning[unsupported-global-condition-key] /Statement/Condition/StringEquals/aws:ARN: condition key \"aws:ARN\" is not supported (it is not a key of the request context): use aws:PrincipalArn or aws:SourceArn"],
         ),
         (
             r#"{"StringEquals":{"aws:PrincipalOrgId":"o-1","aws:NoSuchKey":"x"}}"#,

@@ -172,7 +172,7 @@ fn duplicate_sids_are_required_unique_only_in_iam_policies() {
     assert_eq!(
         lines(&findings)
             .into_iter()
-            .filter(|l| l.contains("Sid"))
+            .filter(|l| l.contains("/Sid:"))
             .collect::<Vec<_>>(),
         ["warning[unique-sids-recommended] /Statement/1/Sid: Sid \"Read\" is used by another statement: use each Sid once (some services require it)"]
     );

@@ -87,6 +87,7 @@ macro_rules! string_traits {
     };
 }
 
+pub(crate) use region::{region_or_pseudo, PSEUDO as PSEUDO_REGIONS};
 pub(crate) use role::name_problem;
 pub(crate) use string_traits;
 

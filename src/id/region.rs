@@ -30,7 +30,7 @@ pub struct Region {
 }
 
 /// The pseudo-regions in `partitions.json`: endpoints, not regions.
-const PSEUDO: &[&str] = &[
+pub(crate) const PSEUDO: &[&str] = &[
     "aws-global",
     "aws-cn-global",
     "aws-us-gov-global",
@@ -39,6 +39,12 @@ const PSEUDO: &[&str] = &[
     "aws-iso-e-global",
     "aws-iso-f-global",
 ];
+
+/// Whether `s` is a region of some partition or one of its
+/// pseudo-regions (the values `aws:RequestedRegion` can take).
+pub(crate) fn region_or_pseudo(s: &str) -> bool {
+    Partition::of_region(s).is_some() || PSEUDO.contains(&s)
+}
 
 impl Region {
     /// Parses a region code.

@@ -78,6 +78,15 @@ pub(crate) struct Key {
     pub(crate) origin: Origin,
 }
 
+/// Whether every request has `key` (condition keys ignore case): one of
+/// the keys whose availability the IAM User Guide words as always
+/// included ([`table::ALWAYS_PRESENT`]).
+pub(crate) fn always_present(key: &str) -> bool {
+    table::ALWAYS_PRESENT
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(key))
+}
+
 /// `a` and `b` compared ignoring ASCII case.
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
     a.bytes()
@@ -118,5 +127,8 @@ mod tests {
         assert!(lookup("aws:ResourceTag").is_none());
         assert!(lookup("aws:NoSuchKey").is_none());
         assert!(lookup("aws:TagKeys").is_some_and(|k| k.multi));
+        assert!(always_present("AWS:RequestedRegion") && always_present("aws:userid"));
+        assert!(!always_present("aws:SourceIp") && !always_present("aws:ResourceAccount"));
+        assert!(!always_present("aws:username"));
     }
 }

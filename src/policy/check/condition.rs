@@ -117,6 +117,8 @@ impl Checker<'_> {
                 }
                 if let Ok(o) = &parsed {
                     self.key_values(op, o, key, values, &key_at);
+                    self.wildcard_condition(op, o, key, values, &key_at);
+                    self.region_values(op, o, key, values, &key_at);
                 }
                 let first = values.as_slice()[0].type_name();
                 if values.iter().any(|v| v.type_name() != first) {
@@ -166,22 +168,26 @@ impl Checker<'_> {
 /// can use modified or custom browsers").
 const UNTRUSTWORTHY_KEYS: [&str; 2] = ["aws:referer", "aws:UserAgent"];
 
-/// Deprecated global keys and the key that replaces each (AA *Deprecated
-/// global condition key*).
-const DEPRECATED_KEYS: [(&str, &str); 1] = [("aws:ARN", "aws:PrincipalArn")];
+/// Global keys AWS does not support, and what to use instead (AA
+/// *Unsupported global condition key*; its *Deprecated global condition
+/// key* names the same key, see `docs/checks.md`).
+const UNSUPPORTED_KEYS: [(&str, &str); 1] = [("aws:ARN", "aws:PrincipalArn or aws:SourceArn")];
 
 impl Checker<'_> {
     /// The checks of `key` under the operator `op` (read as `o`, at `at`)
     /// that need only the table of global condition keys.
     fn global_key(&mut self, op: &str, o: &Operator, key: &str, at: &Loc) {
-        if let Some((old, new)) = DEPRECATED_KEYS
+        if let Some((_, instead)) = UNSUPPORTED_KEYS
             .iter()
             .find(|(old, _)| old.eq_ignore_ascii_case(key))
         {
             self.sink.report(
-                Code::DeprecatedGlobalConditionKey,
+                Code::UnsupportedGlobalConditionKey,
                 at,
-                format!("condition key {key:?} is deprecated: use {new} instead of {old}"),
+                format!(
+                    "condition key {key:?} is not supported (it is not a key of the request \
+                     context): use {instead}"
+                ),
             );
             return;
         }

@@ -14,12 +14,15 @@ mod catalog;
 mod catalog_more;
 mod condition;
 mod principal;
+mod redundant_statement;
+mod region;
 mod resource;
 mod size;
 mod statement;
 mod text;
 mod together;
 mod values;
+mod wildcard_condition;
 
 pub(crate) use action::{action_problem, TRUST_ACTIONS};
 
@@ -339,6 +342,7 @@ impl Checker<'_> {
                 }
             },
         );
+        self.redundant_statements(doc);
     }
 
     /// `duplicate-key` for a later copy of a key.

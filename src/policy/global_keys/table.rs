@@ -81,3 +81,19 @@ pub(crate) const KEYS: &[Key] = &[
     Key { name: "lambda:SourceFunctionArn", prefix: false, ty: Ty::Arn, ops: ARN | STRING, multi: false, origin: Origin::CrossService },
     Key { name: "ssm:SourceInstanceArn", prefix: false, ty: Ty::Arn, ops: ARN | STRING, multi: false, origin: Origin::CrossService },
 ];
+
+/// The keys of the page whose availability reads "This key is always
+/// included in the request context." or "This key is included in the
+/// request context for all requests, including anonymous requests.":
+/// every request has them. Sorted by lowercase name.
+pub(crate) const ALWAYS_PRESENT: &[&str] = &[
+    "aws:CurrentTime",
+    "aws:EpochTime",
+    "aws:PrincipalAccount",
+    "aws:PrincipalType",
+    "aws:RequestedRegion",
+    "aws:SecureTransport",
+    "aws:UserAgent",
+    "aws:userid",
+    "aws:ViaAWSService",
+];
