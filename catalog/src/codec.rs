@@ -228,6 +228,7 @@ impl Catalog {
             strs,
             refs,
             arn_index: Vec::new(),
+            index: Default::default(),
         };
         cat.build_arn_index();
         Ok(cat)

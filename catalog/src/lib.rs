@@ -25,6 +25,7 @@
 
 mod codec;
 mod glob;
+mod index;
 mod sar;
 mod service_catalog;
 mod service_reference;
@@ -337,6 +338,9 @@ pub struct Catalog {
     refs: Vec<u32>,
     /// (ARN service field, template) for every template, sorted by field.
     arn_index: Vec<(S, S)>,
+    /// The check's lookup index, built on first use (not part of the
+    /// value: see `index::IndexCell`).
+    index: index::IndexCell,
 }
 
 /// The first eight bytes of `s`, lowercased, as a number that orders as
@@ -421,6 +425,7 @@ impl Compiler {
                 strs: Vec::new(),
                 refs: Vec::new(),
                 arn_index: Vec::new(),
+                index: index::IndexCell::default(),
             },
             seen: HashMap::new(),
         }

@@ -44,10 +44,7 @@ impl Checker<'_> {
             }
         }
         if let Some(res) = &s.resource {
-            let res_at = at.key("Resource");
-            for (j, r) in res.iter().enumerate() {
-                self.catalog_resource(cat, s.action.as_ref(), r, &value_loc(&res_at, res, j));
-            }
+            self.catalog_resources(cat, s.action.as_ref(), res, &at.key("Resource"));
         }
         if let Some(c) = &s.condition {
             let c_at = at.key("Condition");
@@ -143,61 +140,49 @@ impl Checker<'_> {
         );
     }
 
-    /// One `Resource` value `r` of a statement with the actions `actions`.
-    fn catalog_resource(
+    /// The `Resource` values `res` of a statement with the actions
+    /// `actions`: first what the catalogue says of each (the formats of its
+    /// service that fit it), then, once for all of them, which fit a
+    /// resource type of some action, then the findings, resource by
+    /// resource.
+    fn catalog_resources(
         &mut self,
         cat: &dyn ServiceCatalog,
         actions: Option<&OneOrMany<String>>,
-        r: &str,
+        res: &OneOrMany<String>,
         at: &Loc,
     ) {
+        let fits: Vec<Option<Fit>> = res.iter().map(|r| resource_fit(cat, r)).collect();
+        // Whether each resource that fits a format of its service fits no
+        // resource type of the statement's actions (every one known, none
+        // `*`).
+        let mut fits_none = vec![false; fits.len()];
+        if let Some(actions) = actions {
+            if fits.iter().flatten().any(|f| f.count > 0) {
+                fits_none_of(cat, actions, res, &fits, &mut fits_none);
+            }
+        }
+        for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
+            if let Some(fit) = fit {
+                let r_at = value_loc(at, res, j);
+                self.catalog_resource(cat, r, fit, &r_at);
+                if fits_none[j] {
+                    if let Some(actions) = actions {
+                        self.resource_fits_no_action(cat, actions, r, &r_at);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The findings of one `Resource` value `r` whose service has ARN
+    /// formats, `fit` saying which fit it.
+    fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
         let Some(arn) = Arn::parse(r) else {
             return;
         };
-        if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
-            return;
-        }
-        // One pass over the service's formats: whether any fits the
-        // resource part, and whether all that fit have (or lack) a Region
-        // and an account.
-        let mut any = false;
-        let mut fit = Fit::default();
-        // Each format's answer, by the address of its text, for the
-        // statement's actions below (a catalogue that keeps one copy of each
-        // text gives their formats the same addresses).
-        let mut known: Vec<(usize, bool)> = Vec::new();
-        cat.for_each_arn_template(arn.service, &mut |text| {
-            any = true;
-            let mut fits = false;
-            if let Some(t) = Arn::parse(text) {
-                if globs_meet(t.resource, arn.resource) {
-                    fit.add(&t);
-                    fits = true;
-                }
-            }
-            known.push((text.as_ptr() as usize, fits));
-            false
-        });
-        known.sort_unstable();
-        if !any {
-            return;
-        }
         let wild = |f: &str| f.contains(['*', '?', '$']);
         let svc = arn.service;
-        // The first format that fits (or, with none, the first of the
-        // service), for messages.
-        let example = |fitting: bool| {
-            let mut first = String::new();
-            cat.for_each_arn_template(svc, &mut |t| {
-                let ok =
-                    !fitting || Arn::parse(t).is_some_and(|t| globs_meet(t.resource, arn.resource));
-                if ok {
-                    first = t.to_owned();
-                }
-                ok
-            });
-            first
-        };
         if fit.count == 0 {
             // A pattern may be meant broadly; only a literal resource part
             // that fits no format is reported (Access Analyzer reports
@@ -205,18 +190,25 @@ impl Checker<'_> {
             if wild(arn.resource) {
                 return;
             }
+            // The first format of the service, for the message.
+            let mut first = String::new();
+            cat.for_each_arn_template(svc, &mut |t| {
+                first = t.to_owned();
+                true
+            });
             self.report_absent(
                 cat,
                 Code::InvalidArnResource,
                 at,
                 format!(
-                    "resource {r:?} fits none of the ARN formats of {svc} (such as {}): check the \
-                     resource part",
-                    example(false)
+                    "resource {r:?} fits none of the ARN formats of {svc} (such as {first}): check \
+                     the resource part"
                 ),
             );
             return;
         }
+        // The first format that fits, for messages.
+        let example = || fit.fitting[0].as_str();
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -232,7 +224,7 @@ impl Checker<'_> {
                     "resource {r:?} names a Region, but the service {svc} does not support a \
                      Region in this resource ARN (such as {}): remove it, or the statement never \
                      matches",
-                    example(true)
+                    example()
                 ),
             );
         } else if concrete && arn.region.is_empty() && fit.no_region == 0 {
@@ -242,7 +234,7 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
                      ARN (such as {})",
-                    example(true)
+                    example()
                 ),
             );
         }
@@ -254,7 +246,7 @@ impl Checker<'_> {
                     "resource {r:?} names an account, but the service {svc} does not support an \
                      account ID in this resource ARN (such as {}): remove it, or the statement \
                      never matches",
-                    example(true)
+                    example()
                 ),
             );
         } else if concrete && arn.account.is_empty() && fit.no_account == 0 {
@@ -264,44 +256,21 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
                      {svc} resource ARN (such as {})",
-                    example(true)
+                    example()
                 ),
             );
         }
-        if let Some(actions) = actions {
-            self.resource_fits_actions(cat, actions, &arn, &known, r, at);
-        }
     }
 
-    /// `resource-fits-no-action`: `arn` fits no resource type of any of
-    /// `actions` (every one known, none `*`).
-    fn resource_fits_actions(
+    /// `resource-fits-no-action` for resource `r`: it fits no resource type
+    /// of any of `actions`; the message says what the first actions take.
+    fn resource_fits_no_action(
         &mut self,
         cat: &dyn ServiceCatalog,
         actions: &OneOrMany<String>,
-        arn: &Arn,
-        known: &[(usize, bool)],
         r: &str,
         at: &Loc,
     ) {
-        for a in actions.iter() {
-            if a == "*" {
-                return;
-            }
-            let mut fits = false;
-            let found = cat.for_each_action_resource(a, &mut |_, t| {
-                let addr = t.as_ptr() as usize;
-                fits = match known.binary_search_by(|(k, _)| k.cmp(&addr)) {
-                    Ok(i) => known[i].1,
-                    Err(_) => Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)),
-                };
-                fits
-            });
-            if found.is_none() || fits {
-                return;
-            }
-        }
-        // None fits: say what the first actions take.
         let mut list: Vec<String> = Vec::new();
         for a in actions.iter().take(3) {
             let mut types: Vec<String> = Vec::new();
@@ -502,19 +471,99 @@ impl Checker<'_> {
 }
 
 /// What the formats that fit a resource have: how many, how many of them
-/// have no Region, no account.
+/// have no Region, no account, and their texts (in the catalogue's order).
 #[derive(Default)]
 struct Fit {
     count: usize,
     no_region: usize,
     no_account: usize,
+    fitting: Vec<String>,
 }
 
 impl Fit {
-    fn add(&mut self, t: &Arn) {
+    fn add(&mut self, t: &Arn, text: &str) {
         self.count += 1;
         self.no_region += usize::from(t.region.is_empty());
         self.no_account += usize::from(t.account.is_empty());
+        self.fitting.push(text.to_owned());
+    }
+}
+
+/// The formats of its service that resource `r` fits: `None` when there
+/// is nothing to check (no ARN, a wildcard service, a service without
+/// formats).
+fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
+    let arn = Arn::parse(r)?;
+    if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
+        return None;
+    }
+    let mut fit = Fit::default();
+    cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
+        if let Some(t) = Arn::parse(text) {
+            if globs_meet(t.resource, arn.resource) {
+                fit.add(&t, text);
+            }
+        }
+        false
+    });
+    if fit.count == 0 {
+        let mut any = false;
+        cat.for_each_arn_template(arn.service, &mut |_| {
+            any = true;
+            true
+        });
+        if !any {
+            return None;
+        }
+    }
+    Some(fit)
+}
+
+/// Sets `none[j]` for each resource `res[j]` that fits formats of its
+/// service (`fits[j]`) but no resource type of any of `actions`, when every
+/// action is known and none is `*`: one pass over the actions for all the
+/// resources.
+fn fits_none_of(
+    cat: &dyn ServiceCatalog,
+    actions: &OneOrMany<String>,
+    res: &OneOrMany<String>,
+    fits: &[Option<Fit>],
+    none: &mut [bool],
+) {
+    // The resources to place, and whether each has an action's type yet.
+    let mut open: Vec<(usize, Arn, &Fit, bool)> = Vec::new();
+    for (j, (r, fit)) in res.iter().zip(fits).enumerate() {
+        if let (Some(fit), Some(arn)) = (fit, Arn::parse(r)) {
+            if fit.count > 0 {
+                open.push((j, arn, fit, false));
+            }
+        }
+    }
+    let mut left = open.len();
+    for a in actions.iter() {
+        if a == "*" {
+            return;
+        }
+        let found = cat.for_each_action_resource(a, &mut |_, t| {
+            let parsed = Arn::parse(t);
+            for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
+                // The formats of the resource's service that fit it are
+                // known; any other is compared here.
+                let fits = fit.fitting.iter().any(|f| f == t)
+                    || parsed.as_ref().is_some_and(|p| arn_fits(p, arn));
+                if fits {
+                    *placed = true;
+                    left -= 1;
+                }
+            }
+            left == 0
+        });
+        if found.is_none() || left == 0 {
+            return;
+        }
+    }
+    for (j, _, _, placed) in open {
+        none[j] = !placed;
     }
 }
 

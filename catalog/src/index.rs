@@ -1,0 +1,579 @@
+//! A lookup index over a [`Catalog`], built from its public API on the
+//! first catalogue check and kept with it, for the check's hot questions
+//! (issue 12): whether `service:Name` is an action (a hash lookup instead
+//! of two binary searches), the ARN templates and condition keys of an
+//! action, and the ARN formats of a service field whose literal beginning
+//! agrees with a resource's (so that a resource is compared with the few
+//! formats that can fit, not all of its service's).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::Catalog;
+
+/// The index cell of a [`Catalog`]: empty until the first use, and not part
+/// of the catalogue's value (a clone starts empty, comparisons ignore it).
+#[derive(Default)]
+pub(crate) struct IndexCell(OnceLock<Index>);
+
+impl IndexCell {
+    /// The index of `cat` (whose cell this is), built on first use.
+    pub(crate) fn get(&self, cat: &Catalog) -> &Index {
+        self.0.get_or_init(|| Index::build(cat))
+    }
+}
+
+impl Clone for IndexCell {
+    fn clone(&self) -> Self {
+        IndexCell::default()
+    }
+}
+
+impl PartialEq for IndexCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexCell {}
+
+impl fmt::Debug for IndexCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "IndexCell(built)"
+        } else {
+            "IndexCell(empty)"
+        })
+    }
+}
+
+/// A string in [`Index::text`].
+#[derive(Clone, Copy, Default)]
+struct Str {
+    off: u32,
+    len: u32,
+}
+
+/// An open-addressing hash table of entry numbers, keyed by text ignoring
+/// ASCII case (FNV-1a of the lowercased bytes).
+#[derive(Default)]
+struct Table {
+    /// Entry number + 1, 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+impl Table {
+    fn with_entries(n: usize) -> Self {
+        Table {
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// Inserts entry `e` under hash `h`, unless `same` says an entry there
+    /// already has its key.
+    fn insert(&mut self, h: u64, e: u32, mut same: impl FnMut(u32) -> bool) {
+        let mut i = h as usize & self.mask();
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = e + 1;
+                    return;
+                }
+                x if same(x - 1) => return,
+                _ => i = (i + 1) & self.mask(),
+            }
+        }
+    }
+
+    /// The entry under hash `h` for which `is` holds.
+    fn find(&self, h: u64, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut i = h as usize & self.mask();
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                x if is(x - 1) => return Some(x - 1),
+                _ => i = (i + 1) & self.mask(),
+            }
+        }
+    }
+}
+
+struct Svc {
+    /// The prefix, lowercased.
+    lower: Str,
+}
+
+struct Act {
+    /// `prefix:name`, lowercased.
+    lower: Str,
+    /// Its (resource type, ARN template) pairs, in [`Index::pairs`].
+    pairs: Range<u32>,
+    /// Whether it takes no resource type (only `"*"`).
+    star: bool,
+    /// The condition keys it supports (its own, then its resource
+    /// types'), in [`Index::act_keys`].
+    keys: Range<u32>,
+}
+
+struct Key {
+    /// As the catalogue spells it.
+    name: Str,
+    /// Whether a placeholder stands in it (see [`instance_of`]).
+    template: bool,
+}
+
+struct Template {
+    text: Str,
+    /// The literal beginning of its resource part (up to the first `*`,
+    /// `?` or `$`), lowercased; `None` when the text is no ARN (no five
+    /// colons after `arn`).
+    lit: Option<Str>,
+}
+
+struct Field {
+    /// The ARN service field, lowercased.
+    lower: Str,
+    /// Its templates in the order of [`Catalog::arn_templates`], in
+    /// [`Index::field_templates`].
+    templates: Range<u32>,
+}
+
+/// The index: see the [module documentation](self).
+pub(crate) struct Index {
+    text: String,
+    services: Vec<Svc>,
+    service_table: Table,
+    actions: Vec<Act>,
+    action_table: Table,
+    /// (resource type name, template number) of each action.
+    pairs: Vec<(Str, u32)>,
+    keys: Vec<Key>,
+    act_keys: Vec<u32>,
+    templates: Vec<Template>,
+    fields: Vec<Field>,
+    field_table: Table,
+    field_templates: Vec<u32>,
+}
+
+/// What [`Index::build`] collects: the text, the condition keys and the
+/// templates, each stored once.
+#[derive(Default)]
+struct Builder<'c> {
+    text: String,
+    keys: Vec<Key>,
+    key_ids: HashMap<&'c str, u32>,
+    templates: Vec<Template>,
+    template_ids: HashMap<&'c str, u32>,
+}
+
+impl<'c> Builder<'c> {
+    fn key(&mut self, k: &'c str) -> u32 {
+        if let Some(&i) = self.key_ids.get(k) {
+            return i;
+        }
+        let name = Index::push(&mut self.text, k, false);
+        self.keys.push(Key {
+            name,
+            template: crate_is_template(k),
+        });
+        let i = self.keys.len() as u32 - 1;
+        self.key_ids.insert(k, i);
+        i
+    }
+
+    fn template(&mut self, t: &'c str) -> u32 {
+        if let Some(&i) = self.template_ids.get(t) {
+            return i;
+        }
+        let text = Index::push(&mut self.text, t, false);
+        let lit = resource_part(t).map(|r| Index::push(&mut self.text, &r[..literal_len(r)], true));
+        self.templates.push(Template { text, lit });
+        let i = self.templates.len() as u32 - 1;
+        self.template_ids.insert(t, i);
+        i
+    }
+}
+
+/// The resource part of an ARN (after the fifth colon, the first field
+/// being `arn`), as the policy check reads it.
+fn resource_part(text: &str) -> Option<&str> {
+    let mut colons = 0;
+    for (i, c) in text.bytes().enumerate() {
+        if c == b':' {
+            if colons == 0 && &text[..i] != "arn" {
+                return None;
+            }
+            colons += 1;
+            if colons == 5 {
+                return Some(&text[i + 1..]);
+            }
+        }
+    }
+    None
+}
+
+/// The length of the literal beginning of a pattern: up to the first `*`,
+/// `?` or `$`.
+fn literal_len(s: &str) -> usize {
+    s.bytes()
+        .position(|c| matches!(c, b'*' | b'?' | b'$'))
+        .unwrap_or(s.len())
+}
+
+impl Index {
+    fn get(&self, s: Str) -> &str {
+        &self.text[s.off as usize..(s.off + s.len) as usize]
+    }
+
+    fn push(text: &mut String, s: &str, lower: bool) -> Str {
+        let off = text.len() as u32;
+        if lower {
+            text.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            text.push_str(s);
+        }
+        Str {
+            off,
+            len: s.len() as u32,
+        }
+    }
+
+    fn build(cat: &Catalog) -> Index {
+        let mut b = Builder::default();
+        let mut services = Vec::new();
+        let mut actions = Vec::new();
+        let mut pairs = Vec::new();
+        let mut act_keys = Vec::new();
+        let mut type_names: HashMap<&str, Str> = HashMap::new();
+        for s in cat.services() {
+            let lower = Index::push(&mut b.text, s.prefix(), true);
+            for a in s.actions() {
+                let full = format!("{}:{}", s.prefix(), a.name());
+                let lower = Index::push(&mut b.text, &full, true);
+                let p0 = pairs.len() as u32;
+                let k0 = act_keys.len() as u32;
+                for k in a.condition_keys() {
+                    act_keys.push(b.key(k));
+                }
+                let mut star = true;
+                for (r, _) in a.resource_types() {
+                    star = false;
+                    let ty = *type_names
+                        .entry(r.name())
+                        .or_insert_with(|| Index::push(&mut b.text, r.name(), false));
+                    for t in r.arn_templates() {
+                        pairs.push((ty, b.template(t)));
+                    }
+                    for k in r.condition_keys() {
+                        act_keys.push(b.key(k));
+                    }
+                }
+                actions.push(Act {
+                    lower,
+                    pairs: p0..pairs.len() as u32,
+                    star,
+                    keys: k0..act_keys.len() as u32,
+                });
+            }
+            services.push(Svc { lower });
+        }
+        // Templates of resource types no action takes are formats too.
+        let mut field_names: Vec<String> = Vec::new();
+        for s in cat.services() {
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    b.template(t);
+                    field_names.push(t.split(':').nth(2).unwrap_or("").to_ascii_lowercase());
+                }
+            }
+        }
+        field_names.sort_unstable();
+        field_names.dedup();
+        let mut fields = Vec::new();
+        let mut field_templates = Vec::new();
+        for f in &field_names {
+            let start = field_templates.len() as u32;
+            for t in cat.arn_templates(f) {
+                field_templates.push(b.template(t));
+            }
+            let lower = Index::push(&mut b.text, f, true);
+            fields.push(Field {
+                lower,
+                templates: start..field_templates.len() as u32,
+            });
+        }
+        let mut index = Index {
+            text: b.text,
+            services,
+            service_table: Table::default(),
+            actions,
+            action_table: Table::default(),
+            pairs,
+            keys: b.keys,
+            act_keys,
+            templates: b.templates,
+            fields,
+            field_table: Table::default(),
+            field_templates,
+        };
+        let mut table = Table::with_entries(index.services.len());
+        for (i, s) in index.services.iter().enumerate() {
+            let k = index.get(s.lower);
+            let h = hash_more(FNV_OFFSET, k.as_bytes());
+            table.insert(h, i as u32, |e| {
+                index.get(index.services[e as usize].lower) == k
+            });
+        }
+        index.service_table = table;
+        let mut table = Table::with_entries(index.actions.len());
+        for (i, a) in index.actions.iter().enumerate() {
+            let k = index.get(a.lower);
+            let h = hash_more(FNV_OFFSET, k.as_bytes());
+            table.insert(h, i as u32, |e| {
+                index.get(index.actions[e as usize].lower) == k
+            });
+        }
+        index.action_table = table;
+        let mut table = Table::with_entries(index.fields.len());
+        for (i, f) in index.fields.iter().enumerate() {
+            let k = index.get(f.lower);
+            table.insert(hash_more(FNV_OFFSET, k.as_bytes()), i as u32, |_| false);
+        }
+        index.field_table = table;
+        index
+    }
+
+    /// The number of the service `prefix` (ignoring case).
+    pub(crate) fn service(&self, prefix: &str) -> Option<u32> {
+        let h = hash_more(FNV_OFFSET, prefix.as_bytes());
+        self.service_table.find(h, |e| {
+            self.get(self.services[e as usize].lower)
+                .eq_ignore_ascii_case(prefix)
+        })
+    }
+
+    /// The number of the action `service:name` (ignoring case).
+    pub(crate) fn action(&self, service: &str, name: &str) -> Option<u32> {
+        let h = hash_more(hash_more(FNV_OFFSET, service.as_bytes()), b":");
+        let h = hash_more(h, name.as_bytes());
+        let n = service.len();
+        self.action_table.find(h, |e| {
+            let k = self.get(self.actions[e as usize].lower).as_bytes();
+            k.len() == n + 1 + name.len()
+                && k[n] == b':'
+                && k[..n].eq_ignore_ascii_case(service.as_bytes())
+                && k[n + 1..].eq_ignore_ascii_case(name.as_bytes())
+        })
+    }
+
+    /// The action `pattern` (`service:Name`, no wildcard).
+    pub(crate) fn literal_action(&self, pattern: &str) -> Option<u32> {
+        let (s, n) = pattern.split_once(':')?;
+        self.action(s, n)
+    }
+
+    /// Calls `f(resource type, ARN template)` for each template of each
+    /// resource type of action `a`, until `f` returns `true` (then
+    /// `true`).
+    pub(crate) fn action_resources(&self, a: u32, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+        let act = &self.actions[a as usize];
+        for &(ty, t) in &self.pairs[act.pairs.start as usize..act.pairs.end as usize] {
+            if f(self.get(ty), self.get(self.templates[t as usize].text)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether action `a` takes no resource type.
+    pub(crate) fn takes_only_star(&self, a: u32) -> bool {
+        self.actions[a as usize].star
+    }
+
+    /// Whether action `a` supports condition key `key`, as
+    /// [`crate::Action::supports_key`] answers.
+    pub(crate) fn supports_key(&self, a: u32, key: &str) -> bool {
+        let act = &self.actions[a as usize];
+        self.act_keys[act.keys.start as usize..act.keys.end as usize]
+            .iter()
+            .any(|&k| {
+                let k = &self.keys[k as usize];
+                let name = self.get(k.name);
+                name.eq_ignore_ascii_case(key) || (k.template && instance_of(name, key))
+            })
+    }
+
+    /// Calls `f` with each ARN template of the service field `field`
+    /// (ignoring case) whose resource part may meet `resource` (their
+    /// literal beginnings agree; `None`: every template), in the order of
+    /// [`Catalog::arn_templates`], until `f` returns `true`.
+    pub(crate) fn arn_templates(
+        &self,
+        field: &str,
+        resource: Option<&str>,
+        f: &mut dyn FnMut(&str) -> bool,
+    ) {
+        let h = hash_more(FNV_OFFSET, field.as_bytes());
+        let Some(i) = self.field_table.find(h, |e| {
+            self.get(self.fields[e as usize].lower)
+                .eq_ignore_ascii_case(field)
+        }) else {
+            return;
+        };
+        let range = self.fields[i as usize].templates.clone();
+        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        for &t in &self.field_templates[range.start as usize..range.end as usize] {
+            let t = &self.templates[t as usize];
+            if let (Some(r), Some(tl)) = (lit, t.lit) {
+                let tl = self.get(tl).as_bytes();
+                let n = tl.len().min(r.len());
+                if !tl[..n].eq_ignore_ascii_case(&r[..n]) {
+                    continue;
+                }
+            }
+            if f(self.get(t.text)) {
+                return;
+            }
+        }
+    }
+}
+
+/// Whether a catalogued key name has a placeholder (`${TagKey}`, `<key>`,
+/// or a last segment `tag-key` after `/`), as the catalogue reads it.
+fn crate_is_template(name: &str) -> bool {
+    name.contains("${") || name.contains('<') || name.ends_with("/tag-key")
+}
+
+/// Whether `key` is an instance of the templated key `tpl` (each
+/// placeholder standing for a non-empty run of characters, the rest equal
+/// ignoring ASCII case), as [`crate::Action::supports_key`] matches.
+fn instance_of(tpl: &str, key: &str) -> bool {
+    fn m(t: &[u8], k: &[u8]) -> bool {
+        let close = match t {
+            [b'$', b'{', ..] => Some(b'}'),
+            [b'<', ..] => Some(b'>'),
+            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
+            [] => return k.is_empty(),
+            [c, rest @ ..] => {
+                return k
+                    .first()
+                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
+            }
+        };
+        let rest = match close {
+            Some(c) => match t.iter().position(|&x| x == c) {
+                Some(i) => &t[i + 1..],
+                None => return t.eq_ignore_ascii_case(k),
+            },
+            None => &t[t.len()..],
+        };
+        (1..=k.len()).any(|i| m(rest, &k[i..]))
+    }
+    m(tpl.as_bytes(), key.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index answers as the catalogue's own lookups, for every action
+    /// and service, and for names that are not there.
+    #[test]
+    fn index_agrees_with_the_catalogue() {
+        let cat = Catalog::embedded();
+        let ix = Index::build(cat);
+        let probes = [
+            "aws:ResourceTag/Owner",
+            "aws:RequestTag/Owner",
+            "aws:TagKeys",
+            "s3:prefix",
+            "s3:ExistingObjectTag/Team",
+            "ec2:ResourceTag/x",
+            "kms:EncryptionContext:aws:s3:arn",
+            "iam:PassedToService",
+            "aws:RequestTag/",
+        ];
+        for s in cat.services() {
+            let si = ix.service(&s.prefix().to_ascii_uppercase()).unwrap();
+            assert!(ix
+                .get(ix.services[si as usize].lower)
+                .eq_ignore_ascii_case(s.prefix()));
+            for a in s.actions() {
+                let n = ix
+                    .action(s.prefix(), &a.name().to_ascii_lowercase())
+                    .unwrap();
+                assert_eq!(ix.takes_only_star(n), a.resource_types().len() == 0);
+                let mut mine = Vec::new();
+                ix.action_resources(n, &mut |ty, t| {
+                    mine.push((ty.to_owned(), t.to_owned()));
+                    false
+                });
+                let theirs: Vec<(String, String)> = a
+                    .resource_types()
+                    .flat_map(|(r, _)| {
+                        r.arn_templates()
+                            .map(move |t| (r.name().to_owned(), t.to_owned()))
+                    })
+                    .collect();
+                assert_eq!(mine, theirs, "{a}");
+                let own = a.condition_keys().chain(
+                    a.resource_types()
+                        .flat_map(|(r, _)| r.condition_keys())
+                        .collect::<Vec<_>>(),
+                );
+                for k in own
+                    .map(str::to_owned)
+                    .chain(probes.iter().map(|p| (*p).to_owned()))
+                {
+                    assert_eq!(ix.supports_key(n, &k), a.supports_key(&k), "{a} {k}");
+                }
+            }
+            assert!(ix.action(s.prefix(), "NoSuchActionAnywhere").is_none());
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    let field = t.split(':').nth(2).unwrap_or("");
+                    let mut mine = Vec::new();
+                    ix.arn_templates(&field.to_ascii_uppercase(), None, &mut |x| {
+                        mine.push(x.to_owned());
+                        false
+                    });
+                    let theirs: Vec<&str> = cat.arn_templates(field).collect();
+                    assert_eq!(mine, theirs);
+                }
+            }
+        }
+        assert!(ix.service("nosuch").is_none());
+        assert!(ix.literal_action("s3").is_none());
+        // Only the formats whose literal beginning agrees.
+        let mut near = Vec::new();
+        ix.arn_templates("s3", Some("job/x"), &mut |t| {
+            near.push(t.to_owned());
+            false
+        });
+        assert!(
+            near.iter().any(|t| t.ends_with(":job/${JobId}")),
+            "{near:?}"
+        );
+        assert!(
+            near.iter().any(|t| t.ends_with(":::${BucketName}")),
+            "{near:?}"
+        );
+        assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
+    }
+}
