@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -64,14 +65,31 @@ struct Table {
     slots: Vec<u32>,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const K: u64 = 0x517c_c1b7_2722_0a95;
 
-fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+/// A hash of `bytes` that ignores ASCII case (each byte's 0x20 bit set:
+/// case variants collide, as they must), eight bytes at a time.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// The hash of `service:name` from its two parts.
+fn hash2(service: &[u8], name: &[u8]) -> u64 {
+    let h = (hash(service).rotate_left(17) ^ hash(name)).wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 impl Table {
@@ -122,12 +140,17 @@ struct Svc {
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
-    /// Its (resource type, ARN template) pairs, in [`Index::pairs`].
-    pairs: Range<u32>,
-    /// Whether it takes no resource type (only `"*"`).
-    star: bool,
-    /// The condition keys it supports (its own, then its resource
-    /// types'), in [`Index::act_keys`].
+    /// Its resource types, in [`Index::act_types`].
+    types: Range<u32>,
+    /// The condition keys it supports (its own), in [`Index::keys_of`].
+    keys: Range<u32>,
+}
+
+struct Type {
+    name: Str,
+    /// Its ARN templates, in [`Index::type_templates`].
+    templates: Range<u32>,
+    /// Its condition keys, in [`Index::keys_of`].
     keys: Range<u32>,
 }
 
@@ -161,10 +184,11 @@ pub(crate) struct Index {
     service_table: Table,
     actions: Vec<Act>,
     action_table: Table,
-    /// (resource type name, template number) of each action.
-    pairs: Vec<(Str, u32)>,
+    types: Vec<Type>,
+    act_types: Vec<u32>,
+    type_templates: Vec<u32>,
     keys: Vec<Key>,
-    act_keys: Vec<u32>,
+    keys_of: Vec<u32>,
     templates: Vec<Template>,
     fields: Vec<Field>,
     field_table: Table,
@@ -177,9 +201,23 @@ pub(crate) struct Index {
 struct Builder<'c> {
     text: String,
     keys: Vec<Key>,
-    key_ids: HashMap<&'c str, u32>,
+    key_ids: HashMap<&'c str, u32, BuildHasherDefault<Fold>>,
     templates: Vec<Template>,
-    template_ids: HashMap<&'c str, u32>,
+    template_ids: HashMap<&'c str, u32, BuildHasherDefault<Fold>>,
+}
+
+/// [`hash`] as a [`Hasher`], for the builder's maps.
+#[derive(Default)]
+struct Fold(u64);
+
+impl Hasher for Fold {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0.rotate_left(5) ^ hash(bytes)).wrapping_mul(K);
+    }
 }
 
 impl<'c> Builder<'c> {
@@ -258,37 +296,75 @@ impl Index {
         let mut b = Builder::default();
         let mut services = Vec::new();
         let mut actions = Vec::new();
-        let mut pairs = Vec::new();
-        let mut act_keys = Vec::new();
-        let mut type_names: HashMap<&str, Str> = HashMap::new();
+        let mut types = Vec::new();
+        let mut act_types = Vec::new();
+        let mut type_templates = Vec::new();
+        let mut keys_of = Vec::new();
         for s in cat.services() {
             let lower = Index::push(&mut b.text, s.prefix(), true);
-            for a in s.actions() {
-                let full = format!("{}:{}", s.prefix(), a.name());
-                let lower = Index::push(&mut b.text, &full, true);
-                let p0 = pairs.len() as u32;
-                let k0 = act_keys.len() as u32;
-                for k in a.condition_keys() {
-                    act_keys.push(b.key(k));
+            // The service's resource types, by the address of their name.
+            let mut names: Vec<(usize, u32)> = Vec::new();
+            for r in s.resource_types() {
+                let name = Index::push(&mut b.text, r.name(), false);
+                let t0 = type_templates.len() as u32;
+                for t in r.arn_templates() {
+                    type_templates.push(b.template(t));
                 }
-                let mut star = true;
+                let k0 = keys_of.len() as u32;
+                for k in r.condition_keys() {
+                    keys_of.push(b.key(k));
+                }
+                names.push((r.name().as_ptr() as usize, types.len() as u32));
+                types.push(Type {
+                    name,
+                    templates: t0..type_templates.len() as u32,
+                    keys: k0..keys_of.len() as u32,
+                });
+            }
+            for a in s.actions() {
+                let off = b.text.len() as u32;
+                Index::push(&mut b.text, s.prefix(), true);
+                b.text.push(':');
+                Index::push(&mut b.text, a.name(), true);
+                let lower = Str {
+                    off,
+                    len: b.text.len() as u32 - off,
+                };
+                let k0 = keys_of.len() as u32;
+                for k in a.condition_keys() {
+                    keys_of.push(b.key(k));
+                }
+                let r0 = act_types.len() as u32;
                 for (r, _) in a.resource_types() {
-                    star = false;
-                    let ty = *type_names
-                        .entry(r.name())
-                        .or_insert_with(|| Index::push(&mut b.text, r.name(), false));
-                    for t in r.arn_templates() {
-                        pairs.push((ty, b.template(t)));
-                    }
-                    for k in r.condition_keys() {
-                        act_keys.push(b.key(k));
-                    }
+                    let addr = r.name().as_ptr() as usize;
+                    let ty = match names.iter().find(|x| x.0 == addr) {
+                        Some(&(_, i)) => i,
+                        // Not one of the service's (by address): its own
+                        // entry.
+                        None => {
+                            let name = Index::push(&mut b.text, r.name(), false);
+                            let t0 = type_templates.len() as u32;
+                            for t in r.arn_templates() {
+                                type_templates.push(b.template(t));
+                            }
+                            let k0 = keys_of.len() as u32;
+                            for k in r.condition_keys() {
+                                keys_of.push(b.key(k));
+                            }
+                            types.push(Type {
+                                name,
+                                templates: t0..type_templates.len() as u32,
+                                keys: k0..keys_of.len() as u32,
+                            });
+                            types.len() as u32 - 1
+                        }
+                    };
+                    act_types.push(ty);
                 }
                 actions.push(Act {
                     lower,
-                    pairs: p0..pairs.len() as u32,
-                    star,
-                    keys: k0..act_keys.len() as u32,
+                    types: r0..act_types.len() as u32,
+                    keys: k0..keys_of.len() as u32,
                 });
             }
             services.push(Svc { lower });
@@ -324,9 +400,11 @@ impl Index {
             service_table: Table::default(),
             actions,
             action_table: Table::default(),
-            pairs,
+            types,
+            act_types,
+            type_templates,
             keys: b.keys,
-            act_keys,
+            keys_of,
             templates: b.templates,
             fields,
             field_table: Table::default(),
@@ -335,7 +413,7 @@ impl Index {
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
             let k = index.get(s.lower);
-            let h = hash_more(FNV_OFFSET, k.as_bytes());
+            let h = hash(k.as_bytes());
             table.insert(h, i as u32, |e| {
                 index.get(index.services[e as usize].lower) == k
             });
@@ -344,7 +422,8 @@ impl Index {
         let mut table = Table::with_entries(index.actions.len());
         for (i, a) in index.actions.iter().enumerate() {
             let k = index.get(a.lower);
-            let h = hash_more(FNV_OFFSET, k.as_bytes());
+            let (sv, n) = k.split_once(':').unwrap_or((k, ""));
+            let h = hash2(sv.as_bytes(), n.as_bytes());
             table.insert(h, i as u32, |e| {
                 index.get(index.actions[e as usize].lower) == k
             });
@@ -353,7 +432,7 @@ impl Index {
         let mut table = Table::with_entries(index.fields.len());
         for (i, f) in index.fields.iter().enumerate() {
             let k = index.get(f.lower);
-            table.insert(hash_more(FNV_OFFSET, k.as_bytes()), i as u32, |_| false);
+            table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
         index
@@ -361,7 +440,7 @@ impl Index {
 
     /// The number of the service `prefix` (ignoring case).
     pub(crate) fn service(&self, prefix: &str) -> Option<u32> {
-        let h = hash_more(FNV_OFFSET, prefix.as_bytes());
+        let h = hash(prefix.as_bytes());
         self.service_table.find(h, |e| {
             self.get(self.services[e as usize].lower)
                 .eq_ignore_ascii_case(prefix)
@@ -370,8 +449,7 @@ impl Index {
 
     /// The number of the action `service:name` (ignoring case).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<u32> {
-        let h = hash_more(hash_more(FNV_OFFSET, service.as_bytes()), b":");
-        let h = hash_more(h, name.as_bytes());
+        let h = hash2(service.as_bytes(), name.as_bytes());
         let n = service.len();
         self.action_table.find(h, |e| {
             let k = self.get(self.actions[e as usize].lower).as_bytes();
@@ -392,31 +470,42 @@ impl Index {
     /// resource type of action `a`, until `f` returns `true` (then
     /// `true`).
     pub(crate) fn action_resources(&self, a: u32, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
-        let act = &self.actions[a as usize];
-        for &(ty, t) in &self.pairs[act.pairs.start as usize..act.pairs.end as usize] {
-            if f(self.get(ty), self.get(self.templates[t as usize].text)) {
-                return true;
+        for ty in self.types_of(a) {
+            let name = self.get(ty.name);
+            for &t in &self.type_templates[ty.templates.start as usize..ty.templates.end as usize] {
+                if f(name, self.get(self.templates[t as usize].text)) {
+                    return true;
+                }
             }
         }
         false
     }
 
+    fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
+        let r = &self.actions[a as usize].types;
+        self.act_types[r.start as usize..r.end as usize]
+            .iter()
+            .map(move |&t| &self.types[t as usize])
+    }
+
     /// Whether action `a` takes no resource type.
     pub(crate) fn takes_only_star(&self, a: u32) -> bool {
-        self.actions[a as usize].star
+        self.actions[a as usize].types.is_empty()
     }
 
     /// Whether action `a` supports condition key `key`, as
     /// [`crate::Action::supports_key`] answers.
     pub(crate) fn supports_key(&self, a: u32, key: &str) -> bool {
-        let act = &self.actions[a as usize];
-        self.act_keys[act.keys.start as usize..act.keys.end as usize]
-            .iter()
-            .any(|&k| {
-                let k = &self.keys[k as usize];
-                let name = self.get(k.name);
-                name.eq_ignore_ascii_case(key) || (k.template && instance_of(name, key))
-            })
+        let any = |r: &Range<u32>| {
+            self.keys_of[r.start as usize..r.end as usize]
+                .iter()
+                .any(|&k| {
+                    let k = &self.keys[k as usize];
+                    let name = self.get(k.name);
+                    name.eq_ignore_ascii_case(key) || (k.template && instance_of(name, key))
+                })
+        };
+        any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
     }
 
     /// Calls `f` with each ARN template of the service field `field`
@@ -429,7 +518,7 @@ impl Index {
         resource: Option<&str>,
         f: &mut dyn FnMut(&str) -> bool,
     ) {
-        let h = hash_more(FNV_OFFSET, field.as_bytes());
+        let h = hash(field.as_bytes());
         let Some(i) = self.field_table.find(h, |e| {
             self.get(self.fields[e as usize].lower)
                 .eq_ignore_ascii_case(field)

@@ -35,11 +35,14 @@ impl Checker<'_> {
             return;
         };
         let cat = cat.get();
+        // The nearest service of each unknown service seen in the
+        // statement (a large statement names a retired service many times).
+        let mut nearest: Near = Vec::new();
         for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
             if let Some(list) = list {
                 let list_at = at.key(key);
                 for (j, a) in list.iter().enumerate() {
-                    self.catalog_action(cat, a, &value_loc(&list_at, list, j));
+                    self.catalog_action(cat, a, &value_loc(&list_at, list, j), &mut nearest);
                 }
             }
         }
@@ -82,7 +85,7 @@ impl Checker<'_> {
         }
     }
 
-    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc) {
+    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc, nearest: &mut Near) {
         if a == "*" || super::action_problem(a).is_some() {
             return;
         }
@@ -105,7 +108,7 @@ impl Checker<'_> {
             return;
         }
         if !cat.has_service(svc) {
-            let hint = match service_with_action(cat, svc, name) {
+            let hint = match service_with_action(cat, svc, name, nearest) {
                 Some(p) => format!(": did you mean \"{p}:{name}\"?"),
                 None => String::new(),
             };
@@ -631,13 +634,77 @@ fn globs_meet(a: &str, b: &str) -> bool {
     // literal beginning covers `b`'s, or `a` can write the rest of `b`'s
     // with a `*` (a `?` writes one character only: `?` and `aa*` do not
     // meet; those go to the general comparison below).
-    if lb + 1 == b.len() && b.ends_with('*') && (lb <= la || a.as_bytes().get(la) == Some(&b'*')) {
-        return true;
+    // The same holds for a variable `${...}` in place of that `*`, and with
+    // `a` and `b` swapped (most formats end with their one variable).
+    for (p, lp, q, lq) in [(b, lb, a, la), (a, la, b, lb)] {
+        if star_at(p, lp) == Some(p.len() - lp) && (lp <= lq || star_at(q, lq).is_some()) {
+            return true;
+        }
     }
     // Both only `*` and variables: `*` meets anything.
     if a == "*" || b == "*" {
         return true;
     }
+    // One of them literal: whether the other matches it, without the
+    // table below (no longer than it takes, so that the same ones are
+    // compared as text).
+    if a.len() <= 150 && b.len() <= 150 {
+        if lb == b.len() {
+            return matches_literal(a.as_bytes(), b.as_bytes());
+        }
+        if la == a.len() {
+            return matches_literal(b.as_bytes(), a.as_bytes());
+        }
+    }
+    meet_table(a, b)
+}
+
+/// The length of the wildcard that starts at `i` in pattern `p` (`*`, or a
+/// variable `${...}`), if one does.
+fn star_at(p: &str, i: usize) -> Option<usize> {
+    let b = p.as_bytes();
+    match b.get(i)? {
+        b'*' => Some(1),
+        b'$' if b.get(i + 1) == Some(&b'{') => p[i..].find('}').map(|e| e + 1),
+        _ => None,
+    }
+}
+
+/// Whether pattern `p` (`*`, `?`, `${...}`) matches the text `t` ignoring
+/// ASCII case: the usual greedy match, going back to the last wildcard.
+fn matches_literal(p: &[u8], t: &[u8]) -> bool {
+    let ps = std::str::from_utf8(p).unwrap_or("");
+    let (mut i, mut j) = (0, 0);
+    let mut back: Option<(usize, usize)> = None;
+    loop {
+        if i < p.len() {
+            if let Some(n) = star_at(ps, i) {
+                i += n;
+                back = Some((i, j));
+                continue;
+            }
+            if j < t.len() && (p[i] == b'?' || p[i].eq_ignore_ascii_case(&t[j])) {
+                i += 1;
+                j += 1;
+                continue;
+            }
+        } else if j == t.len() {
+            return true;
+        }
+        match back {
+            Some((bi, bj)) if bj < t.len() => {
+                back = Some((bi, bj + 1));
+                i = bi;
+                j = bj + 1;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The general comparison of [`globs_meet`]: whether some string matches
+/// both patterns, by a table of token prefixes.
+fn meet_table(a: &str, b: &str) -> bool {
     let mut ta = [Tok::Star; 150];
     let mut tb = [Tok::Star; 150];
     let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
@@ -727,17 +794,33 @@ fn tokens(s: &str, out: &mut [Tok]) -> Option<usize> {
     Some(n)
 }
 
+/// Unknown services and the nearest service prefix to each (within an
+/// edit distance of 3, with that distance).
+type Near = Vec<(String, Option<(usize, String)>)>;
+
 /// A service (other than `svc`) that has an action `name`, or the service
 /// prefix nearest to `svc` by edit distance.
-fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    cat.for_each_service(&mut |p| {
-        if let Some(d) = distance(svc, p, 3) {
-            if best.as_ref().map_or(true, |(b, _)| d < *b) {
-                best = Some((d, p.to_owned()));
-            }
+fn service_with_action(
+    cat: &dyn ServiceCatalog,
+    svc: &str,
+    name: &str,
+    nearest: &mut Near,
+) -> Option<String> {
+    let best = match nearest.iter().find(|(s, _)| s == svc) {
+        Some((_, b)) => b.clone(),
+        None => {
+            let mut best: Option<(usize, String)> = None;
+            cat.for_each_service(&mut |p| {
+                if let Some(d) = distance(svc, p, 3) {
+                    if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                        best = Some((d, p.to_owned()));
+                    }
+                }
+            });
+            nearest.push((svc.to_owned(), best.clone()));
+            best
         }
-    });
+    };
     if let Some((_, p)) = &best {
         if name.contains(['*', '?']) || cat.has_action(p, name) {
             return best.map(|b| b.1);
@@ -897,6 +980,12 @@ mod tests {
         fn banded_distance_agrees_with_the_table(a in "[abAB]{0,9}", b in "[abc]{0,9}", limit in 0usize..5) {
             let full = reference(&a, &b);
             proptest::prop_assert_eq!(distance(&a, &b, limit), (full <= limit).then_some(full));
+        }
+
+        #[test]
+        fn shortcuts_agree_with_the_table(a in "(a|b|A|\\*|\\?|\\$\\{x\\}|\\$|\\{|\\}){0,5}", b in "(a|b|\\*|\\?|\\$\\{y\\}|\\$|\\}){0,5}") {
+            proptest::prop_assert_eq!(globs_meet(&a, &b), meet_table(&a, &b), "{} {}", a, b);
+            proptest::prop_assert_eq!(globs_meet(&b, &a), meet_table(&b, &a), "{} {}", b, a);
         }
 
         #[test]
