@@ -719,11 +719,26 @@ fn meet_table(a: &str, b: &str) -> bool {
     let mut cur = [0u64; 3];
     let mut next = [0u64; 3];
     set(&mut cur, 0);
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            if !get(&cur, j) {
-                continue;
+    // The first set bit of a row at or after `from`.
+    let next_set = |row: &[u64; 3], from: usize| -> Option<usize> {
+        let mut w = from / 64;
+        let mut bits = *row.get(w)? & (!0u64 << (from % 64));
+        loop {
+            if bits != 0 {
+                return Some(w * 64 + bits.trailing_zeros() as usize);
             }
+            w += 1;
+            bits = *row.get(w)?;
+        }
+    };
+    for i in 0..=a.len() {
+        // Only the set cells (a cell set on the way is visited too).
+        let mut from = 0;
+        while let Some(j) = next_set(&cur, from) {
+            if j > b.len() {
+                break;
+            }
+            from = j + 1;
             let ta = a.get(i);
             let tb = b.get(j);
             if ta == Some(&Tok::Star) {
