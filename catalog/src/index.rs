@@ -135,6 +135,8 @@ impl Table {
 struct Svc {
     /// The prefix, lowercased.
     lower: Str,
+    /// Its actions, in [`Index::actions`].
+    actions: Range<u32>,
 }
 
 struct Act {
@@ -193,6 +195,9 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
+    /// The action numbers, each service's (the range of its actions)
+    /// sorted by lowercased name.
+    by_name: Vec<u32>,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -321,6 +326,7 @@ impl Index {
                     keys: k0..keys_of.len() as u32,
                 });
             }
+            let a0 = actions.len() as u32;
             for a in s.actions() {
                 let off = b.text.len() as u32;
                 Index::push(&mut b.text, s.prefix(), true);
@@ -367,7 +373,10 @@ impl Index {
                     keys: k0..keys_of.len() as u32,
                 });
             }
-            services.push(Svc { lower });
+            services.push(Svc {
+                lower,
+                actions: a0..actions.len() as u32,
+            });
         }
         // Templates of resource types no action takes are formats too.
         let mut field_names: Vec<String> = Vec::new();
@@ -409,6 +418,7 @@ impl Index {
             fields,
             field_table: Table::default(),
             field_templates,
+            by_name: Vec::new(),
         };
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
@@ -429,6 +439,13 @@ impl Index {
             });
         }
         index.action_table = table;
+        // Each service's actions by name, for patterns.
+        let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
+        for sv in &index.services {
+            by_name[sv.actions.start as usize..sv.actions.end as usize]
+                .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
+        }
+        index.by_name = by_name;
         let mut table = Table::with_entries(index.fields.len());
         for (i, f) in index.fields.iter().enumerate() {
             let k = index.get(f.lower);
@@ -464,6 +481,37 @@ impl Index {
     pub(crate) fn literal_action(&self, pattern: &str) -> Option<u32> {
         let (s, n) = pattern.split_once(':')?;
         self.action(s, n)
+    }
+
+    /// The name (lowercased, without the prefix) of action `a`.
+    fn action_name_lower(&self, a: u32) -> &str {
+        let full = self.get(self.actions[a as usize].lower);
+        full.split_once(':').map_or(full, |x| x.1)
+    }
+
+    /// Whether the action pattern `service:name` with a literal service
+    /// and a wildcard in `name` matches an action (`None` for another
+    /// pattern): only the names that start with the pattern's literal
+    /// beginning are compared.
+    pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
+        let (svc, np) = pattern.split_once(':')?;
+        if svc.contains(['*', '?']) {
+            return None;
+        }
+        let Some(s) = self.service(svc) else {
+            return Some(false);
+        };
+        let r = &self.services[s as usize].actions;
+        let names = &self.by_name[r.start as usize..r.end as usize];
+        let lit = np[..np.find(['*', '?']).unwrap_or(np.len())].to_ascii_lowercase();
+        let start = names.partition_point(|&a| self.action_name_lower(a) < lit.as_str());
+        Some(
+            names[start..]
+                .iter()
+                .map(|&a| self.action_name_lower(a))
+                .take_while(|n| n.starts_with(lit.as_str()))
+                .any(|n| crate::glob::matches(np, n)),
+        )
     }
 
     /// Calls `f(resource type, ARN template)` for each template of each
@@ -647,6 +695,28 @@ mod tests {
                 }
             }
         }
+        for p in [
+            "s3:Get*",
+            "s3:get*",
+            "S3:*Object",
+            "s3:?etObject",
+            "s3:Nope*",
+            "ec2:Describe*",
+            "ec2:*",
+            "nosuch:*",
+            "iam:Pass*",
+            "iam:*Role*",
+            "s3:",
+            "s3:*",
+            "kms:Re*crypt",
+        ] {
+            assert_eq!(
+                ix.matches_any(p),
+                Some(cat.actions_matching(p).next().is_some()),
+                "{p}"
+            );
+        }
+        assert_eq!(ix.matches_any("*:Get*"), None);
         assert!(ix.service("nosuch").is_none());
         assert!(ix.literal_action("s3").is_none());
         // Only the formats whose literal beginning agrees.

@@ -55,7 +55,10 @@ impl ServiceCatalog for Catalog {
         if !wild(pattern) {
             return self.ix().literal_action(pattern).is_some();
         }
-        self.actions_matching(pattern).next().is_some()
+        match self.ix().matches_any(pattern) {
+            Some(any) => any,
+            None => self.actions_matching(pattern).next().is_some(),
+        }
     }
 
     fn condition_key(&self, key: &str) -> Option<KeyInfo> {

@@ -847,10 +847,14 @@ fn service_with_action(
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
     cat.for_each_service(&mut |p| {
+        // The lookup first: it is the cheaper test.
+        if !cat.has_action(p, name) {
+            return;
+        }
         let Some(d) = distance(svc, p, near) else {
             return;
         };
-        if with.as_ref().map_or(true, |(b, _)| d < *b) && cat.has_action(p, name) {
+        if with.as_ref().map_or(true, |(b, _)| d < *b) {
             with = Some((d, p.to_owned()));
         }
     });
@@ -881,8 +885,17 @@ fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
         return None;
     }
-    // A lower bound first: each edit changes the count of at most two
-    // letters by one.
+    // A cheaper bound first: each edit adds or removes at most two
+    // letters from the set of letters present.
+    let present = |s: &[u8]| {
+        s.iter()
+            .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
+    };
+    if ((present(a) ^ present(b)).count_ones() as usize).div_ceil(2) > limit {
+        return None;
+    }
+    // A lower bound: each edit changes the count of at most two letters by
+    // one.
     let mut counts = [0i16; 64];
     for c in a {
         counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
