@@ -142,6 +142,8 @@ struct Svc {
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
+    /// Where its colon is in `lower`.
+    colon: u32,
     /// Its resource types, in [`Index::act_types`].
     types: Range<u32>,
     /// The condition keys it supports (its own), in [`Index::keys_of`].
@@ -369,6 +371,7 @@ impl Index {
                 }
                 actions.push(Act {
                     lower,
+                    colon: s.prefix().len() as u32,
                     types: r0..act_types.len() as u32,
                     keys: k0..keys_of.len() as u32,
                 });
@@ -485,8 +488,9 @@ impl Index {
 
     /// The name (lowercased, without the prefix) of action `a`.
     fn action_name_lower(&self, a: u32) -> &str {
-        let full = self.get(self.actions[a as usize].lower);
-        full.split_once(':').map_or(full, |x| x.1)
+        let act = &self.actions[a as usize];
+        let full = self.get(act.lower);
+        &full[act.colon as usize + 1..]
     }
 
     /// Whether the action pattern `service:name` with a literal service
@@ -503,13 +507,23 @@ impl Index {
         };
         let r = &self.services[s as usize].actions;
         let names = &self.by_name[r.start as usize..r.end as usize];
-        let lit = np[..np.find(['*', '?']).unwrap_or(np.len())].to_ascii_lowercase();
-        let start = names.partition_point(|&a| self.action_name_lower(a) < lit.as_str());
+        let lit = &np.as_bytes()[..np.find(['*', '?']).unwrap_or(np.len())];
+        // Names (lowercased) against the literal beginning, lowercased as
+        // compared.
+        let before = |n: &str| {
+            n.bytes()
+                .take(lit.len())
+                .cmp(lit.iter().map(u8::to_ascii_lowercase))
+                .is_lt()
+        };
+        let start = names.partition_point(|&a| before(self.action_name_lower(a)));
         Some(
             names[start..]
                 .iter()
                 .map(|&a| self.action_name_lower(a))
-                .take_while(|n| n.starts_with(lit.as_str()))
+                .take_while(|n| {
+                    n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
+                })
                 .any(|n| crate::glob::matches(np, n)),
         )
     }

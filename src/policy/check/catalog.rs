@@ -550,10 +550,18 @@ fn fits_none_of(
         let found = cat.for_each_action_resource(a, &mut |_, t| {
             let parsed = Arn::parse(t);
             for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
-                // The formats of the resource's service that fit it are
-                // known; any other is compared here.
-                let fits = fit.fitting.iter().any(|f| f == t)
-                    || parsed.as_ref().is_some_and(|p| arn_fits(p, arn));
+                let Some(p) = &parsed else {
+                    continue;
+                };
+                // The formats of the resource's service field that fit it
+                // are known (the catalogue lists every format of a field);
+                // a format of another field fits only through a wildcard
+                // in its own (the resource's has none).
+                let fits = if p.service.eq_ignore_ascii_case(arn.service) {
+                    fit.fitting.iter().any(|f| f == t)
+                } else {
+                    p.service.contains(['*', '?', '$']) && arn_fits(p, arn)
+                };
                 if fits {
                     *placed = true;
                     left -= 1;
