@@ -155,6 +155,10 @@ impl Checker<'_> {
         res: &OneOrMany<String>,
         at: &Loc,
     ) {
+        // Most statements name no ARN (`"*"`): nothing to look up.
+        if !res.iter().any(|r| r.starts_with("arn:")) {
+            return;
+        }
         let fits: Vec<Option<Fit>> = res.iter().map(|r| resource_fit(cat, r)).collect();
         // Whether each resource that fits a format of its service fits no
         // resource type of the statement's actions (every one known, none
