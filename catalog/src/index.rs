@@ -197,6 +197,10 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
+    /// For each of `field_templates`: the first byte of its literal
+    /// beginning, lowercased, or 256 when it has none (or is no ARN), so
+    /// that most formats are passed over on one comparison.
+    field_first: Vec<u16>,
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
@@ -420,6 +424,7 @@ impl Index {
             templates: b.templates,
             fields,
             field_table: Table::default(),
+            field_first: Vec::new(),
             field_templates,
             by_name: Vec::new(),
         };
@@ -455,6 +460,16 @@ impl Index {
             table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
+        index.field_first = index
+            .field_templates
+            .iter()
+            .map(|&t| {
+                let lit = index.templates[t as usize]
+                    .lit
+                    .map(|l| index.get(l).as_bytes());
+                lit.and_then(|l| l.first()).map_or(256, |&c| u16::from(c))
+            })
+            .collect();
         index
     }
 
@@ -589,7 +604,17 @@ impl Index {
         };
         let range = self.fields[i as usize].templates.clone();
         let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
-        for &t in &self.field_templates[range.start as usize..range.end as usize] {
+        let first = lit
+            .and_then(|l| l.first())
+            .map(|c| u16::from(c.to_ascii_lowercase()));
+        let (lo, hi) = (range.start as usize, range.end as usize);
+        for (&t, &c) in self.field_templates[lo..hi]
+            .iter()
+            .zip(&self.field_first[lo..hi])
+        {
+            if first.is_some_and(|f| c != 256 && c != f) {
+                continue;
+            }
             let t = &self.templates[t as usize];
             if let (Some(r), Some(tl)) = (lit, t.lit) {
                 let tl = self.get(tl).as_bytes();
