@@ -668,7 +668,39 @@ fn globs_meet(a: &str, b: &str) -> bool {
             return matches_literal(b.as_bytes(), a.as_bytes());
         }
     }
+    // Both end in literal text: one ending must end the other.
+    let (ta, tb) = (literal_tail(a), literal_tail(b));
+    let n = ta.len().min(tb.len());
+    if !ta[ta.len() - n..].eq_ignore_ascii_case(&tb[tb.len() - n..]) {
+        return false;
+    }
+    // One has a wildcard `*` right after a literal beginning no longer
+    // than the other's, and the other ends with one: that wildcard takes
+    // the other's middle, the other's last one takes the rest.
+    for (p, lp, q, lq) in [(a, la, b, lb), (b, lb, a, la)] {
+        if lp <= lq && star_at(p, lp).is_some() && ends_with_star(q) {
+            return true;
+        }
+    }
     meet_table(a, b)
+}
+
+/// The literal end of pattern `s`: after its last `*`, `?`, `$`, `{` or
+/// `}` (every string it matches ends with it).
+fn literal_tail(s: &str) -> &[u8] {
+    let t = s
+        .bytes()
+        .rev()
+        .take_while(|c| !b"*?${}".contains(c))
+        .count();
+    &s.as_bytes()[s.len() - t..]
+}
+
+/// Whether pattern `p` ends with a wildcard `*` or a variable `${...}`.
+fn ends_with_star(p: &str) -> bool {
+    p.ends_with('*')
+        || p.rfind("${")
+            .is_some_and(|k| star_at(p, k) == Some(p.len() - k))
 }
 
 /// The length of the wildcard that starts at `i` in pattern `p` (`*`, or a
