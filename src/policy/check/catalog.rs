@@ -891,8 +891,9 @@ fn service_with_action(
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
     cat.for_each_service(&mut |p| {
-        // The lookup first: it is the cheaper test.
-        if !cat.has_action(p, name) {
+        // The lengths first (too far apart, no distance within `near`),
+        // then the lookup, then the distance.
+        if svc.len().abs_diff(p.len()) > near || !cat.has_action(p, name) {
             return;
         }
         let Some(d) = distance(svc, p, near) else {
