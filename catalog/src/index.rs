@@ -79,9 +79,12 @@ fn hash(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+        // The last bytes as a little-endian word, without a copy.
+        let w = rest
+            .iter()
+            .rev()
+            .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+        h = (h.rotate_left(5) ^ (w | 0x2020_2020_2020_2020)).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }
