@@ -25,6 +25,7 @@
 
 mod codec;
 mod glob;
+mod index;
 mod sar;
 mod service_catalog;
 mod service_reference;
@@ -516,6 +517,9 @@ pub struct Catalog {
     arn_fields: Vec<(S, u32)>,
     /// Where chunks not yet decoded are read from.
     src: Src,
+    /// The check's lookup index, built on first use (not part of the
+    /// value: see `index::IndexCell`).
+    index: index::IndexCell,
 }
 
 impl PartialEq for Catalog {
@@ -703,6 +707,7 @@ impl Catalog {
             chunks: Vec::new(),
             arn_fields: Vec::new(),
             src: Src::default(),
+            index: index::IndexCell::default(),
         }
     }
 

@@ -1,10 +1,24 @@
 //! [`Catalog`] as the core crate's [`ServiceCatalog`], so that
 //! `CheckOptions::identity().catalog(Some(Catalog::embedded()))` runs the
-//! catalogue checks.
+//! catalogue checks. The questions the check asks for each action and
+//! resource go to the catalogue's lookup index (`index.rs`), built on the
+//! first of them.
 
 use iam_ecs::policy::{KeyInfo, ServiceCatalog};
 
+use super::index::Index;
 use super::{Catalog, REFRESH_HINT};
+
+impl Catalog {
+    fn ix(&self) -> &Index {
+        self.index.get(self)
+    }
+}
+
+/// Whether an action pattern has a wildcard.
+fn wild(pattern: &str) -> bool {
+    pattern.contains(['*', '?'])
+}
 
 impl ServiceCatalog for Catalog {
     fn date(&self) -> &str {
@@ -16,7 +30,7 @@ impl ServiceCatalog for Catalog {
     }
 
     fn has_service(&self, prefix: &str) -> bool {
-        self.service(prefix).is_some()
+        self.ix().service(prefix).is_some()
     }
 
     fn for_each_service(&self, f: &mut dyn FnMut(&str)) {
@@ -34,11 +48,17 @@ impl ServiceCatalog for Catalog {
     }
 
     fn has_action(&self, service: &str, name: &str) -> bool {
-        self.service(service).and_then(|s| s.action(name)).is_some()
+        self.ix().action(service, name).is_some()
     }
 
     fn matches_any(&self, pattern: &str) -> bool {
-        self.actions_matching(pattern).next().is_some()
+        if !wild(pattern) {
+            return self.ix().literal_action(pattern).is_some();
+        }
+        match self.ix().matches_any(pattern) {
+            Some(any) => any,
+            None => self.actions_matching(pattern).next().is_some(),
+        }
     }
 
     fn condition_key(&self, key: &str) -> Option<KeyInfo> {
@@ -49,6 +69,10 @@ impl ServiceCatalog for Catalog {
     }
 
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool> {
+        if !wild(pattern) {
+            let ix = self.ix();
+            return ix.literal_action(pattern).map(|a| ix.supports_key(a, key));
+        }
         let mut any = false;
         for a in self.actions_matching(pattern) {
             if a.supports_key(key) {
@@ -64,6 +88,12 @@ impl ServiceCatalog for Catalog {
         pattern: &str,
         f: &mut dyn FnMut(&str, &str) -> bool,
     ) -> Option<bool> {
+        if !wild(pattern) {
+            let ix = self.ix();
+            let a = ix.literal_action(pattern)?;
+            ix.action_resources(a, f);
+            return Some(ix.takes_only_star(a));
+        }
         let mut found = false;
         let mut star = false;
         for a in self.actions_matching(pattern) {
@@ -83,11 +113,16 @@ impl ServiceCatalog for Catalog {
     }
 
     fn for_each_arn_template(&self, arn_service: &str, f: &mut dyn FnMut(&str) -> bool) {
-        for t in self.arn_templates(arn_service) {
-            if f(t) {
-                return;
-            }
-        }
+        self.ix().arn_templates(arn_service, None, f);
+    }
+
+    fn for_each_arn_template_near(
+        &self,
+        arn_service: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&str) -> bool,
+    ) {
+        self.ix().arn_templates(arn_service, Some(resource), f);
     }
 
     fn action_supports_tag_key(&self, pattern: &str, key: &str) -> Option<bool> {

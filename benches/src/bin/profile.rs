@@ -7,7 +7,10 @@
 //! build-task-def, the baselines policy-value-parse,
 //! task-def-value-parse and iam-rs-subset-iam-rs (with
 //! iam-rs-subset-read-check, iam-ecs on the same policies), and the check alone on documents read beforehand:
-//! policy-check, task-def-check. The second argument is how many seconds
+//! policy-check, task-def-check, and with the embedded catalogue (decoded
+//! before the passes) policy-check-catalog and policy-read-check-catalog
+//! (the `catalog-check` criterion group's two sides are policy-read-check
+//! and policy-read-check-catalog). The second argument is how many seconds
 //! (default 5), or `Nx` for exactly N passes (`3x`: three passes), for
 //! instruction counts under `valgrind --tool=callgrind`.
 
@@ -50,6 +53,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|(d, p)| black_box(d).check(&p.options).len())
                 .sum()
         }),
+        "policy-check-catalog" => {
+            let cat: &'static dyn iam_ecs::policy::ServiceCatalog =
+                iam_ecs_catalog::Catalog::embedded();
+            // Decoded here, outside the passes.
+            black_box(cat.date());
+            let opts: Vec<_> = policies
+                .iter()
+                .map(|p| p.options.catalog(Some(cat)))
+                .collect();
+            Box::new(move || {
+                docs.iter()
+                    .zip(&opts)
+                    .map(|(d, o)| black_box(d).check(o).len())
+                    .sum()
+            })
+        }
+        "policy-read-check-catalog" => {
+            let cat: &'static dyn iam_ecs::policy::ServiceCatalog =
+                iam_ecs_catalog::Catalog::embedded();
+            black_box(cat.date());
+            Box::new(move || {
+                policies
+                    .iter()
+                    .map(|p| {
+                        let doc = iam_ecs::policy::PolicyDocument::from_json_str(&p.text)
+                            .expect("corpus policies read");
+                        doc.check(&p.options.catalog(Some(cat))).len()
+                    })
+                    .sum()
+            })
+        }
         "task-def-check" => Box::new(|| td_docs.iter().map(|d| black_box(d).check().len()).sum()),
         "build-policies" => Box::new(|| {
             let (a, b) = b::build_guide_policies();

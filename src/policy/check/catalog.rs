@@ -36,19 +36,19 @@ impl Checker<'_> {
             return;
         };
         let cat = cat.get();
+        // The nearest service of each unknown service seen in the
+        // statement (a large statement names a retired service many times).
+        let mut nearest: Near = Vec::new();
         for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
             if let Some(list) = list {
                 let list_at = at.key(key);
                 for (j, a) in list.iter().enumerate() {
-                    self.catalog_action(cat, a, &value_loc(&list_at, list, j));
+                    self.catalog_action(cat, a, &value_loc(&list_at, list, j), &mut nearest);
                 }
             }
         }
         if let Some(res) = &s.resource {
-            let res_at = at.key("Resource");
-            for (j, r) in res.iter().enumerate() {
-                self.catalog_resource(cat, s.action.as_ref(), r, &value_loc(&res_at, res, j));
-            }
+            self.catalog_resources(cat, s.action.as_ref(), res, &at.key("Resource"));
         }
         if let Some(c) = &s.condition {
             let c_at = at.key("Condition");
@@ -86,7 +86,7 @@ impl Checker<'_> {
         }
     }
 
-    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc) {
+    fn catalog_action(&mut self, cat: &dyn ServiceCatalog, a: &str, at: &Loc, nearest: &mut Near) {
         if a == "*" || super::action_problem(a).is_some() {
             return;
         }
@@ -109,7 +109,7 @@ impl Checker<'_> {
             return;
         }
         if !cat.has_service(svc) {
-            let hint = match service_with_action(cat, svc, name) {
+            let hint = match service_with_action(cat, svc, name, nearest) {
                 Some(p) => format!(": did you mean \"{p}:{name}\"?"),
                 None => String::new(),
             };
@@ -144,61 +144,53 @@ impl Checker<'_> {
         );
     }
 
-    /// One `Resource` value `r` of a statement with the actions `actions`.
-    fn catalog_resource(
+    /// The `Resource` values `res` of a statement with the actions
+    /// `actions`: first what the catalogue says of each (the formats of its
+    /// service that fit it), then, once for all of them, which fit a
+    /// resource type of some action, then the findings, resource by
+    /// resource.
+    fn catalog_resources(
         &mut self,
         cat: &dyn ServiceCatalog,
         actions: Option<&OneOrMany<String>>,
-        r: &str,
+        res: &OneOrMany<String>,
         at: &Loc,
     ) {
+        // Most statements name no ARN (`"*"`): nothing to look up.
+        if !res.iter().any(|r| r.starts_with("arn:")) {
+            return;
+        }
+        let fits: Vec<Option<Fit>> = res.iter().map(|r| resource_fit(cat, r)).collect();
+        // Whether each resource that fits a format of its service fits no
+        // resource type of the statement's actions (every one known, none
+        // `*`).
+        let mut fits_none = vec![false; fits.len()];
+        if let Some(actions) = actions {
+            if fits.iter().flatten().any(|f| f.count > 0) {
+                fits_none_of(cat, actions, res, &fits, &mut fits_none);
+            }
+        }
+        for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
+            if let Some(fit) = fit {
+                let r_at = value_loc(at, res, j);
+                self.catalog_resource(cat, r, fit, &r_at);
+                if fits_none[j] {
+                    if let Some(actions) = actions {
+                        self.resource_fits_no_action(cat, actions, r, &r_at);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The findings of one `Resource` value `r` whose service has ARN
+    /// formats, `fit` saying which fit it.
+    fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
         let Some(arn) = Arn::parse(r) else {
             return;
         };
-        if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
-            return;
-        }
-        // One pass over the service's formats: whether any fits the
-        // resource part, and whether all that fit have (or lack) a Region
-        // and an account.
-        let mut any = false;
-        let mut fit = Fit::default();
-        // Each format's answer, by the address of its text, for the
-        // statement's actions below (a catalogue that keeps one copy of each
-        // text gives their formats the same addresses).
-        let mut known: Vec<(usize, bool)> = Vec::new();
-        cat.for_each_arn_template(arn.service, &mut |text| {
-            any = true;
-            let mut fits = false;
-            if let Some(t) = Arn::parse(text) {
-                if globs_meet(t.resource, arn.resource) {
-                    fit.add(&t);
-                    fits = true;
-                }
-            }
-            known.push((text.as_ptr() as usize, fits));
-            false
-        });
-        known.sort_unstable();
-        if !any {
-            return;
-        }
         let wild = |f: &str| f.contains(['*', '?', '$']);
         let svc = arn.service;
-        // The first format that fits (or, with none, the first of the
-        // service), for messages.
-        let example = |fitting: bool| {
-            let mut first = String::new();
-            cat.for_each_arn_template(svc, &mut |t| {
-                let ok =
-                    !fitting || Arn::parse(t).is_some_and(|t| globs_meet(t.resource, arn.resource));
-                if ok {
-                    first = t.to_owned();
-                }
-                ok
-            });
-            first
-        };
         if fit.count == 0 {
             // A pattern may be meant broadly; only a literal resource part
             // that fits no format is reported (Access Analyzer reports
@@ -206,18 +198,25 @@ impl Checker<'_> {
             if wild(arn.resource) {
                 return;
             }
+            // The first format of the service, for the message.
+            let mut first = String::new();
+            cat.for_each_arn_template(svc, &mut |t| {
+                first = t.to_owned();
+                true
+            });
             self.report_absent(
                 cat,
                 Code::InvalidArnResource,
                 at,
                 format!(
-                    "resource {r:?} fits none of the ARN formats of {svc} (such as {}): check the \
-                     resource part",
-                    example(false)
+                    "resource {r:?} fits none of the ARN formats of {svc} (such as {first}): check \
+                     the resource part"
                 ),
             );
             return;
         }
+        // The first format that fits, for messages.
+        let example = || fit.fitting[0].as_str();
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -233,7 +232,7 @@ impl Checker<'_> {
                     "resource {r:?} names a Region, but the service {svc} does not support a \
                      Region in this resource ARN (such as {}): remove it, or the statement never \
                      matches",
-                    example(true)
+                    example()
                 ),
             );
         } else if concrete && arn.region.is_empty() && fit.no_region == 0 {
@@ -243,7 +242,7 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
                      ARN (such as {})",
-                    example(true)
+                    example()
                 ),
             );
         }
@@ -255,7 +254,7 @@ impl Checker<'_> {
                     "resource {r:?} names an account, but the service {svc} does not support an \
                      account ID in this resource ARN (such as {}): remove it, or the statement \
                      never matches",
-                    example(true)
+                    example()
                 ),
             );
         } else if concrete && arn.account.is_empty() && fit.no_account == 0 {
@@ -265,44 +264,21 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
                      {svc} resource ARN (such as {})",
-                    example(true)
+                    example()
                 ),
             );
         }
-        if let Some(actions) = actions {
-            self.resource_fits_actions(cat, actions, &arn, &known, r, at);
-        }
     }
 
-    /// `resource-fits-no-action`: `arn` fits no resource type of any of
-    /// `actions` (every one known, none `*`).
-    fn resource_fits_actions(
+    /// `resource-fits-no-action` for resource `r`: it fits no resource type
+    /// of any of `actions`; the message says what the first actions take.
+    fn resource_fits_no_action(
         &mut self,
         cat: &dyn ServiceCatalog,
         actions: &OneOrMany<String>,
-        arn: &Arn,
-        known: &[(usize, bool)],
         r: &str,
         at: &Loc,
     ) {
-        for a in actions.iter() {
-            if a == "*" {
-                return;
-            }
-            let mut fits = false;
-            let found = cat.for_each_action_resource(a, &mut |_, t| {
-                let addr = t.as_ptr() as usize;
-                fits = match known.binary_search_by(|(k, _)| k.cmp(&addr)) {
-                    Ok(i) => known[i].1,
-                    Err(_) => Arn::parse(t).is_some_and(|t| arn_fits(&t, arn)),
-                };
-                fits
-            });
-            if found.is_none() || fits {
-                return;
-            }
-        }
-        // None fits: say what the first actions take.
         let mut list: Vec<String> = Vec::new();
         for a in actions.iter().take(3) {
             let mut types: Vec<String> = Vec::new();
@@ -503,19 +479,107 @@ impl Checker<'_> {
 }
 
 /// What the formats that fit a resource have: how many, how many of them
-/// have no Region, no account.
+/// have no Region, no account, and their texts (in the catalogue's order).
 #[derive(Default)]
 struct Fit {
     count: usize,
     no_region: usize,
     no_account: usize,
+    fitting: Vec<String>,
 }
 
 impl Fit {
-    fn add(&mut self, t: &Arn) {
+    fn add(&mut self, t: &Arn, text: &str) {
         self.count += 1;
         self.no_region += usize::from(t.region.is_empty());
         self.no_account += usize::from(t.account.is_empty());
+        self.fitting.push(text.to_owned());
+    }
+}
+
+/// The formats of its service that resource `r` fits: `None` when there
+/// is nothing to check (no ARN, a wildcard service, a service without
+/// formats).
+fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
+    let arn = Arn::parse(r)?;
+    if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
+        return None;
+    }
+    let mut fit = Fit::default();
+    cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
+        if let Some(t) = Arn::parse(text) {
+            if globs_meet(t.resource, arn.resource) {
+                fit.add(&t, text);
+            }
+        }
+        false
+    });
+    if fit.count == 0 {
+        let mut any = false;
+        cat.for_each_arn_template(arn.service, &mut |_| {
+            any = true;
+            true
+        });
+        if !any {
+            return None;
+        }
+    }
+    Some(fit)
+}
+
+/// Sets `none[j]` for each resource `res[j]` that fits formats of its
+/// service (`fits[j]`) but no resource type of any of `actions`, when every
+/// action is known and none is `*`: one pass over the actions for all the
+/// resources.
+fn fits_none_of(
+    cat: &dyn ServiceCatalog,
+    actions: &OneOrMany<String>,
+    res: &OneOrMany<String>,
+    fits: &[Option<Fit>],
+    none: &mut [bool],
+) {
+    // The resources to place, and whether each has an action's type yet.
+    let mut open: Vec<(usize, Arn, &Fit, bool)> = Vec::new();
+    for (j, (r, fit)) in res.iter().zip(fits).enumerate() {
+        if let (Some(fit), Some(arn)) = (fit, Arn::parse(r)) {
+            if fit.count > 0 {
+                open.push((j, arn, fit, false));
+            }
+        }
+    }
+    let mut left = open.len();
+    for a in actions.iter() {
+        if a == "*" {
+            return;
+        }
+        let found = cat.for_each_action_resource(a, &mut |_, t| {
+            let parsed = Arn::parse(t);
+            for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
+                let Some(p) = &parsed else {
+                    continue;
+                };
+                // The formats of the resource's service field that fit it
+                // are known (the catalogue lists every format of a field);
+                // a format of another field fits only through a wildcard
+                // in its own (the resource's has none).
+                let fits = if p.service.eq_ignore_ascii_case(arn.service) {
+                    fit.fitting.iter().any(|f| f == t)
+                } else {
+                    p.service.contains(['*', '?', '$']) && arn_fits(p, arn)
+                };
+                if fits {
+                    *placed = true;
+                    left -= 1;
+                }
+            }
+            left == 0
+        });
+        if found.is_none() || left == 0 {
+            return;
+        }
+    }
+    for (j, _, _, placed) in open {
+        none[j] = !placed;
     }
 }
 
@@ -583,13 +647,109 @@ fn globs_meet(a: &str, b: &str) -> bool {
     // literal beginning covers `b`'s, or `a` can write the rest of `b`'s
     // with a `*` (a `?` writes one character only: `?` and `aa*` do not
     // meet; those go to the general comparison below).
-    if lb + 1 == b.len() && b.ends_with('*') && (lb <= la || a.as_bytes().get(la) == Some(&b'*')) {
-        return true;
+    // The same holds for a variable `${...}` in place of that `*`, and with
+    // `a` and `b` swapped (most formats end with their one variable).
+    for (p, lp, q, lq) in [(b, lb, a, la), (a, la, b, lb)] {
+        if star_at(p, lp) == Some(p.len() - lp) && (lp <= lq || star_at(q, lq).is_some()) {
+            return true;
+        }
     }
     // Both only `*` and variables: `*` meets anything.
     if a == "*" || b == "*" {
         return true;
     }
+    // One of them literal: whether the other matches it, without the
+    // table below (no longer than it takes, so that the same ones are
+    // compared as text).
+    if a.len() <= 150 && b.len() <= 150 {
+        if lb == b.len() {
+            return matches_literal(a.as_bytes(), b.as_bytes());
+        }
+        if la == a.len() {
+            return matches_literal(b.as_bytes(), a.as_bytes());
+        }
+    }
+    // Both end in literal text: one ending must end the other.
+    let (ta, tb) = (literal_tail(a), literal_tail(b));
+    let n = ta.len().min(tb.len());
+    if !ta[ta.len() - n..].eq_ignore_ascii_case(&tb[tb.len() - n..]) {
+        return false;
+    }
+    // One has a wildcard `*` right after a literal beginning no longer
+    // than the other's, and the other ends with one: that wildcard takes
+    // the other's middle, the other's last one takes the rest.
+    for (p, lp, q, lq) in [(a, la, b, lb), (b, lb, a, la)] {
+        if lp <= lq && star_at(p, lp).is_some() && ends_with_star(q) {
+            return true;
+        }
+    }
+    meet_table(a, b)
+}
+
+/// The literal end of pattern `s`: after its last `*`, `?`, `$`, `{` or
+/// `}` (every string it matches ends with it).
+fn literal_tail(s: &str) -> &[u8] {
+    let t = s
+        .bytes()
+        .rev()
+        .take_while(|c| !b"*?${}".contains(c))
+        .count();
+    &s.as_bytes()[s.len() - t..]
+}
+
+/// Whether pattern `p` ends with a wildcard `*` or a variable `${...}`.
+fn ends_with_star(p: &str) -> bool {
+    p.ends_with('*')
+        || p.rfind("${")
+            .is_some_and(|k| star_at(p, k) == Some(p.len() - k))
+}
+
+/// The length of the wildcard that starts at `i` in pattern `p` (`*`, or a
+/// variable `${...}`), if one does.
+fn star_at(p: &str, i: usize) -> Option<usize> {
+    let b = p.as_bytes();
+    match b.get(i)? {
+        b'*' => Some(1),
+        b'$' if b.get(i + 1) == Some(&b'{') => p[i..].find('}').map(|e| e + 1),
+        _ => None,
+    }
+}
+
+/// Whether pattern `p` (`*`, `?`, `${...}`) matches the text `t` ignoring
+/// ASCII case: the usual greedy match, going back to the last wildcard.
+fn matches_literal(p: &[u8], t: &[u8]) -> bool {
+    let ps = std::str::from_utf8(p).unwrap_or("");
+    let (mut i, mut j) = (0, 0);
+    let mut back: Option<(usize, usize)> = None;
+    loop {
+        if i < p.len() {
+            if let Some(n) = star_at(ps, i) {
+                i += n;
+                back = Some((i, j));
+                continue;
+            }
+            if j < t.len() && (p[i] == b'?' || p[i].eq_ignore_ascii_case(&t[j])) {
+                i += 1;
+                j += 1;
+                continue;
+            }
+        } else if j == t.len() {
+            return true;
+        }
+        match back {
+            Some((bi, bj)) if bj < t.len() => {
+                back = Some((bi, bj + 1));
+                i = bi;
+                j = bj + 1;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The general comparison of [`globs_meet`]: whether some string matches
+/// both patterns, by a table of token prefixes.
+fn meet_table(a: &str, b: &str) -> bool {
     let mut ta = [Tok::Star; 150];
     let mut tb = [Tok::Star; 150];
     let (Some(na), Some(nb)) = (tokens(a, &mut ta), tokens(b, &mut tb)) else {
@@ -604,11 +764,26 @@ fn globs_meet(a: &str, b: &str) -> bool {
     let mut cur = [0u64; 3];
     let mut next = [0u64; 3];
     set(&mut cur, 0);
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            if !get(&cur, j) {
-                continue;
+    // The first set bit of a row at or after `from`.
+    let next_set = |row: &[u64; 3], from: usize| -> Option<usize> {
+        let mut w = from / 64;
+        let mut bits = *row.get(w)? & (!0u64 << (from % 64));
+        loop {
+            if bits != 0 {
+                return Some(w * 64 + bits.trailing_zeros() as usize);
             }
+            w += 1;
+            bits = *row.get(w)?;
+        }
+    };
+    for i in 0..=a.len() {
+        // Only the set cells (a cell set on the way is visited too).
+        let mut from = 0;
+        while let Some(j) = next_set(&cur, from) {
+            if j > b.len() {
+                break;
+            }
+            from = j + 1;
             let ta = a.get(i);
             let tb = b.get(j);
             if ta == Some(&Tok::Star) {
@@ -679,17 +854,33 @@ fn tokens(s: &str, out: &mut [Tok]) -> Option<usize> {
     Some(n)
 }
 
+/// Unknown services and the nearest service prefix to each (within an
+/// edit distance of 3, with that distance).
+type Near = Vec<(String, Option<(usize, String)>)>;
+
 /// A service (other than `svc`) that has an action `name`, or the service
 /// prefix nearest to `svc` by edit distance.
-fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    cat.for_each_service(&mut |p| {
-        if let Some(d) = distance(svc, p, 3) {
-            if best.as_ref().map_or(true, |(b, _)| d < *b) {
-                best = Some((d, p.to_owned()));
-            }
+fn service_with_action(
+    cat: &dyn ServiceCatalog,
+    svc: &str,
+    name: &str,
+    nearest: &mut Near,
+) -> Option<String> {
+    let best = match nearest.iter().find(|(s, _)| s == svc) {
+        Some((_, b)) => b.clone(),
+        None => {
+            let mut best: Option<(usize, String)> = None;
+            cat.for_each_service(&mut |p| {
+                if let Some(d) = distance(svc, p, 3) {
+                    if best.as_ref().map_or(true, |(b, _)| d < *b) {
+                        best = Some((d, p.to_owned()));
+                    }
+                }
+            });
+            nearest.push((svc.to_owned(), best.clone()));
+            best
         }
-    });
+    };
     if let Some((_, p)) = &best {
         if name.contains(['*', '?']) || cat.has_action(p, name) {
             return best.map(|b| b.1);
@@ -701,10 +892,15 @@ fn service_with_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Optio
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
     cat.for_each_service(&mut |p| {
+        // The lengths first (too far apart, no distance within `near`),
+        // then the lookup, then the distance.
+        if svc.len().abs_diff(p.len()) > near || !cat.has_action(p, name) {
+            return;
+        }
         let Some(d) = distance(svc, p, near) else {
             return;
         };
-        if with.as_ref().map_or(true, |(b, _)| d < *b) && cat.has_action(p, name) {
+        if with.as_ref().map_or(true, |(b, _)| d < *b) {
             with = Some((d, p.to_owned()));
         }
     });
@@ -735,8 +931,17 @@ fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
         return None;
     }
-    // A lower bound first: each edit changes the count of at most two
-    // letters by one.
+    // A cheaper bound first: each edit adds or removes at most two
+    // letters from the set of letters present.
+    let present = |s: &[u8]| {
+        s.iter()
+            .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
+    };
+    if ((present(a) ^ present(b)).count_ones() as usize).div_ceil(2) > limit {
+        return None;
+    }
+    // A lower bound: each edit changes the count of at most two letters by
+    // one.
     let mut counts = [0i16; 64];
     for c in a {
         counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
@@ -849,6 +1054,12 @@ mod tests {
         fn banded_distance_agrees_with_the_table(a in "[abAB]{0,9}", b in "[abc]{0,9}", limit in 0usize..5) {
             let full = reference(&a, &b);
             proptest::prop_assert_eq!(distance(&a, &b, limit), (full <= limit).then_some(full));
+        }
+
+        #[test]
+        fn shortcuts_agree_with_the_table(a in "(a|b|A|\\*|\\?|\\$\\{x\\}|\\$|\\{|\\}){0,5}", b in "(a|b|\\*|\\?|\\$\\{y\\}|\\$|\\}){0,5}") {
+            proptest::prop_assert_eq!(globs_meet(&a, &b), meet_table(&a, &b), "{} {}", a, b);
+            proptest::prop_assert_eq!(globs_meet(&b, &a), meet_table(&b, &a), "{} {}", b, a);
         }
 
         #[test]

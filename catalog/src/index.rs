@@ -1,0 +1,780 @@
+//! A lookup index over a [`Catalog`], built from its public API on the
+//! first catalogue check and kept with it, for the check's hot questions
+//! (issue 12): whether `service:Name` is an action (a hash lookup instead
+//! of two binary searches), the ARN templates and condition keys of an
+//! action, and the ARN formats of a service field whose literal beginning
+//! agrees with a resource's (so that a resource is compared with the few
+//! formats that can fit, not all of its service's).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::Catalog;
+
+/// The index cell of a [`Catalog`]: empty until the first use, and not part
+/// of the catalogue's value (a clone starts empty, comparisons ignore it).
+#[derive(Default)]
+pub(crate) struct IndexCell(OnceLock<Index>);
+
+impl IndexCell {
+    /// The index of `cat` (whose cell this is), built on first use.
+    pub(crate) fn get(&self, cat: &Catalog) -> &Index {
+        self.0.get_or_init(|| Index::build(cat))
+    }
+}
+
+impl Clone for IndexCell {
+    fn clone(&self) -> Self {
+        IndexCell::default()
+    }
+}
+
+impl PartialEq for IndexCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexCell {}
+
+impl fmt::Debug for IndexCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "IndexCell(built)"
+        } else {
+            "IndexCell(empty)"
+        })
+    }
+}
+
+/// A string in [`Index::text`].
+#[derive(Clone, Copy, Default)]
+struct Str {
+    off: u32,
+    len: u32,
+}
+
+/// An open-addressing hash table of entry numbers, keyed by text ignoring
+/// ASCII case (FNV-1a of the lowercased bytes).
+#[derive(Default)]
+struct Table {
+    /// Entry number + 1, 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// A hash of `bytes` that ignores ASCII case (each byte's 0x20 bit set:
+/// case variants collide, as they must), eight bytes at a time.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // The last bytes as a little-endian word, without a copy.
+        let w = rest
+            .iter()
+            .rev()
+            .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+        h = (h.rotate_left(5) ^ (w | 0x2020_2020_2020_2020)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// The hash of `service:name` from its two parts.
+fn hash2(service: &[u8], name: &[u8]) -> u64 {
+    let h = (hash(service).rotate_left(17) ^ hash(name)).wrapping_mul(K);
+    h ^ (h >> 32)
+}
+
+impl Table {
+    fn with_entries(n: usize) -> Self {
+        Table {
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// Inserts entry `e` under hash `h`, unless `same` says an entry there
+    /// already has its key.
+    fn insert(&mut self, h: u64, e: u32, mut same: impl FnMut(u32) -> bool) {
+        let mut i = h as usize & self.mask();
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = e + 1;
+                    return;
+                }
+                x if same(x - 1) => return,
+                _ => i = (i + 1) & self.mask(),
+            }
+        }
+    }
+
+    /// The entry under hash `h` for which `is` holds.
+    fn find(&self, h: u64, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut i = h as usize & self.mask();
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                x if is(x - 1) => return Some(x - 1),
+                _ => i = (i + 1) & self.mask(),
+            }
+        }
+    }
+}
+
+struct Svc {
+    /// The prefix, lowercased.
+    lower: Str,
+    /// Its actions, in [`Index::actions`].
+    actions: Range<u32>,
+}
+
+struct Act {
+    /// `prefix:name`, lowercased.
+    lower: Str,
+    /// Where its colon is in `lower`.
+    colon: u32,
+    /// Its resource types, in [`Index::act_types`].
+    types: Range<u32>,
+    /// The condition keys it supports (its own), in [`Index::keys_of`].
+    keys: Range<u32>,
+}
+
+struct Type {
+    name: Str,
+    /// Its ARN templates, in [`Index::type_templates`].
+    templates: Range<u32>,
+    /// Its condition keys, in [`Index::keys_of`].
+    keys: Range<u32>,
+}
+
+struct Key {
+    /// As the catalogue spells it.
+    name: Str,
+    /// Whether a placeholder stands in it (see [`instance_of`]).
+    template: bool,
+}
+
+struct Template {
+    text: Str,
+    /// The literal beginning of its resource part (up to the first `*`,
+    /// `?` or `$`), lowercased; `None` when the text is no ARN (no five
+    /// colons after `arn`).
+    lit: Option<Str>,
+}
+
+struct Field {
+    /// The ARN service field, lowercased.
+    lower: Str,
+    /// Its templates in the order of [`Catalog::arn_templates`], in
+    /// [`Index::field_templates`].
+    templates: Range<u32>,
+}
+
+/// The index: see the [module documentation](self).
+pub(crate) struct Index {
+    text: String,
+    services: Vec<Svc>,
+    service_table: Table,
+    actions: Vec<Act>,
+    action_table: Table,
+    types: Vec<Type>,
+    act_types: Vec<u32>,
+    type_templates: Vec<u32>,
+    keys: Vec<Key>,
+    keys_of: Vec<u32>,
+    templates: Vec<Template>,
+    fields: Vec<Field>,
+    field_table: Table,
+    field_templates: Vec<u32>,
+    /// For each of `field_templates`: the first byte of its literal
+    /// beginning, lowercased, or 256 when it has none (or is no ARN), so
+    /// that most formats are passed over on one comparison.
+    field_first: Vec<u16>,
+    /// The action numbers, each service's (the range of its actions)
+    /// sorted by lowercased name.
+    by_name: Vec<u32>,
+}
+
+/// What [`Index::build`] collects: the text, the condition keys and the
+/// templates, each stored once.
+#[derive(Default)]
+struct Builder<'c> {
+    text: String,
+    keys: Vec<Key>,
+    key_ids: HashMap<&'c str, u32, BuildHasherDefault<Fold>>,
+    templates: Vec<Template>,
+    template_ids: HashMap<&'c str, u32, BuildHasherDefault<Fold>>,
+}
+
+/// [`hash`] as a [`Hasher`], for the builder's maps.
+#[derive(Default)]
+struct Fold(u64);
+
+impl Hasher for Fold {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0.rotate_left(5) ^ hash(bytes)).wrapping_mul(K);
+    }
+}
+
+impl<'c> Builder<'c> {
+    fn key(&mut self, k: &'c str) -> u32 {
+        if let Some(&i) = self.key_ids.get(k) {
+            return i;
+        }
+        let name = Index::push(&mut self.text, k, false);
+        self.keys.push(Key {
+            name,
+            template: crate_is_template(k),
+        });
+        let i = self.keys.len() as u32 - 1;
+        self.key_ids.insert(k, i);
+        i
+    }
+
+    fn template(&mut self, t: &'c str) -> u32 {
+        if let Some(&i) = self.template_ids.get(t) {
+            return i;
+        }
+        let text = Index::push(&mut self.text, t, false);
+        let lit = resource_part(t).map(|r| Index::push(&mut self.text, &r[..literal_len(r)], true));
+        self.templates.push(Template { text, lit });
+        let i = self.templates.len() as u32 - 1;
+        self.template_ids.insert(t, i);
+        i
+    }
+}
+
+/// The resource part of an ARN (after the fifth colon, the first field
+/// being `arn`), as the policy check reads it.
+fn resource_part(text: &str) -> Option<&str> {
+    let mut colons = 0;
+    for (i, c) in text.bytes().enumerate() {
+        if c == b':' {
+            if colons == 0 && &text[..i] != "arn" {
+                return None;
+            }
+            colons += 1;
+            if colons == 5 {
+                return Some(&text[i + 1..]);
+            }
+        }
+    }
+    None
+}
+
+/// The length of the literal beginning of a pattern: up to the first `*`,
+/// `?` or `$`.
+fn literal_len(s: &str) -> usize {
+    s.bytes()
+        .position(|c| matches!(c, b'*' | b'?' | b'$'))
+        .unwrap_or(s.len())
+}
+
+impl Index {
+    fn get(&self, s: Str) -> &str {
+        &self.text[s.off as usize..(s.off + s.len) as usize]
+    }
+
+    fn push(text: &mut String, s: &str, lower: bool) -> Str {
+        let off = text.len() as u32;
+        if lower {
+            text.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            text.push_str(s);
+        }
+        Str {
+            off,
+            len: s.len() as u32,
+        }
+    }
+
+    fn build(cat: &Catalog) -> Index {
+        let mut b = Builder::default();
+        let mut services = Vec::new();
+        let mut actions = Vec::new();
+        let mut types = Vec::new();
+        let mut act_types = Vec::new();
+        let mut type_templates = Vec::new();
+        let mut keys_of = Vec::new();
+        for s in cat.services() {
+            let lower = Index::push(&mut b.text, s.prefix(), true);
+            // The service's resource types, by the address of their name.
+            let mut names: Vec<(usize, u32)> = Vec::new();
+            for r in s.resource_types() {
+                let name = Index::push(&mut b.text, r.name(), false);
+                let t0 = type_templates.len() as u32;
+                for t in r.arn_templates() {
+                    type_templates.push(b.template(t));
+                }
+                let k0 = keys_of.len() as u32;
+                for k in r.condition_keys() {
+                    keys_of.push(b.key(k));
+                }
+                names.push((r.name().as_ptr() as usize, types.len() as u32));
+                types.push(Type {
+                    name,
+                    templates: t0..type_templates.len() as u32,
+                    keys: k0..keys_of.len() as u32,
+                });
+            }
+            let a0 = actions.len() as u32;
+            for a in s.actions() {
+                let off = b.text.len() as u32;
+                Index::push(&mut b.text, s.prefix(), true);
+                b.text.push(':');
+                Index::push(&mut b.text, a.name(), true);
+                let lower = Str {
+                    off,
+                    len: b.text.len() as u32 - off,
+                };
+                let k0 = keys_of.len() as u32;
+                for k in a.condition_keys() {
+                    keys_of.push(b.key(k));
+                }
+                let r0 = act_types.len() as u32;
+                for (r, _) in a.resource_types() {
+                    let addr = r.name().as_ptr() as usize;
+                    let ty = match names.iter().find(|x| x.0 == addr) {
+                        Some(&(_, i)) => i,
+                        // Not one of the service's (by address): its own
+                        // entry.
+                        None => {
+                            let name = Index::push(&mut b.text, r.name(), false);
+                            let t0 = type_templates.len() as u32;
+                            for t in r.arn_templates() {
+                                type_templates.push(b.template(t));
+                            }
+                            let k0 = keys_of.len() as u32;
+                            for k in r.condition_keys() {
+                                keys_of.push(b.key(k));
+                            }
+                            types.push(Type {
+                                name,
+                                templates: t0..type_templates.len() as u32,
+                                keys: k0..keys_of.len() as u32,
+                            });
+                            types.len() as u32 - 1
+                        }
+                    };
+                    act_types.push(ty);
+                }
+                actions.push(Act {
+                    lower,
+                    colon: s.prefix().len() as u32,
+                    types: r0..act_types.len() as u32,
+                    keys: k0..keys_of.len() as u32,
+                });
+            }
+            services.push(Svc {
+                lower,
+                actions: a0..actions.len() as u32,
+            });
+        }
+        // Templates of resource types no action takes are formats too.
+        let mut field_names: Vec<String> = Vec::new();
+        for s in cat.services() {
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    b.template(t);
+                    field_names.push(t.split(':').nth(2).unwrap_or("").to_ascii_lowercase());
+                }
+            }
+        }
+        field_names.sort_unstable();
+        field_names.dedup();
+        let mut fields = Vec::new();
+        let mut field_templates = Vec::new();
+        for f in &field_names {
+            let start = field_templates.len() as u32;
+            for t in cat.arn_templates(f) {
+                field_templates.push(b.template(t));
+            }
+            let lower = Index::push(&mut b.text, f, true);
+            fields.push(Field {
+                lower,
+                templates: start..field_templates.len() as u32,
+            });
+        }
+        let mut index = Index {
+            text: b.text,
+            services,
+            service_table: Table::default(),
+            actions,
+            action_table: Table::default(),
+            types,
+            act_types,
+            type_templates,
+            keys: b.keys,
+            keys_of,
+            templates: b.templates,
+            fields,
+            field_table: Table::default(),
+            field_first: Vec::new(),
+            field_templates,
+            by_name: Vec::new(),
+        };
+        let mut table = Table::with_entries(index.services.len());
+        for (i, s) in index.services.iter().enumerate() {
+            let k = index.get(s.lower);
+            let h = hash(k.as_bytes());
+            table.insert(h, i as u32, |e| {
+                index.get(index.services[e as usize].lower) == k
+            });
+        }
+        index.service_table = table;
+        let mut table = Table::with_entries(index.actions.len());
+        for (i, a) in index.actions.iter().enumerate() {
+            let k = index.get(a.lower);
+            let (sv, n) = k.split_once(':').unwrap_or((k, ""));
+            let h = hash2(sv.as_bytes(), n.as_bytes());
+            table.insert(h, i as u32, |e| {
+                index.get(index.actions[e as usize].lower) == k
+            });
+        }
+        index.action_table = table;
+        // Each service's actions by name, for patterns.
+        let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
+        for sv in &index.services {
+            by_name[sv.actions.start as usize..sv.actions.end as usize]
+                .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
+        }
+        index.by_name = by_name;
+        let mut table = Table::with_entries(index.fields.len());
+        for (i, f) in index.fields.iter().enumerate() {
+            let k = index.get(f.lower);
+            table.insert(hash(k.as_bytes()), i as u32, |_| false);
+        }
+        index.field_table = table;
+        index.field_first = index
+            .field_templates
+            .iter()
+            .map(|&t| {
+                let lit = index.templates[t as usize]
+                    .lit
+                    .map(|l| index.get(l).as_bytes());
+                lit.and_then(|l| l.first()).map_or(256, |&c| u16::from(c))
+            })
+            .collect();
+        index
+    }
+
+    /// The number of the service `prefix` (ignoring case).
+    pub(crate) fn service(&self, prefix: &str) -> Option<u32> {
+        let h = hash(prefix.as_bytes());
+        self.service_table.find(h, |e| {
+            self.get(self.services[e as usize].lower)
+                .eq_ignore_ascii_case(prefix)
+        })
+    }
+
+    /// The number of the action `service:name` (ignoring case).
+    pub(crate) fn action(&self, service: &str, name: &str) -> Option<u32> {
+        let h = hash2(service.as_bytes(), name.as_bytes());
+        let n = service.len();
+        self.action_table.find(h, |e| {
+            let k = self.get(self.actions[e as usize].lower).as_bytes();
+            k.len() == n + 1 + name.len()
+                && k[n] == b':'
+                && k[..n].eq_ignore_ascii_case(service.as_bytes())
+                && k[n + 1..].eq_ignore_ascii_case(name.as_bytes())
+        })
+    }
+
+    /// The action `pattern` (`service:Name`, no wildcard).
+    pub(crate) fn literal_action(&self, pattern: &str) -> Option<u32> {
+        let (s, n) = pattern.split_once(':')?;
+        self.action(s, n)
+    }
+
+    /// The name (lowercased, without the prefix) of action `a`.
+    fn action_name_lower(&self, a: u32) -> &str {
+        let act = &self.actions[a as usize];
+        let full = self.get(act.lower);
+        &full[act.colon as usize + 1..]
+    }
+
+    /// Whether the action pattern `service:name` with a literal service
+    /// and a wildcard in `name` matches an action (`None` for another
+    /// pattern): only the names that start with the pattern's literal
+    /// beginning are compared.
+    pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
+        let (svc, np) = pattern.split_once(':')?;
+        if svc.contains(['*', '?']) {
+            return None;
+        }
+        let Some(s) = self.service(svc) else {
+            return Some(false);
+        };
+        let r = &self.services[s as usize].actions;
+        let names = &self.by_name[r.start as usize..r.end as usize];
+        let lit = &np.as_bytes()[..np.find(['*', '?']).unwrap_or(np.len())];
+        // Names (lowercased) against the literal beginning, lowercased as
+        // compared.
+        let before = |n: &str| {
+            n.bytes()
+                .take(lit.len())
+                .cmp(lit.iter().map(u8::to_ascii_lowercase))
+                .is_lt()
+        };
+        let start = names.partition_point(|&a| before(self.action_name_lower(a)));
+        Some(
+            names[start..]
+                .iter()
+                .map(|&a| self.action_name_lower(a))
+                .take_while(|n| {
+                    n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
+                })
+                .any(|n| crate::glob::matches(np, n)),
+        )
+    }
+
+    /// Calls `f(resource type, ARN template)` for each template of each
+    /// resource type of action `a`, until `f` returns `true` (then
+    /// `true`).
+    pub(crate) fn action_resources(&self, a: u32, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+        for ty in self.types_of(a) {
+            let name = self.get(ty.name);
+            for &t in &self.type_templates[ty.templates.start as usize..ty.templates.end as usize] {
+                if f(name, self.get(self.templates[t as usize].text)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
+        let r = &self.actions[a as usize].types;
+        self.act_types[r.start as usize..r.end as usize]
+            .iter()
+            .map(move |&t| &self.types[t as usize])
+    }
+
+    /// Whether action `a` takes no resource type.
+    pub(crate) fn takes_only_star(&self, a: u32) -> bool {
+        self.actions[a as usize].types.is_empty()
+    }
+
+    /// Whether action `a` supports condition key `key`, as
+    /// [`crate::Action::supports_key`] answers.
+    pub(crate) fn supports_key(&self, a: u32, key: &str) -> bool {
+        let any = |r: &Range<u32>| {
+            self.keys_of[r.start as usize..r.end as usize]
+                .iter()
+                .any(|&k| {
+                    let k = &self.keys[k as usize];
+                    let name = self.get(k.name);
+                    name.eq_ignore_ascii_case(key) || (k.template && instance_of(name, key))
+                })
+        };
+        any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
+    }
+
+    /// Calls `f` with each ARN template of the service field `field`
+    /// (ignoring case) whose resource part may meet `resource` (their
+    /// literal beginnings agree; `None`: every template), in the order of
+    /// [`Catalog::arn_templates`], until `f` returns `true`.
+    pub(crate) fn arn_templates(
+        &self,
+        field: &str,
+        resource: Option<&str>,
+        f: &mut dyn FnMut(&str) -> bool,
+    ) {
+        let h = hash(field.as_bytes());
+        let Some(i) = self.field_table.find(h, |e| {
+            self.get(self.fields[e as usize].lower)
+                .eq_ignore_ascii_case(field)
+        }) else {
+            return;
+        };
+        let range = self.fields[i as usize].templates.clone();
+        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        let first = lit
+            .and_then(|l| l.first())
+            .map(|c| u16::from(c.to_ascii_lowercase()));
+        let (lo, hi) = (range.start as usize, range.end as usize);
+        for (&t, &c) in self.field_templates[lo..hi]
+            .iter()
+            .zip(&self.field_first[lo..hi])
+        {
+            if first.is_some_and(|f| c != 256 && c != f) {
+                continue;
+            }
+            let t = &self.templates[t as usize];
+            if let (Some(r), Some(tl)) = (lit, t.lit) {
+                let tl = self.get(tl).as_bytes();
+                let n = tl.len().min(r.len());
+                if !tl[..n].eq_ignore_ascii_case(&r[..n]) {
+                    continue;
+                }
+            }
+            if f(self.get(t.text)) {
+                return;
+            }
+        }
+    }
+}
+
+/// Whether a catalogued key name has a placeholder (`${TagKey}`, `<key>`,
+/// or a last segment `tag-key` after `/`), as the catalogue reads it.
+fn crate_is_template(name: &str) -> bool {
+    name.contains("${") || name.contains('<') || name.ends_with("/tag-key")
+}
+
+/// Whether `key` is an instance of the templated key `tpl` (each
+/// placeholder standing for a non-empty run of characters, the rest equal
+/// ignoring ASCII case), as [`crate::Action::supports_key`] matches.
+fn instance_of(tpl: &str, key: &str) -> bool {
+    fn m(t: &[u8], k: &[u8]) -> bool {
+        let close = match t {
+            [b'$', b'{', ..] => Some(b'}'),
+            [b'<', ..] => Some(b'>'),
+            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
+            [] => return k.is_empty(),
+            [c, rest @ ..] => {
+                return k
+                    .first()
+                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
+            }
+        };
+        let rest = match close {
+            Some(c) => match t.iter().position(|&x| x == c) {
+                Some(i) => &t[i + 1..],
+                None => return t.eq_ignore_ascii_case(k),
+            },
+            None => &t[t.len()..],
+        };
+        (1..=k.len()).any(|i| m(rest, &k[i..]))
+    }
+    m(tpl.as_bytes(), key.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index answers as the catalogue's own lookups, for every action
+    /// and service, and for names that are not there.
+    #[test]
+    fn index_agrees_with_the_catalogue() {
+        let cat = Catalog::embedded();
+        let ix = Index::build(cat);
+        let probes = [
+            "aws:ResourceTag/Owner",
+            "aws:RequestTag/Owner",
+            "aws:TagKeys",
+            "s3:prefix",
+            "s3:ExistingObjectTag/Team",
+            "ec2:ResourceTag/x",
+            "kms:EncryptionContext:aws:s3:arn",
+            "iam:PassedToService",
+            "aws:RequestTag/",
+        ];
+        for s in cat.services() {
+            let si = ix.service(&s.prefix().to_ascii_uppercase()).unwrap();
+            assert!(ix
+                .get(ix.services[si as usize].lower)
+                .eq_ignore_ascii_case(s.prefix()));
+            for a in s.actions() {
+                let n = ix
+                    .action(s.prefix(), &a.name().to_ascii_lowercase())
+                    .unwrap();
+                assert_eq!(ix.takes_only_star(n), a.resource_types().len() == 0);
+                let mut mine = Vec::new();
+                ix.action_resources(n, &mut |ty, t| {
+                    mine.push((ty.to_owned(), t.to_owned()));
+                    false
+                });
+                let theirs: Vec<(String, String)> = a
+                    .resource_types()
+                    .flat_map(|(r, _)| {
+                        r.arn_templates()
+                            .map(move |t| (r.name().to_owned(), t.to_owned()))
+                    })
+                    .collect();
+                assert_eq!(mine, theirs, "{a}");
+                let own = a.condition_keys().chain(
+                    a.resource_types()
+                        .flat_map(|(r, _)| r.condition_keys())
+                        .collect::<Vec<_>>(),
+                );
+                for k in own
+                    .map(str::to_owned)
+                    .chain(probes.iter().map(|p| (*p).to_owned()))
+                {
+                    assert_eq!(ix.supports_key(n, &k), a.supports_key(&k), "{a} {k}");
+                }
+            }
+            assert!(ix.action(s.prefix(), "NoSuchActionAnywhere").is_none());
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    let field = t.split(':').nth(2).unwrap_or("");
+                    let mut mine = Vec::new();
+                    ix.arn_templates(&field.to_ascii_uppercase(), None, &mut |x| {
+                        mine.push(x.to_owned());
+                        false
+                    });
+                    let theirs: Vec<&str> = cat.arn_templates(field).collect();
+                    assert_eq!(mine, theirs);
+                }
+            }
+        }
+        for p in [
+            "s3:Get*",
+            "s3:get*",
+            "S3:*Object",
+            "s3:?etObject",
+            "s3:Nope*",
+            "ec2:Describe*",
+            "ec2:*",
+            "nosuch:*",
+            "iam:Pass*",
+            "iam:*Role*",
+            "s3:",
+            "s3:*",
+            "kms:Re*crypt",
+        ] {
+            assert_eq!(
+                ix.matches_any(p),
+                Some(cat.actions_matching(p).next().is_some()),
+                "{p}"
+            );
+        }
+        assert_eq!(ix.matches_any("*:Get*"), None);
+        assert!(ix.service("nosuch").is_none());
+        assert!(ix.literal_action("s3").is_none());
+        // Only the formats whose literal beginning agrees.
+        let mut near = Vec::new();
+        ix.arn_templates("s3", Some("job/x"), &mut |t| {
+            near.push(t.to_owned());
+            false
+        });
+        assert!(
+            near.iter().any(|t| t.ends_with(":job/${JobId}")),
+            "{near:?}"
+        );
+        assert!(
+            near.iter().any(|t| t.ends_with(":::${BucketName}")),
+            "{near:?}"
+        );
+        assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
+    }
+}
