@@ -44,6 +44,7 @@ pub(crate) const fn less(w: u64, n: u8) -> u64 {
 }
 
 /// Not zero when some byte of `w` is more than `n` (at most 127).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const fn more(w: u64, n: u8) -> u64 {
     (w.wrapping_add(LO * (127 - n) as u64) | w) & HI
 }
