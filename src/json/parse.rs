@@ -223,6 +223,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a string value (the cursor must be at its opening quote).
+    #[inline]
     pub(crate) fn string_value(&mut self) -> crate::Result<String> {
         self.skip_ws();
         self.string()

@@ -78,7 +78,9 @@ fn record_len<R: Record>(r: &R, field: impl Fn(u8) -> usize) -> usize {
     let layout = r.layout();
     let set = r.set_fields();
     let written = layout.field_mask();
-    let entry = |i: u8| string_len(R::KEYS[usize::from(i)]) + 1 + field(i);
+    // The model's keys are plain ASCII words: quoted, two more characters
+    // (`keys_are_plain` below).
+    let entry = |i: u8| R::KEYS[usize::from(i)].len() + 3 + field(i);
     let (mut n, mut entries) = (2, 0usize);
     for slot in layout.slots() {
         match slot {
@@ -691,6 +693,17 @@ mod tests {
         let mut c = Count::default();
         v.serialize(&mut c).unwrap();
         c.n
+    }
+
+    #[test]
+    fn keys_are_plain() {
+        use crate::json::record::Record;
+        for k in PolicyDocument::KEYS
+            .iter()
+            .chain(<Statement as Record>::KEYS)
+        {
+            assert_eq!(string_len(k), 2 + k.len(), "{k}");
+        }
     }
 
     #[test]
