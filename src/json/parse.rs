@@ -479,12 +479,21 @@ impl<'a> Parser<'a> {
         // Fast path: no escapes. Find the first byte that ends the plain
         // run (a quote, a backslash or a control character) in one scan.
         self.pos += plain_run(&self.bytes[self.pos..]);
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            let s = &self.text[start..self.pos];
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
+        }
+        self.string_escaped(start)
+    }
+
+    /// The rest of [`Parser::string_cow`] from the first byte that ends the
+    /// plain run at its start (`start`): escapes, or an error. Kept out of
+    /// line so that the fast path stays small.
+    #[cold]
+    #[inline(never)]
+    fn string_escaped(&mut self, start: usize) -> crate::Result<Cow<'a, str>> {
         match self.bytes.get(self.pos) {
-            Some(b'"') => {
-                let s = &self.text[start..self.pos];
-                self.pos += 1;
-                return Ok(Cow::Borrowed(s));
-            }
             Some(b'\\') => {}
             Some(&b) => {
                 return Err(self.error(format!(
