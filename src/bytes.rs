@@ -9,8 +9,9 @@ pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
 pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// Whether `flags` is not zero for some eight bytes of `b` read as a
-/// little-endian word (the last ones padded with `pad`): a scan eight
-/// bytes at a time with the byte tests below.
+/// little-endian word: a scan eight bytes at a time with the byte tests
+/// below. The bytes past the last whole word are tested as the last eight
+/// bytes of `b`, or, in a slice shorter than eight, padded with `pad`.
 pub(crate) fn any_word(b: &[u8], pad: u8, flags: impl Fn(u64) -> u64) -> bool {
     let mut chunks = b.chunks_exact(8);
     let mut acc = 0;
@@ -20,7 +21,13 @@ pub(crate) fn any_word(b: &[u8], pad: u8, flags: impl Fn(u64) -> u64) -> bool {
         acc |= flags(u64::from_le_bytes(w));
     }
     let rest = chunks.remainder();
-    if !rest.is_empty() {
+    if !rest.is_empty() && b.len() >= 8 {
+        // The last eight bytes, overlapping the last whole word: testing a
+        // byte twice does not change "any".
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[b.len() - 8..]);
+        acc |= flags(u64::from_le_bytes(w));
+    } else if !rest.is_empty() {
         // Shifted in (a copy of a few bytes would call memcpy).
         let w = rest
             .iter()
@@ -37,6 +44,7 @@ pub(crate) const fn less(w: u64, n: u8) -> u64 {
 }
 
 /// Not zero when some byte of `w` is more than `n` (at most 127).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const fn more(w: u64, n: u8) -> u64 {
     (w.wrapping_add(LO * (127 - n) as u64) | w) & HI
 }

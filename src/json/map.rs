@@ -156,6 +156,26 @@ impl<V: serde::Serialize> serde::Serialize for Map<V> {
 /// A map of typed values reads an object whose every value fits `T`;
 /// anything else is a mismatch at the first value that does not fit.
 impl<T: FromJson> FromJson for Map<T> {
+    /// Reads the object member by member (a policy's `Condition` and its
+    /// blocks), without a generic [`Json`] object in between; at a value
+    /// that does not fit `T`, goes back and reads the object generically.
+    fn read(p: &mut super::parse::Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() != Some(b'{') {
+            return Ok(Self::from_json(p.value()?));
+        }
+        let mark = p.mark();
+        p.begin_object()?;
+        let mut members = Vec::new();
+        let mut first = true;
+        while let Some(key) = p.next_key(first)? {
+            first = false;
+            match T::read(p)? {
+                Ok(v) => members.push((key.into_owned(), v)),
+                Err(_) => return super::record::reread(p, mark),
+            }
+        }
+        Ok(Ok(Map { members }))
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::Object(o) => o

@@ -83,8 +83,10 @@ pub(super) fn number_len(b: &[u8], at: usize) -> Option<usize> {
 
 /// The length of the run of bytes at the start of `bytes` that a string
 /// copies as they are: everything but `"`, `\\` and control characters.
-/// Words of eight bytes with none of those are skipped at once; the word
-/// that has one is searched byte by byte.
+/// Words of eight bytes are tested at once; in the first word that has one
+/// of those, the lowest flagged byte is the first special one (the word
+/// tests of `crate::bytes` can only over-report bytes above a true hit),
+/// so no byte loop is needed unless fewer than eight bytes are left.
 fn plain_run(bytes: &[u8]) -> usize {
     use crate::bytes::{eq, less};
     let mut i = 0;
@@ -92,8 +94,9 @@ fn plain_run(bytes: &[u8]) -> usize {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
         let w = u64::from_le_bytes(w);
-        if eq(w, b'"') | eq(w, b'\\') | less(w, 0x20) != 0 {
-            break;
+        let hit = eq(w, b'"') | eq(w, b'\\') | less(w, 0x20);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -101,6 +104,39 @@ fn plain_run(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .unwrap_or(bytes.len() - i)
+}
+
+/// The length of the run of JSON whitespace at the start of `bytes`,
+/// with runs of spaces (indentation) skipped eight bytes at a time.
+fn ws_run(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut i = 0;
+    loop {
+        match bytes.get(i) {
+            Some(b' ') => loop {
+                let Some(chunk) = bytes.get(i..i + 8) else {
+                    while bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
+                    break;
+                };
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                // Bytes that are not a space have their high bit set in
+                // `other`, exactly (no carry crosses a byte).
+                let x = u64::from_le_bytes(w) ^ SPACES;
+                let other = (((x & LOW7) + LOW7) | x) & !LOW7;
+                if other != 0 {
+                    i += (other.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            },
+            Some(b'\t' | b'\n' | b'\r') => i += 1,
+            _ => return i,
+        }
+    }
 }
 
 /// An [`Error::Json`] about the top-level value of `text`, at its first
@@ -187,6 +223,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a string value (the cursor must be at its opening quote).
+    #[inline]
     pub(crate) fn string_value(&mut self) -> crate::Result<String> {
         self.skip_ws();
         self.string()
@@ -320,9 +357,11 @@ impl<'a> Parser<'a> {
         self.error(format!("expected {expected}, found {found}"))
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
+        // Most calls find no whitespace at all: test one byte inline.
+        if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += ws_run(&self.bytes[self.pos..]);
         }
     }
 
@@ -440,12 +479,21 @@ impl<'a> Parser<'a> {
         // Fast path: no escapes. Find the first byte that ends the plain
         // run (a quote, a backslash or a control character) in one scan.
         self.pos += plain_run(&self.bytes[self.pos..]);
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            let s = &self.text[start..self.pos];
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
+        }
+        self.string_escaped(start)
+    }
+
+    /// The rest of [`Parser::string_cow`] from the first byte that ends the
+    /// plain run at its start (`start`): escapes, or an error. Kept out of
+    /// line so that the fast path stays small.
+    #[cold]
+    #[inline(never)]
+    fn string_escaped(&mut self, start: usize) -> crate::Result<Cow<'a, str>> {
         match self.bytes.get(self.pos) {
-            Some(b'"') => {
-                let s = &self.text[start..self.pos];
-                self.pos += 1;
-                return Ok(Cow::Borrowed(s));
-            }
             Some(b'\\') => {}
             Some(&b) => {
                 return Err(self.error(format!(
@@ -592,6 +640,25 @@ mod tests {
             parse_bytes(b"{\"a\":\n\"\xff\"}").unwrap_err().to_string(),
             "invalid JSON at line 2, column 2: expected UTF-8 text, found the byte 0xff that is not valid UTF-8"
         );
+    }
+
+    #[test]
+    fn whitespace_runs_end_at_the_first_other_byte() {
+        for ws in [
+            "",
+            " ",
+            "\n",
+            "\r\n",
+            "\t \t",
+            "        ",
+            "\n                 ",
+            "  \n          \t   ",
+        ] {
+            for tail in ["", "!", "\"x\"", "!!!!!!!!!!", "\u{8}", "a        "] {
+                let s = format!("{ws}{tail}");
+                assert_eq!(ws_run(s.as_bytes()), ws.len(), "{s:?}");
+            }
+        }
     }
 
     #[test]

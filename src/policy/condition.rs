@@ -116,6 +116,17 @@ impl From<i64> for ConditionValue {
 const VALUE_EXPECTED: &str = "a string, a boolean or a number";
 
 impl FromJson for ConditionValue {
+    /// A string (the usual value) read directly; anything else through a
+    /// generic value.
+    fn read(
+        p: &mut crate::json::parse::Parser<'_>,
+    ) -> crate::Result<Result<Self, (Json, Mismatch)>> {
+        if p.peek() == Some(b'"') {
+            Ok(Ok(ConditionValue::String(p.string_value()?)))
+        } else {
+            Ok(Self::from_json(p.value()?))
+        }
+    }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
             Json::String(_) | Json::Bool(_) | Json::Number(_) => None,

@@ -88,10 +88,19 @@ pub(crate) fn always_present(key: &str) -> bool {
 }
 
 /// `a` and `b` compared ignoring ASCII case.
+/// A byte loop: the table's search compares every probe this way, and
+/// `Iterator::cmp` over mapped bytes cost about twice as much.
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// The key of the table that `key` is (condition keys ignore case): the
@@ -126,6 +135,9 @@ mod tests {
         );
         assert!(lookup("aws:ResourceTag").is_none());
         assert!(lookup("aws:NoSuchKey").is_none());
+        assert_eq!(cmp_ignore_case("aws:A", "AWS:ab"), Ordering::Less);
+        assert_eq!(cmp_ignore_case("aws:b", "AWS:A"), Ordering::Greater);
+        assert_eq!(cmp_ignore_case("aws:[", "aws:a"), Ordering::Less);
         assert!(lookup("aws:TagKeys").is_some_and(|k| k.multi));
         assert!(always_present("AWS:RequestedRegion") && always_present("aws:userid"));
         assert!(!always_present("aws:SourceIp") && !always_present("aws:ResourceAccount"));

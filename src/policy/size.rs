@@ -16,9 +16,11 @@
 
 use serde::ser::{self, Serialize};
 
-use crate::bytes::{any_word, eq, less, more};
+use crate::bytes::{any_word, eq, HI, LO};
 use crate::json::record::{Layout, Record, Slot};
-use crate::policy::{OneOrMany, PolicyDocument, Statement, Statements};
+use crate::policy::{
+    Condition, ConditionValue, OneOrMany, PolicyDocument, Principal, Statement, Statements,
+};
 
 /// The non-whitespace characters of `doc`'s compact JSON text.
 ///
@@ -55,14 +57,57 @@ fn statement_len(s: &Statement) -> usize {
     record_len(s, |i| match i {
         0 => s.sid.as_deref().map_or(0, string_len),
         1 => s.effect.map_or(0, |e| string_len(e.as_str())),
-        2 => s.principal.as_ref().map_or(0, serde_count),
-        3 => s.not_principal.as_ref().map_or(0, serde_count),
+        2 => s.principal.as_ref().map_or(0, principal_len),
+        3 => s.not_principal.as_ref().map_or(0, principal_len),
         4 => strings(&s.action),
         5 => strings(&s.not_action),
         6 => strings(&s.resource),
         7 => strings(&s.not_resource),
-        _ => s.condition.as_ref().map_or(0, serde_count),
+        _ => s.condition.as_ref().map_or(0, condition_len),
     })
+}
+
+/// The characters of a `Principal` or `NotPrincipal`: `"*"`, or its map
+/// walked as a record.
+fn principal_len(p: &Principal) -> usize {
+    let strings = |v: &Option<OneOrMany<String>>| match v {
+        Some(OneOrMany::One(x)) => string_len(x),
+        Some(OneOrMany::Many(v)) => seq_len(v.iter().map(|x| string_len(x))),
+        None => 0,
+    };
+    match p {
+        Principal::Any => string_len("*"),
+        Principal::Map(m) => record_len(m, |i| match i {
+            0 => strings(&m.aws),
+            1 => strings(&m.federated),
+            2 => strings(&m.service),
+            _ => strings(&m.canonical_user),
+        }),
+    }
+}
+
+/// The characters of a `Condition`: its blocks and values walked directly
+/// (what `Map`'s and `ConditionValue`'s `Serialize` write), numbers through
+/// [`serde_count`].
+fn condition_len(c: &Condition) -> usize {
+    let value_len = |v: &ConditionValue| match v {
+        ConditionValue::String(s) => string_len(s),
+        ConditionValue::Bool(b) => {
+            if *b {
+                4
+            } else {
+                5
+            }
+        }
+        ConditionValue::Number(n) => serde_count(n),
+    };
+    let values_len = |v: &OneOrMany<ConditionValue>| match v {
+        OneOrMany::One(x) => value_len(x),
+        OneOrMany::Many(v) => seq_len(v.iter().map(value_len)),
+    };
+    seq_len(c.iter().map(|(op, block)| {
+        string_len(op) + 1 + seq_len(block.iter().map(|(k, v)| string_len(k) + 1 + values_len(v)))
+    }))
 }
 
 /// The characters of an array of elements of these lengths.
@@ -78,7 +123,9 @@ fn record_len<R: Record>(r: &R, field: impl Fn(u8) -> usize) -> usize {
     let layout = r.layout();
     let set = r.set_fields();
     let written = layout.field_mask();
-    let entry = |i: u8| string_len(R::KEYS[usize::from(i)]) + 1 + field(i);
+    // The model's keys are plain ASCII words: quoted, two more characters
+    // (`keys_are_plain` below).
+    let entry = |i: u8| R::KEYS[usize::from(i)].len() + 3 + field(i);
     let (mut n, mut entries) = (2, 0usize);
     for slot in layout.slots() {
         match slot {
@@ -143,12 +190,16 @@ const STRING_WEIGHT: [u8; 256] = {
     w
 };
 
-/// The characters of `s` written as a JSON string, quotes included.
+/// The characters of `s` written as a JSON string, quotes included. (Not
+/// inlined: its word loop inlined into the callers' folds measured slower.)
+#[inline(never)]
 fn string_len(s: &str) -> usize {
-    // Fast path: printable ASCII other than space, quote and backslash
-    // weighs one per byte.
+    // Fast path: ASCII from `!` up, other than quote and backslash, weighs
+    // one per byte. (A byte below 0x21 or from 0x80 up is flagged by
+    // `(w - 0x21..) | w` having its high bit set: `less` or'ed with the
+    // high bits, in fewer operations.)
     let b = s.as_bytes();
-    let special = |w: u64| less(w, 0x21) | more(w, 0x7E) | eq(w, b'"') | eq(w, b'\\');
+    let special = |w: u64| (w.wrapping_sub(LO * 0x21) | w) & HI | eq(w, b'"') | eq(w, b'\\');
     if !any_word(b, b'a', special) {
         return 2 + b.len();
     }
@@ -689,6 +740,46 @@ mod tests {
         let mut c = Count::default();
         v.serialize(&mut c).unwrap();
         c.n
+    }
+
+    #[test]
+    fn conditions_count_as_serde_counts_them() {
+        let texts = [
+            r#"{}"#,
+            r#"{"Bool":{}}"#,
+            r#"{"Bool":{"aws:SecureTransport":false},"NumericLessThan":{"n":[1.5e3,-0,"x y"]}}"#,
+            r#"{"StringLike":{"k\"ey":["a\u0001b","\u00e9 \t"],"k":true},"StringLike":{"k":[]}}"#,
+        ];
+        for t in texts {
+            let json = crate::json::Json::parse(t).unwrap();
+            let c = <Condition as crate::json::record::FromJson>::from_json(json).unwrap();
+            assert_eq!(condition_len(&c), serde_count(&c), "{t}");
+            assert_eq!(condition_len(&c), reference(&c), "{t}");
+        }
+        for t in [
+            r#""*""#,
+            r#"{}"#,
+            r#"{"AWS":["a","b\"c"],"Service":"s","CanonicalUser":[],"Federated":"f"}"#,
+            r#"{"service":"x","AWS":"a","AWS":"b","Service":[1]}"#,
+        ] {
+            let json = crate::json::Json::parse(t).unwrap();
+            let p = <Principal as crate::json::record::FromJson>::from_json(json).unwrap();
+            assert_eq!(principal_len(&p), serde_count(&p), "{t}");
+            assert_eq!(principal_len(&p), reference(&p), "{t}");
+        }
+    }
+
+    #[test]
+    fn keys_are_plain() {
+        use crate::json::record::Record;
+        use crate::policy::PrincipalMap;
+        for k in PolicyDocument::KEYS
+            .iter()
+            .chain(<Statement as Record>::KEYS)
+            .chain(<PrincipalMap as Record>::KEYS)
+        {
+            assert_eq!(string_len(k), 2 + k.len(), "{k}");
+        }
     }
 
     #[test]

@@ -294,9 +294,12 @@ impl Checker<'_> {
         // Other services' resource-based policies allow more characters
         // (IAM-UG reference_policies_elements_sid); IAM's own do not.
         let iam = matches!(self.opts.kind, PolicyKind::Identity | PolicyKind::Trust);
+        // A byte test first: most Sids are letters and digits only, and
+        // decoding characters costs more than testing bytes.
+        let bad = iam && !sid.bytes().all(|b| b.is_ascii_alphanumeric());
         if let Some((pos, c)) = sid
             .chars()
-            .filter(|_| iam)
+            .filter(|_| bad)
             .enumerate()
             .find(|(_, c)| !c.is_ascii_alphanumeric())
         {
