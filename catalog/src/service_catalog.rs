@@ -1,16 +1,16 @@
 //! [`Catalog`] as the core crate's [`ServiceCatalog`], so that
 //! `CheckOptions::identity().catalog(Some(Catalog::embedded()))` runs the
 //! catalogue checks. The questions the check asks for each action and
-//! resource go to the catalogue's lookup index (`index.rs`), built on the
-//! first of them.
+//! resource go to the catalogue's lookup index (`index.rs`), built in
+//! parts as they are asked for (a chunk's actions, a field's formats).
 
 use iam_ecs::policy::{KeyInfo, ServiceCatalog};
 
-use super::index::Index;
+use super::index::Lookup;
 use super::{Catalog, REFRESH_HINT};
 
 impl Catalog {
-    fn ix(&self) -> &Index {
+    fn ix(&self) -> Lookup<'_> {
         self.index.get(self)
     }
 }
@@ -30,7 +30,7 @@ impl ServiceCatalog for Catalog {
     }
 
     fn has_service(&self, prefix: &str) -> bool {
-        self.ix().service(prefix).is_some()
+        self.ix().has_service(prefix)
     }
 
     fn for_each_service(&self, f: &mut dyn FnMut(&str)) {
@@ -70,8 +70,10 @@ impl ServiceCatalog for Catalog {
 
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool> {
         if !wild(pattern) {
-            let ix = self.ix();
-            return ix.literal_action(pattern).map(|a| ix.supports_key(a, key));
+            return self
+                .ix()
+                .literal_action(pattern)
+                .map(|a| a.supports_key(key));
         }
         let mut any = false;
         for a in self.actions_matching(pattern) {
@@ -89,10 +91,9 @@ impl ServiceCatalog for Catalog {
         f: &mut dyn FnMut(&str, &str) -> bool,
     ) -> Option<bool> {
         if !wild(pattern) {
-            let ix = self.ix();
-            let a = ix.literal_action(pattern)?;
-            ix.action_resources(a, f);
-            return Some(ix.takes_only_star(a));
+            let a = self.ix().literal_action(pattern)?;
+            a.action_resources(f);
+            return Some(a.takes_only_star());
         }
         let mut found = false;
         let mut star = false;
