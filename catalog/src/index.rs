@@ -198,6 +198,20 @@ impl<'a> Lookup<'a> {
         self.action(s, n)
     }
 
+    /// Calls `f` with the prefix of each service that has an action `name`
+    /// (ignoring case), in the catalogue's order (every chunk is looked
+    /// into).
+    pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        for (c, chunk) in self.cat.chunks.iter().enumerate() {
+            let start = chunk.services.range().start;
+            self.chunk(c as u32).services_with_action(name, &mut |s| {
+                if let Some(svc) = self.cat.services.get(start + s as usize) {
+                    f(text_at(&self.cat.text, svc.prefix));
+                }
+            });
+        }
+    }
+
     /// As [`Index::matches_any`], in the chunk of the pattern's service.
     pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
         let (svc, _) = pattern.split_once(':')?;
@@ -349,6 +363,8 @@ struct Svc {
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
+    /// Its service, in [`Index::services`].
+    svc: u32,
     /// Where its colon is in `lower`.
     colon: u32,
     /// Its resource types, in [`Index::act_types`].
@@ -412,6 +428,10 @@ pub(crate) struct Index {
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
+    /// ([`hash`] of the name without the prefix, action number) of every
+    /// action, sorted: the actions of one name, in the order of their
+    /// services.
+    by_hash: Vec<(u64, u32)>,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -585,6 +605,7 @@ impl Index {
                 }
                 actions.push(Act {
                     lower,
+                    svc: services.len() as u32,
                     colon: s.prefix().len() as u32,
                     types: r0..act_types.len() as u32,
                     keys: k0..keys_of.len() as u32,
@@ -628,6 +649,7 @@ impl Index {
             field_first: Vec::new(),
             field_templates,
             by_name: Vec::new(),
+            by_hash: Vec::new(),
         };
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
@@ -655,6 +677,11 @@ impl Index {
                 .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
         }
         index.by_name = by_name;
+        let mut by_hash: Vec<(u64, u32)> = (0..index.actions.len() as u32)
+            .map(|a| (hash(index.action_name_lower(a).as_bytes()), a))
+            .collect();
+        by_hash.sort_unstable();
+        index.by_hash = by_hash;
         let mut table = Table::with_entries(index.fields.len());
         for (i, f) in index.fields.iter().enumerate() {
             let k = index.get(f.lower);
@@ -695,6 +722,21 @@ impl Index {
                 && k[..n].eq_ignore_ascii_case(service.as_bytes())
                 && k[n + 1..].eq_ignore_ascii_case(name.as_bytes())
         })
+    }
+
+    /// Calls `f` with the number (here) of each service that has an action
+    /// `name` (ignoring case), in order.
+    fn services_with_action(&self, name: &str, f: &mut dyn FnMut(u32)) {
+        let h = hash(name.as_bytes());
+        let lo = self.by_hash.partition_point(|x| x.0 < h);
+        for &(x, a) in &self.by_hash[lo..] {
+            if x != h {
+                break;
+            }
+            if self.action_name_lower(a).eq_ignore_ascii_case(name) {
+                f(self.actions[a as usize].svc);
+            }
+        }
     }
 
     /// The name (lowercased, without the prefix) of action `a`.
@@ -946,6 +988,17 @@ mod tests {
             );
         }
         assert_eq!(ix.matches_any("*:Get*"), None);
+        for name in ["GetObject", "createtags", "ListTagsForResource", "NoSuchAction"] {
+            let mut mine = Vec::new();
+            ix.services_with_action(name, &mut |p| mine.push(p.to_owned()));
+            let theirs: Vec<String> = cat
+                .services()
+                .filter(|s| s.action(name).is_some())
+                .map(|s| s.prefix().to_owned())
+                .collect();
+            assert_eq!(mine, theirs, "{name}");
+            assert_eq!(mine.is_empty(), name == "NoSuchAction", "{name}");
+        }
         assert!(!ix.has_service("nosuch"));
         assert!(ix.action("nosuch", "GetObject").is_none());
         assert!(ix.literal_action("s3").is_none());

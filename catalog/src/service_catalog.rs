@@ -51,6 +51,10 @@ impl ServiceCatalog for Catalog {
         self.ix().action(service, name).is_some()
     }
 
+    fn for_each_service_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        self.ix().services_with_action(name, f);
+    }
+
     fn matches_any(&self, pattern: &str) -> bool {
         if !wild(pattern) {
             return self.ix().literal_action(pattern).is_some();

@@ -79,6 +79,19 @@ pub trait ServiceCatalog: Sync {
     /// Whether `service:name` is an action.
     fn has_action(&self, service: &str, name: &str) -> bool;
 
+    /// Calls `f` with the prefix of each service that has an action `name`
+    /// (no wildcard; ignoring case), in the order of
+    /// [`for_each_service`](Self::for_each_service): for "did you mean"
+    /// across services. By default, [`has_action`](Self::has_action) of
+    /// each service.
+    fn for_each_service_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        self.for_each_service(&mut |p| {
+            if self.has_action(p, name) {
+                f(p);
+            }
+        });
+    }
+
     /// Whether the action pattern `pattern` (`service:Name` with `*` and
     /// `?` anywhere) matches at least one action.
     fn matches_any(&self, pattern: &str) -> bool;

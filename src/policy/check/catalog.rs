@@ -891,10 +891,10 @@ fn service_with_action(
     }
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
-    cat.for_each_service(&mut |p| {
+    cat.for_each_service_with_action(name, &mut |p| {
         // The lengths first (too far apart, no distance within `near`),
-        // then the lookup, then the distance.
-        if svc.len().abs_diff(p.len()) > near || !cat.has_action(p, name) {
+        // then the distance.
+        if svc.len().abs_diff(p.len()) > near {
             return;
         }
         let Some(d) = distance(svc, p, near) else {
