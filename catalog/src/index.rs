@@ -160,6 +160,8 @@ pub(crate) struct Lookup<'a> {
 pub(crate) struct ActRef<'a> {
     ix: &'a Index,
     a: u32,
+    /// Its chunk.
+    chunk: u32,
 }
 
 impl<'a> Lookup<'a> {
@@ -179,17 +181,28 @@ impl<'a> Lookup<'a> {
 
     /// The index of the chunk of service `prefix`, and the hash of the
     /// prefix.
-    fn chunk_of(&self, prefix: &str) -> Option<(&'a Index, u64)> {
+    fn chunk_of(&self, prefix: &str) -> Option<(&'a Index, u64, u32)> {
         let h = hash(prefix.as_bytes());
         let s = self.top.service(h, prefix)?;
-        Some((self.chunk(self.top.services[s as usize].1), h))
+        let c = self.top.services[s as usize].1;
+        Some((self.chunk(c), h, c))
     }
 
     /// The action `service:name` (ignoring case).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
-        let (ix, h) = self.chunk_of(service)?;
+        let (ix, h, chunk) = self.chunk_of(service)?;
         let a = ix.action_h(h, service, name)?;
-        Some(ActRef { ix, a })
+        Some(ActRef { ix, a, chunk })
+    }
+
+    /// The action whose [`ActRef::id`] is `id`.
+    pub(crate) fn by_id(&self, id: u64) -> Option<ActRef<'a>> {
+        let (chunk, a) = ((id >> 32) as u32, id as u32);
+        if chunk as usize >= self.top.chunks.len() {
+            return None;
+        }
+        let ix = self.chunk(chunk);
+        ((a as usize) < ix.actions.len()).then_some(ActRef { ix, a, chunk })
     }
 
     /// The action `pattern` (`service:Name`, no wildcard).
@@ -219,7 +232,7 @@ impl<'a> Lookup<'a> {
             return None;
         }
         match self.chunk_of(svc) {
-            Some((ix, _)) => ix.matches_any(pattern),
+            Some((ix, _, _)) => ix.matches_any(pattern),
             None => Some(false),
         }
     }
@@ -252,6 +265,12 @@ impl<'a> Lookup<'a> {
 }
 
 impl ActRef<'_> {
+    /// A number for the action, unique in the catalogue: its chunk and its
+    /// number there.
+    pub(crate) fn id(&self) -> u64 {
+        u64::from(self.chunk) << 32 | u64::from(self.a)
+    }
+
     /// As [`Index::action_resources`].
     pub(crate) fn action_resources(&self, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
         self.ix.action_resources(self.a, f)
@@ -988,7 +1007,12 @@ mod tests {
             );
         }
         assert_eq!(ix.matches_any("*:Get*"), None);
-        for name in ["GetObject", "createtags", "ListTagsForResource", "NoSuchAction"] {
+        for name in [
+            "GetObject",
+            "createtags",
+            "ListTagsForResource",
+            "NoSuchAction",
+        ] {
             let mut mine = Vec::new();
             ix.services_with_action(name, &mut |p| mine.push(p.to_owned()));
             let theirs: Vec<String> = cat
