@@ -1,10 +1,17 @@
-//! A lookup index over a [`Catalog`], built from its public API on the
-//! first catalogue check and kept with it, for the check's hot questions
+//! A lookup index over a [`Catalog`], built from its public API as the
+//! catalogue checks need it and kept with it, for the check's hot questions
 //! (issue 12): whether `service:Name` is an action (a hash lookup instead
 //! of two binary searches), the ARN templates and condition keys of an
 //! action, and the ARN formats of a service field whose literal beginning
 //! agrees with a resource's (so that a resource is compared with the few
 //! formats that can fit, not all of its service's).
+//!
+//! It is built in parts, so that a check decodes only the chunks of the
+//! catalogue it looks into: a top part from what the catalogue knows
+//! without decoding (the service prefixes and their chunks, the ARN service
+//! fields), then one [`Index`] per chunk of services (its actions) and one
+//! per ARN service field (its formats, from the chunks that have some), each
+//! on its first use.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -12,17 +19,30 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::Catalog;
+use crate::{text_at, Catalog};
 
 /// The index cell of a [`Catalog`]: empty until the first use, and not part
 /// of the catalogue's value (a clone starts empty, comparisons ignore it).
 #[derive(Default)]
-pub(crate) struct IndexCell(OnceLock<Index>);
+pub(crate) struct IndexCell(OnceLock<Top>);
 
 impl IndexCell {
-    /// The index of `cat` (whose cell this is), built on first use.
-    pub(crate) fn get(&self, cat: &Catalog) -> &Index {
-        self.0.get_or_init(|| Index::build(cat))
+    /// The index of `cat` (whose cell this is): its top part built on first
+    /// use, the others as they are asked for.
+    pub(crate) fn get<'a>(&'a self, cat: &'a Catalog) -> Lookup<'a> {
+        Lookup {
+            cat,
+            top: self.0.get_or_init(|| Top::build(cat)),
+        }
+    }
+
+    /// How many parts have been built: (chunks, ARN service fields).
+    #[cfg(test)]
+    fn built(&self) -> (usize, usize) {
+        self.0.get().map_or((0, 0), |t| {
+            let n = |v: &[OnceLock<Index>]| v.iter().filter(|x| x.get().is_some()).count();
+            (n(&t.chunks), n(&t.field_ix))
+        })
     }
 }
 
@@ -47,6 +67,223 @@ impl fmt::Debug for IndexCell {
         } else {
             "IndexCell(empty)"
         })
+    }
+}
+
+/// The top part: what the catalogue knows without decoding a chunk.
+struct Top {
+    /// The lowercased prefixes and ARN service fields.
+    text: String,
+    /// Each service's lowercased prefix and chunk, in the catalogue's order.
+    services: Vec<(Str, u32)>,
+    service_table: Table,
+    /// Each ARN service field, lowercased, once.
+    fields: Vec<Str>,
+    field_table: Table,
+    /// The index of each chunk, built on first use.
+    chunks: Box<[OnceLock<Index>]>,
+    /// The index of each of `fields` (its formats), built on first use.
+    field_ix: Box<[OnceLock<Index>]>,
+}
+
+impl Top {
+    fn build(cat: &Catalog) -> Top {
+        let mut text = String::new();
+        let services: Vec<(Str, u32)> = cat
+            .services
+            .iter()
+            .map(|s| {
+                let p = Index::push(&mut text, text_at(&cat.text, s.prefix), true);
+                (p, s.chunk)
+            })
+            .collect();
+        let mut service_table = Table::with_entries(services.len());
+        for (i, &(p, _)) in services.iter().enumerate() {
+            let k = &text[p.off as usize..(p.off + p.len) as usize];
+            service_table.insert(hash(k.as_bytes()), i as u32, |e| {
+                let q = services[e as usize].0;
+                &text[q.off as usize..(q.off + q.len) as usize] == k
+            });
+        }
+        // `arn_fields` is sorted by field ignoring case: each field once.
+        let mut fields: Vec<Str> = Vec::new();
+        for (f, _) in &cat.arn_fields {
+            let f = text_at(&cat.text, *f);
+            let same = fields.last().is_some_and(|&l| {
+                text[l.off as usize..(l.off + l.len) as usize].eq_ignore_ascii_case(f)
+            });
+            if !same {
+                fields.push(Index::push(&mut text, f, true));
+            }
+        }
+        let mut field_table = Table::with_entries(fields.len());
+        for (i, _) in fields.iter().enumerate() {
+            field_table.insert(
+                hash(Self::str(&text, fields[i]).as_bytes()),
+                i as u32,
+                |_| false,
+            );
+        }
+        Top {
+            chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
+            field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
+            text,
+            services,
+            service_table,
+            fields,
+            field_table,
+        }
+    }
+
+    fn str(text: &str, s: Str) -> &str {
+        &text[s.off as usize..(s.off + s.len) as usize]
+    }
+
+    /// The number of the service whose prefix (ignoring case) is `prefix`,
+    /// `h` being [`hash`] of it.
+    fn service(&self, h: u64, prefix: &str) -> Option<u32> {
+        self.service_table.find(h, |e| {
+            Self::str(&self.text, self.services[e as usize].0).eq_ignore_ascii_case(prefix)
+        })
+    }
+}
+
+/// The index of a catalogue, as [`IndexCell::get`] gives it.
+#[derive(Clone, Copy)]
+pub(crate) struct Lookup<'a> {
+    cat: &'a Catalog,
+    top: &'a Top,
+}
+
+/// An action found in the index: its chunk's index and its number there.
+#[derive(Clone, Copy)]
+pub(crate) struct ActRef<'a> {
+    ix: &'a Index,
+    a: u32,
+    /// Its chunk.
+    chunk: u32,
+}
+
+impl<'a> Lookup<'a> {
+    /// The index of chunk `c`, built on first use.
+    fn chunk(&self, c: u32) -> &'a Index {
+        self.top.chunks[c as usize].get_or_init(|| {
+            let r = self.cat.chunks[c as usize].services.range();
+            Index::build(self.cat, r, None)
+        })
+    }
+
+    /// Whether a service has the prefix `prefix` (ignoring case), without
+    /// decoding its chunk.
+    pub(crate) fn has_service(&self, prefix: &str) -> bool {
+        self.top.service(hash(prefix.as_bytes()), prefix).is_some()
+    }
+
+    /// The index of the chunk of service `prefix`, and the hash of the
+    /// prefix.
+    fn chunk_of(&self, prefix: &str) -> Option<(&'a Index, u64, u32)> {
+        let h = hash(prefix.as_bytes());
+        let s = self.top.service(h, prefix)?;
+        let c = self.top.services[s as usize].1;
+        Some((self.chunk(c), h, c))
+    }
+
+    /// The action `service:name` (ignoring case).
+    pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
+        let (ix, h, chunk) = self.chunk_of(service)?;
+        let a = ix.action_h(h, service, name)?;
+        Some(ActRef { ix, a, chunk })
+    }
+
+    /// The action whose [`ActRef::id`] is `id`.
+    pub(crate) fn by_id(&self, id: u64) -> Option<ActRef<'a>> {
+        let (chunk, a) = ((id >> 32) as u32, id as u32);
+        if chunk as usize >= self.top.chunks.len() {
+            return None;
+        }
+        let ix = self.chunk(chunk);
+        ((a as usize) < ix.actions.len()).then_some(ActRef { ix, a, chunk })
+    }
+
+    /// The action `pattern` (`service:Name`, no wildcard).
+    pub(crate) fn literal_action(&self, pattern: &str) -> Option<ActRef<'a>> {
+        let (s, n) = pattern.split_once(':')?;
+        self.action(s, n)
+    }
+
+    /// Calls `f` with the prefix of each service that has an action `name`
+    /// (ignoring case), in the catalogue's order (every chunk is looked
+    /// into).
+    pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        for (c, chunk) in self.cat.chunks.iter().enumerate() {
+            let start = chunk.services.range().start;
+            self.chunk(c as u32).services_with_action(name, &mut |s| {
+                if let Some(svc) = self.cat.services.get(start + s as usize) {
+                    f(text_at(&self.cat.text, svc.prefix));
+                }
+            });
+        }
+    }
+
+    /// As [`Index::matches_any`], in the chunk of the pattern's service.
+    pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
+        let (svc, _) = pattern.split_once(':')?;
+        if svc.contains(['*', '?']) {
+            return None;
+        }
+        match self.chunk_of(svc) {
+            Some((ix, _, _)) => ix.matches_any(pattern),
+            None => Some(false),
+        }
+    }
+
+    /// Calls `f` with each ARN template of the service field `field`
+    /// (ignoring case) whose resource part may meet `resource`, as
+    /// [`Index::field_templates_near`] does, with the index of the field
+    /// (built on first use from the chunks that have formats of it).
+    pub(crate) fn arn_templates(
+        &self,
+        field: &str,
+        resource: Option<&str>,
+        f: &mut dyn FnMut(&str) -> bool,
+    ) {
+        let top = self.top;
+        let Some(i) = top.field_table.find(hash(field.as_bytes()), |e| {
+            Top::str(&top.text, top.fields[e as usize]).eq_ignore_ascii_case(field)
+        }) else {
+            return;
+        };
+        let ix = top.field_ix[i as usize].get_or_init(|| {
+            Index::build(
+                self.cat,
+                0..0,
+                Some(Top::str(&top.text, top.fields[i as usize])),
+            )
+        });
+        ix.field_templates_near(0, resource, f);
+    }
+}
+
+impl ActRef<'_> {
+    /// A number for the action, unique in the catalogue: its chunk and its
+    /// number there.
+    pub(crate) fn id(&self) -> u64 {
+        u64::from(self.chunk) << 32 | u64::from(self.a)
+    }
+
+    /// As [`Index::action_resources`].
+    pub(crate) fn action_resources(&self, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+        self.ix.action_resources(self.a, f)
+    }
+
+    /// As [`Index::takes_only_star`].
+    pub(crate) fn takes_only_star(&self) -> bool {
+        self.ix.takes_only_star(self.a)
+    }
+
+    /// As [`Index::supports_key`].
+    pub(crate) fn supports_key(&self, key: &str) -> bool {
+        self.ix.supports_key(self.a, key)
     }
 }
 
@@ -89,9 +326,9 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-/// The hash of `service:name` from its two parts.
-fn hash2(service: &[u8], name: &[u8]) -> u64 {
-    let h = (hash(service).rotate_left(17) ^ hash(name)).wrapping_mul(K);
+/// The hash of `service:name` from [`hash`] of the service and the name.
+fn hash2(service: u64, name: &[u8]) -> u64 {
+    let h = (service.rotate_left(17) ^ hash(name)).wrapping_mul(K);
     h ^ (h >> 32)
 }
 
@@ -145,6 +382,8 @@ struct Svc {
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
+    /// Its service, in [`Index::services`].
+    svc: u32,
     /// Where its colon is in `lower`.
     colon: u32,
     /// Its resource types, in [`Index::act_types`].
@@ -184,7 +423,8 @@ struct Field {
     templates: Range<u32>,
 }
 
-/// The index: see the [module documentation](self).
+/// The index of some services (a chunk's) or of one ARN service field's
+/// formats: see the [module documentation](self).
 pub(crate) struct Index {
     text: String,
     services: Vec<Svc>,
@@ -207,6 +447,10 @@ pub(crate) struct Index {
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
+    /// ([`hash`] of the name without the prefix, action number) of every
+    /// action, sorted: the actions of one name, in the order of their
+    /// services.
+    by_hash: Vec<(u64, u32)>,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -306,7 +550,9 @@ impl Index {
         }
     }
 
-    fn build(cat: &Catalog) -> Index {
+    /// The index of the services numbered `range` in `cat` and of the
+    /// formats of the ARN service field `field`.
+    fn build(cat: &Catalog, range: Range<usize>, field: Option<&str>) -> Index {
         let mut b = Builder::default();
         let mut services = Vec::new();
         let mut actions = Vec::new();
@@ -314,7 +560,7 @@ impl Index {
         let mut act_types = Vec::new();
         let mut type_templates = Vec::new();
         let mut keys_of = Vec::new();
-        for s in cat.services() {
+        for s in cat.services().skip(range.start).take(range.len()) {
             let lower = Index::push(&mut b.text, s.prefix(), true);
             // The service's resource types, by the address of their name.
             let mut names: Vec<(usize, u32)> = Vec::new();
@@ -378,6 +624,7 @@ impl Index {
                 }
                 actions.push(Act {
                     lower,
+                    svc: services.len() as u32,
                     colon: s.prefix().len() as u32,
                     types: r0..act_types.len() as u32,
                     keys: k0..keys_of.len() as u32,
@@ -388,18 +635,9 @@ impl Index {
                 actions: a0..actions.len() as u32,
             });
         }
-        // Templates of resource types no action takes are formats too.
-        let mut field_names: Vec<String> = Vec::new();
-        for s in cat.services() {
-            for r in s.resource_types() {
-                for t in r.arn_templates() {
-                    b.template(t);
-                    field_names.push(t.split(':').nth(2).unwrap_or("").to_ascii_lowercase());
-                }
-            }
-        }
-        field_names.sort_unstable();
-        field_names.dedup();
+        // The formats of the field: every template of it, those of resource
+        // types no action takes too.
+        let field_names: Vec<String> = field.iter().map(|f| f.to_ascii_lowercase()).collect();
         let mut fields = Vec::new();
         let mut field_templates = Vec::new();
         for f in &field_names {
@@ -430,6 +668,7 @@ impl Index {
             field_first: Vec::new(),
             field_templates,
             by_name: Vec::new(),
+            by_hash: Vec::new(),
         };
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
@@ -444,7 +683,7 @@ impl Index {
         for (i, a) in index.actions.iter().enumerate() {
             let k = index.get(a.lower);
             let (sv, n) = k.split_once(':').unwrap_or((k, ""));
-            let h = hash2(sv.as_bytes(), n.as_bytes());
+            let h = hash2(hash(sv.as_bytes()), n.as_bytes());
             table.insert(h, i as u32, |e| {
                 index.get(index.actions[e as usize].lower) == k
             });
@@ -457,6 +696,11 @@ impl Index {
                 .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
         }
         index.by_name = by_name;
+        let mut by_hash: Vec<(u64, u32)> = (0..index.actions.len() as u32)
+            .map(|a| (hash(index.action_name_lower(a).as_bytes()), a))
+            .collect();
+        by_hash.sort_unstable();
+        index.by_hash = by_hash;
         let mut table = Table::with_entries(index.fields.len());
         for (i, f) in index.fields.iter().enumerate() {
             let k = index.get(f.lower);
@@ -477,7 +721,7 @@ impl Index {
     }
 
     /// The number of the service `prefix` (ignoring case).
-    pub(crate) fn service(&self, prefix: &str) -> Option<u32> {
+    fn service(&self, prefix: &str) -> Option<u32> {
         let h = hash(prefix.as_bytes());
         self.service_table.find(h, |e| {
             self.get(self.services[e as usize].lower)
@@ -485,9 +729,10 @@ impl Index {
         })
     }
 
-    /// The number of the action `service:name` (ignoring case).
-    pub(crate) fn action(&self, service: &str, name: &str) -> Option<u32> {
-        let h = hash2(service.as_bytes(), name.as_bytes());
+    /// The number of the action `service:name` (ignoring case), `hs` being
+    /// [`hash`] of `service`.
+    fn action_h(&self, hs: u64, service: &str, name: &str) -> Option<u32> {
+        let h = hash2(hs, name.as_bytes());
         let n = service.len();
         self.action_table.find(h, |e| {
             let k = self.get(self.actions[e as usize].lower).as_bytes();
@@ -498,10 +743,19 @@ impl Index {
         })
     }
 
-    /// The action `pattern` (`service:Name`, no wildcard).
-    pub(crate) fn literal_action(&self, pattern: &str) -> Option<u32> {
-        let (s, n) = pattern.split_once(':')?;
-        self.action(s, n)
+    /// Calls `f` with the number (here) of each service that has an action
+    /// `name` (ignoring case), in order.
+    fn services_with_action(&self, name: &str, f: &mut dyn FnMut(u32)) {
+        let h = hash(name.as_bytes());
+        let lo = self.by_hash.partition_point(|x| x.0 < h);
+        for &(x, a) in &self.by_hash[lo..] {
+            if x != h {
+                break;
+            }
+            if self.action_name_lower(a).eq_ignore_ascii_case(name) {
+                f(self.actions[a as usize].svc);
+            }
+        }
     }
 
     /// The name (lowercased, without the prefix) of action `a`.
@@ -515,7 +769,7 @@ impl Index {
     /// and a wildcard in `name` matches an action (`None` for another
     /// pattern): only the names that start with the pattern's literal
     /// beginning are compared.
-    pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
+    fn matches_any(&self, pattern: &str) -> Option<bool> {
         let (svc, np) = pattern.split_once(':')?;
         if svc.contains(['*', '?']) {
             return None;
@@ -549,7 +803,7 @@ impl Index {
     /// Calls `f(resource type, ARN template)` for each template of each
     /// resource type of action `a`, until `f` returns `true` (then
     /// `true`).
-    pub(crate) fn action_resources(&self, a: u32, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+    fn action_resources(&self, a: u32, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
         for ty in self.types_of(a) {
             let name = self.get(ty.name);
             for &t in &self.type_templates[ty.templates.start as usize..ty.templates.end as usize] {
@@ -569,13 +823,13 @@ impl Index {
     }
 
     /// Whether action `a` takes no resource type.
-    pub(crate) fn takes_only_star(&self, a: u32) -> bool {
+    fn takes_only_star(&self, a: u32) -> bool {
         self.actions[a as usize].types.is_empty()
     }
 
     /// Whether action `a` supports condition key `key`, as
     /// [`crate::Action::supports_key`] answers.
-    pub(crate) fn supports_key(&self, a: u32, key: &str) -> bool {
+    fn supports_key(&self, a: u32, key: &str) -> bool {
         let any = |r: &Range<u32>| {
             self.keys_of[r.start as usize..r.end as usize]
                 .iter()
@@ -588,24 +842,20 @@ impl Index {
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
     }
 
-    /// Calls `f` with each ARN template of the service field `field`
-    /// (ignoring case) whose resource part may meet `resource` (their
+    /// Calls `f` with each ARN template of the service field numbered `i`
+    /// here whose resource part may meet `resource` (their
     /// literal beginnings agree; `None`: every template), in the order of
     /// [`Catalog::arn_templates`], until `f` returns `true`.
-    pub(crate) fn arn_templates(
+    fn field_templates_near(
         &self,
-        field: &str,
+        i: u32,
         resource: Option<&str>,
         f: &mut dyn FnMut(&str) -> bool,
     ) {
-        let h = hash(field.as_bytes());
-        let Some(i) = self.field_table.find(h, |e| {
-            self.get(self.fields[e as usize].lower)
-                .eq_ignore_ascii_case(field)
-        }) else {
+        let Some(field) = self.fields.get(i as usize) else {
             return;
         };
-        let range = self.fields[i as usize].templates.clone();
+        let range = field.templates.clone();
         let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
         let first = lit
             .and_then(|l| l.first())
@@ -676,7 +926,8 @@ mod tests {
     #[test]
     fn index_agrees_with_the_catalogue() {
         let cat = Catalog::embedded();
-        let ix = Index::build(cat);
+        let cell = IndexCell::default();
+        let ix = cell.get(cat);
         let probes = [
             "aws:ResourceTag/Owner",
             "aws:RequestTag/Owner",
@@ -689,17 +940,14 @@ mod tests {
             "aws:RequestTag/",
         ];
         for s in cat.services() {
-            let si = ix.service(&s.prefix().to_ascii_uppercase()).unwrap();
-            assert!(ix
-                .get(ix.services[si as usize].lower)
-                .eq_ignore_ascii_case(s.prefix()));
+            assert!(ix.has_service(&s.prefix().to_ascii_uppercase()));
             for a in s.actions() {
                 let n = ix
                     .action(s.prefix(), &a.name().to_ascii_lowercase())
                     .unwrap();
-                assert_eq!(ix.takes_only_star(n), a.resource_types().len() == 0);
+                assert_eq!(n.takes_only_star(), a.resource_types().len() == 0);
                 let mut mine = Vec::new();
-                ix.action_resources(n, &mut |ty, t| {
+                n.action_resources(&mut |ty, t| {
                     mine.push((ty.to_owned(), t.to_owned()));
                     false
                 });
@@ -720,7 +968,7 @@ mod tests {
                     .map(str::to_owned)
                     .chain(probes.iter().map(|p| (*p).to_owned()))
                 {
-                    assert_eq!(ix.supports_key(n, &k), a.supports_key(&k), "{a} {k}");
+                    assert_eq!(n.supports_key(&k), a.supports_key(&k), "{a} {k}");
                 }
             }
             assert!(ix.action(s.prefix(), "NoSuchActionAnywhere").is_none());
@@ -759,7 +1007,24 @@ mod tests {
             );
         }
         assert_eq!(ix.matches_any("*:Get*"), None);
-        assert!(ix.service("nosuch").is_none());
+        for name in [
+            "GetObject",
+            "createtags",
+            "ListTagsForResource",
+            "NoSuchAction",
+        ] {
+            let mut mine = Vec::new();
+            ix.services_with_action(name, &mut |p| mine.push(p.to_owned()));
+            let theirs: Vec<String> = cat
+                .services()
+                .filter(|s| s.action(name).is_some())
+                .map(|s| s.prefix().to_owned())
+                .collect();
+            assert_eq!(mine, theirs, "{name}");
+            assert_eq!(mine.is_empty(), name == "NoSuchAction", "{name}");
+        }
+        assert!(!ix.has_service("nosuch"));
+        assert!(ix.action("nosuch", "GetObject").is_none());
         assert!(ix.literal_action("s3").is_none());
         // Only the formats whose literal beginning agrees.
         let mut near = Vec::new();
@@ -776,5 +1041,43 @@ mod tests {
             "{near:?}"
         );
         assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
+    }
+
+    /// A check of one action and one resource decodes only the chunks it
+    /// looks into: the action's, and those with formats of the resource's
+    /// ARN service field.
+    #[test]
+    fn the_index_decodes_only_what_is_asked() {
+        let cat = Catalog::decode_embedded().unwrap();
+        let total = cat.chunks.len();
+        assert!(total > 2, "{total} chunks");
+        assert_eq!(cat.decoded_chunks(), (0, total));
+        let ix = cat.index.get(&cat);
+        assert!(ix.has_service("s3"));
+        assert!(ix.has_service("ec2"));
+        assert!(!ix.has_service("nosuch"));
+        assert_eq!(cat.decoded_chunks().0, 0, "services need no chunk");
+        let a = ix.action("s3", "GetObject").unwrap();
+        assert!(!a.takes_only_star());
+        assert_eq!(cat.decoded_chunks().0, 1);
+        assert_eq!(cat.index.built(), (1, 0));
+        let mut n = 0;
+        ix.arn_templates("s3", Some("my-bucket/key"), &mut |_| {
+            n += 1;
+            false
+        });
+        assert!(n > 0);
+        let s3_chunks: std::collections::BTreeSet<u32> = cat
+            .arn_fields
+            .iter()
+            .filter(|(f, _)| crate::text_at(&cat.text, *f).eq_ignore_ascii_case("s3"))
+            .map(|&(_, c)| c)
+            .chain([cat.service("s3").unwrap().svc.chunk])
+            .collect();
+        assert_eq!(cat.decoded_chunks().0, s3_chunks.len());
+        assert_eq!(cat.index.built(), (1, 1));
+        assert!(ix.matches_any("s3:Get*").unwrap());
+        assert_eq!(cat.index.built(), (1, 1));
+        assert!(cat.decoded_chunks().0 < total);
     }
 }

@@ -805,6 +805,18 @@ impl Catalog {
         codec::decode_lazy(EMBEDDED)
     }
 
+    /// How many of its chunks of services have been decoded, and how many
+    /// there are (for benchmarks and tests: a chunk is decoded on the first
+    /// look into one of its services).
+    pub fn decoded_chunks(&self) -> (usize, usize) {
+        let n = self
+            .chunks
+            .iter()
+            .filter(|c| c.pools.get().is_some())
+            .count();
+        (n, self.chunks.len())
+    }
+
     /// The size of the embedded data in bytes (compressed, as in the
     /// binary).
     pub const fn embedded_size() -> usize {

@@ -1,23 +1,23 @@
 //! [`Catalog`] as the core crate's [`ServiceCatalog`], so that
 //! `CheckOptions::identity().catalog(Some(Catalog::embedded()))` runs the
 //! catalogue checks. The questions the check asks for each action and
-//! resource go to the catalogue's lookup index (`index.rs`), built on the
-//! first of them.
+//! resource go to the catalogue's lookup index (`index.rs`), built in
+//! parts as they are asked for (a chunk's actions, a field's formats).
 
-use iam_ecs::policy::{KeyInfo, ServiceCatalog};
+use iam_ecs::policy::{ActionId, KeyInfo, ServiceCatalog};
 
-use super::index::Index;
+use super::index::Lookup;
 use super::{Catalog, REFRESH_HINT};
 
 impl Catalog {
-    fn ix(&self) -> &Index {
+    fn ix(&self) -> Lookup<'_> {
         self.index.get(self)
     }
 }
 
 /// Whether an action pattern has a wildcard.
 fn wild(pattern: &str) -> bool {
-    pattern.contains(['*', '?'])
+    pattern.bytes().any(|c| c == b'*' || c == b'?')
 }
 
 impl ServiceCatalog for Catalog {
@@ -30,7 +30,7 @@ impl ServiceCatalog for Catalog {
     }
 
     fn has_service(&self, prefix: &str) -> bool {
-        self.ix().service(prefix).is_some()
+        self.ix().has_service(prefix)
     }
 
     fn for_each_service(&self, f: &mut dyn FnMut(&str)) {
@@ -49,6 +49,31 @@ impl ServiceCatalog for Catalog {
 
     fn has_action(&self, service: &str, name: &str) -> bool {
         self.ix().action(service, name).is_some()
+    }
+
+    fn resolve_action(&self, action: &str) -> Option<Option<ActionId>> {
+        if wild(action) {
+            return None;
+        }
+        Some(self.ix().literal_action(action).map(|a| ActionId(a.id())))
+    }
+
+    fn id_supports_key(&self, id: ActionId, key: &str) -> bool {
+        self.ix().by_id(id.0).is_some_and(|a| a.supports_key(key))
+    }
+
+    fn for_each_id_resource(&self, id: ActionId, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+        match self.ix().by_id(id.0) {
+            Some(a) => {
+                a.action_resources(f);
+                a.takes_only_star()
+            }
+            None => true,
+        }
+    }
+
+    fn for_each_service_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        self.ix().services_with_action(name, f);
     }
 
     fn matches_any(&self, pattern: &str) -> bool {
@@ -70,8 +95,10 @@ impl ServiceCatalog for Catalog {
 
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool> {
         if !wild(pattern) {
-            let ix = self.ix();
-            return ix.literal_action(pattern).map(|a| ix.supports_key(a, key));
+            return self
+                .ix()
+                .literal_action(pattern)
+                .map(|a| a.supports_key(key));
         }
         let mut any = false;
         for a in self.actions_matching(pattern) {
@@ -89,10 +116,9 @@ impl ServiceCatalog for Catalog {
         f: &mut dyn FnMut(&str, &str) -> bool,
     ) -> Option<bool> {
         if !wild(pattern) {
-            let ix = self.ix();
-            let a = ix.literal_action(pattern)?;
-            ix.action_resources(a, f);
-            return Some(ix.takes_only_star(a));
+            let a = self.ix().literal_action(pattern)?;
+            a.action_resources(f);
+            return Some(a.takes_only_star());
         }
         let mut found = false;
         let mut star = false;
@@ -154,5 +180,54 @@ impl ServiceCatalog for Catalog {
             }
         }
         any.then_some(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A resolved action answers as its pattern does.
+    #[test]
+    fn resolved_actions_answer_as_their_patterns() {
+        let cat: &dyn ServiceCatalog = Catalog::embedded();
+        assert_eq!(cat.resolve_action("s3:Get*"), None);
+        assert_eq!(cat.resolve_action("s3:NoSuchAction"), Some(None));
+        assert_eq!(cat.resolve_action("nosuch:GetObject"), Some(None));
+        for a in [
+            "s3:GetObject",
+            "S3:putobject",
+            "ec2:RunInstances",
+            "iam:PassRole",
+            "kms:Decrypt",
+            "sts:GetCallerIdentity",
+        ] {
+            let Some(Some(id)) = cat.resolve_action(a) else {
+                panic!("{a} not resolved");
+            };
+            for key in [
+                "s3:prefix",
+                "aws:ResourceTag/Owner",
+                "ec2:InstanceType",
+                "iam:PassedToService",
+                "kms:ViaService",
+            ] {
+                assert_eq!(
+                    Some(cat.id_supports_key(id, key)),
+                    cat.action_supports_key(a, key),
+                    "{a} {key}"
+                );
+            }
+            let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+            let star = cat.for_each_id_resource(id, &mut |ty, t| {
+                mine.push(format!("{ty} {t}"));
+                false
+            });
+            let star2 = cat.for_each_action_resource(a, &mut |ty, t| {
+                theirs.push(format!("{ty} {t}"));
+                false
+            });
+            assert_eq!((star, mine), (star2.unwrap(), theirs), "{a}");
+        }
     }
 }

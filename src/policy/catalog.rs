@@ -79,6 +79,49 @@ pub trait ServiceCatalog: Sync {
     /// Whether `service:name` is an action.
     fn has_action(&self, service: &str, name: &str) -> bool;
 
+    /// Calls `f` with the prefix of each service that has an action `name`
+    /// (no wildcard; ignoring case), in the order of
+    /// [`for_each_service`](Self::for_each_service): for "did you mean"
+    /// across services. By default, [`has_action`](Self::has_action) of
+    /// each service.
+    fn for_each_service_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        self.for_each_service(&mut |p| {
+            if self.has_action(p, name) {
+                f(p);
+            }
+        });
+    }
+
+    /// The action `action` (`service:Name`) resolved once, for the
+    /// questions a check asks about it again: `None` for a pattern with a
+    /// wildcard (`*`, `?`) or when this catalogue does not resolve actions
+    /// (the default): ask by pattern; `Some(None)` when there is no such
+    /// action, else its id.
+    fn resolve_action(&self, action: &str) -> Option<Option<ActionId>> {
+        let _ = action;
+        None
+    }
+
+    /// Whether the action `id` (from [`resolve_action`](Self::resolve_action))
+    /// supports condition key `key`, as
+    /// [`action_supports_key`](Self::action_supports_key) answers for it.
+    /// Only a catalogue that resolves actions is asked (the default, for
+    /// the others, says no).
+    fn id_supports_key(&self, id: ActionId, key: &str) -> bool {
+        let _ = (id, key);
+        false
+    }
+
+    /// Calls `f(resource type, ARN template)` for the action `id` (from
+    /// [`resolve_action`](Self::resolve_action)) as
+    /// [`for_each_action_resource`](Self::for_each_action_resource) does,
+    /// returning whether it takes only `*`. Only a catalogue that resolves
+    /// actions is asked (the default, for the others, calls nothing).
+    fn for_each_id_resource(&self, id: ActionId, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
+        let _ = (id, f);
+        true
+    }
+
     /// Whether the action pattern `pattern` (`service:Name` with `*` and
     /// `?` anywhere) matches at least one action.
     fn matches_any(&self, pattern: &str) -> bool;
@@ -138,6 +181,12 @@ pub trait ServiceCatalog: Sync {
         self.for_each_arn_template(arn_service, f);
     }
 }
+
+/// An action as a catalogue resolved it
+/// ([`ServiceCatalog::resolve_action`]): a number of the catalogue's own
+/// making, meaningful to that catalogue only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ActionId(pub u64);
 
 /// A catalogue given to [`CheckOptions`](super::CheckOptions): a shared
 /// reference, compared and hashed by address so that the options stay

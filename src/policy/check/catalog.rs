@@ -18,7 +18,7 @@ use crate::check::Loc;
 use crate::code::Code;
 use crate::finding::Severity;
 use crate::policy::global_keys::{self, Key, Origin, Ty};
-use crate::policy::{Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
+use crate::policy::{ActionId, Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
 
 /// The tag condition keys whose support differs by action.
 fn is_tag_key(key: &str) -> bool {
@@ -39,16 +39,27 @@ impl Checker<'_> {
         // The nearest service of each unknown service seen in the
         // statement (a large statement names a retired service many times).
         let mut nearest: Near = Vec::new();
+        // The `Action` list resolved once, for every question about it.
+        let ids: Vec<Resolved> = s
+            .action
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|a| Resolved::of(cat, a))
+            .collect();
         for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
             if let Some(list) = list {
                 let list_at = at.key(key);
                 for (j, a) in list.iter().enumerate() {
+                    if key == "Action" && matches!(ids.get(j), Some(Resolved::Id(_))) {
+                        continue;
+                    }
                     self.catalog_action(cat, a, &value_loc(&list_at, list, j), &mut nearest);
                 }
             }
         }
         if let Some(res) = &s.resource {
-            self.catalog_resources(cat, s.action.as_ref(), res, &at.key("Resource"));
+            let actions = s.action.as_ref().map(|l| (l, &ids[..]));
+            self.catalog_resources(cat, actions, res, &at.key("Resource"));
         }
         if let Some(c) = &s.condition {
             let c_at = at.key("Condition");
@@ -59,7 +70,7 @@ impl Checker<'_> {
                 let op_at = c_at.key(op);
                 for (key, _) in block.iter() {
                     let key_at = op_at.key(key);
-                    self.catalog_key(cat, s, at, (op, &o), key, &key_at);
+                    self.catalog_key(cat, (s, &ids), at, (op, &o), key, &key_at);
                 }
             }
         }
@@ -152,7 +163,7 @@ impl Checker<'_> {
     fn catalog_resources(
         &mut self,
         cat: &dyn ServiceCatalog,
-        actions: Option<&OneOrMany<String>>,
+        actions: Option<(&OneOrMany<String>, &[Resolved])>,
         res: &OneOrMany<String>,
         at: &Loc,
     ) {
@@ -165,9 +176,9 @@ impl Checker<'_> {
         // resource type of the statement's actions (every one known, none
         // `*`).
         let mut fits_none = vec![false; fits.len()];
-        if let Some(actions) = actions {
+        if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, actions, res, &fits, &mut fits_none);
+                fits_none_of(cat, (actions, ids), res, &fits, &mut fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
@@ -175,7 +186,7 @@ impl Checker<'_> {
                 let r_at = value_loc(at, res, j);
                 self.catalog_resource(cat, r, fit, &r_at);
                 if fits_none[j] {
-                    if let Some(actions) = actions {
+                    if let Some((actions, _)) = actions {
                         self.resource_fits_no_action(cat, actions, r, &r_at);
                     }
                 }
@@ -309,7 +320,7 @@ impl Checker<'_> {
     fn catalog_key(
         &mut self,
         cat: &dyn ServiceCatalog,
-        s: &Statement,
+        (s, ids): (&Statement, &[Resolved]),
         stmt_at: &Loc,
         (op, o): (&str, &super::condition::Operator),
         key: &str,
@@ -373,14 +384,19 @@ impl Checker<'_> {
         // key then has no effect on the statement): Access Analyzer does
         // not report a key that some of the statement's actions support.
         let mut unsupported: Vec<&str> = Vec::new();
-        for a in actions.iter() {
+        for (a, id) in actions.iter().zip(ids) {
             let same = a
                 .split_once(':')
                 .is_some_and(|(p, _)| p.eq_ignore_ascii_case(svc));
             if !same {
                 continue;
             }
-            match cat.action_supports_key(a, key) {
+            let supports = match id {
+                Resolved::Id(id) => Some(cat.id_supports_key(*id, key)),
+                Resolved::Absent => None,
+                Resolved::Ask => cat.action_supports_key(a, key),
+            };
+            match supports {
                 Some(false) => unsupported.push(a),
                 Some(true) => return,
                 None => {}
@@ -533,7 +549,7 @@ fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
 /// resources.
 fn fits_none_of(
     cat: &dyn ServiceCatalog,
-    actions: &OneOrMany<String>,
+    (actions, ids): (&OneOrMany<String>, &[Resolved]),
     res: &OneOrMany<String>,
     fits: &[Option<Fit>],
     none: &mut [bool],
@@ -548,11 +564,11 @@ fn fits_none_of(
         }
     }
     let mut left = open.len();
-    for a in actions.iter() {
+    for (a, id) in actions.iter().zip(ids) {
         if a == "*" {
             return;
         }
-        let found = cat.for_each_action_resource(a, &mut |_, t| {
+        let mut place = |_: &str, t: &str| {
             let parsed = Arn::parse(t);
             for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
                 let Some(p) = &parsed else {
@@ -573,13 +589,42 @@ fn fits_none_of(
                 }
             }
             left == 0
-        });
+        };
+        let found = match id {
+            Resolved::Id(id) => Some(cat.for_each_id_resource(*id, &mut place)),
+            Resolved::Absent => None,
+            Resolved::Ask => cat.for_each_action_resource(a, &mut place),
+        };
         if found.is_none() || left == 0 {
             return;
         }
     }
     for (j, _, _, placed) in open {
         none[j] = !placed;
+    }
+}
+
+/// How the catalogue resolved one action of a statement's `Action` list.
+#[derive(Clone, Copy)]
+enum Resolved {
+    /// A known action.
+    Id(ActionId),
+    /// No such action.
+    Absent,
+    /// A wildcard, or a catalogue that does not resolve actions: asked by
+    /// pattern.
+    Ask,
+}
+
+impl Resolved {
+    /// `a` resolved (a wildcard is the catalogue's to tell apart: it
+    /// resolves none).
+    fn of(cat: &dyn ServiceCatalog, a: &str) -> Resolved {
+        match cat.resolve_action(a) {
+            Some(Some(id)) => Resolved::Id(id),
+            Some(None) => Resolved::Absent,
+            None => Resolved::Ask,
+        }
     }
 }
 
@@ -891,10 +936,10 @@ fn service_with_action(
     }
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
-    cat.for_each_service(&mut |p| {
+    cat.for_each_service_with_action(name, &mut |p| {
         // The lengths first (too far apart, no distance within `near`),
-        // then the lookup, then the distance.
-        if svc.len().abs_diff(p.len()) > near || !cat.has_action(p, name) {
+        // then the distance.
+        if svc.len().abs_diff(p.len()) > near {
             return;
         }
         let Some(d) = distance(svc, p, near) else {
