@@ -403,7 +403,7 @@ struct Type {
 struct Key {
     /// As the catalogue spells it.
     name: Str,
-    /// Whether a placeholder stands in it (see [`instance_of`]).
+    /// Whether a placeholder stands in it (see `crate::placeholder_match`).
     template: bool,
 }
 
@@ -486,7 +486,7 @@ impl<'c> Builder<'c> {
         let name = Index::push(&mut self.text, k, false);
         self.keys.push(Key {
             name,
-            template: crate_is_template(k),
+            template: crate::is_template(k),
         });
         let i = self.keys.len() as u32 - 1;
         self.key_ids.insert(k, i);
@@ -836,7 +836,8 @@ impl Index {
                 .any(|&k| {
                     let k = &self.keys[k as usize];
                     let name = self.get(k.name);
-                    name.eq_ignore_ascii_case(key) || (k.template && instance_of(name, key))
+                    name.eq_ignore_ascii_case(key)
+                        || (k.template && crate::placeholder_match(name, key))
                 })
         };
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
@@ -881,40 +882,6 @@ impl Index {
             }
         }
     }
-}
-
-/// Whether a catalogued key name has a placeholder (`${TagKey}`, `<key>`,
-/// or a last segment `tag-key` after `/`), as the catalogue reads it.
-fn crate_is_template(name: &str) -> bool {
-    name.contains("${") || name.contains('<') || name.ends_with("/tag-key")
-}
-
-/// Whether `key` is an instance of the templated key `tpl` (each
-/// placeholder standing for a non-empty run of characters, the rest equal
-/// ignoring ASCII case), as [`crate::Action::supports_key`] matches.
-fn instance_of(tpl: &str, key: &str) -> bool {
-    fn m(t: &[u8], k: &[u8]) -> bool {
-        let close = match t {
-            [b'$', b'{', ..] => Some(b'}'),
-            [b'<', ..] => Some(b'>'),
-            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
-            [] => return k.is_empty(),
-            [c, rest @ ..] => {
-                return k
-                    .first()
-                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
-            }
-        };
-        let rest = match close {
-            Some(c) => match t.iter().position(|&x| x == c) {
-                Some(i) => &t[i + 1..],
-                None => return t.eq_ignore_ascii_case(k),
-            },
-            None => &t[t.len()..],
-        };
-        (1..=k.len()).any(|i| m(rest, &k[i..]))
-    }
-    m(tpl.as_bytes(), key.as_bytes())
 }
 
 #[cfg(test)]

@@ -565,6 +565,13 @@ fn is_template(name: &str) -> bool {
 /// ignoring ASCII case, or with each placeholder of a templated `tpl`
 /// standing for a non-empty run of characters).
 fn template_matches(tpl: &str, key: &str) -> bool {
+    tpl.eq_ignore_ascii_case(key) || (is_template(tpl) && placeholder_match(tpl, key))
+}
+
+/// Whether `key` is an instance of the templated key `tpl`: each
+/// placeholder stands for a non-empty run of characters, the rest is equal
+/// ignoring ASCII case.
+fn placeholder_match(tpl: &str, key: &str) -> bool {
     fn m(t: &[u8], k: &[u8]) -> bool {
         let close = match t {
             [b'$', b'{', ..] => Some(b'}'),
@@ -586,7 +593,7 @@ fn template_matches(tpl: &str, key: &str) -> bool {
         };
         (1..=k.len()).any(|i| m(rest, &k[i..]))
     }
-    tpl.eq_ignore_ascii_case(key) || (is_template(tpl) && m(tpl.as_bytes(), key.as_bytes()))
+    m(tpl.as_bytes(), key.as_bytes())
 }
 
 /// The service field of an ARN template (`s3` of `arn:${Partition}:s3:::...`).
