@@ -479,6 +479,32 @@ impl Hasher for Fold {
 }
 
 impl<'c> Builder<'c> {
+    /// Adds the resource type `r` (its name, templates and keys) to
+    /// `types`; its number there.
+    fn resource_type(
+        &mut self,
+        r: crate::ResourceType<'c>,
+        types: &mut Vec<Type>,
+        type_templates: &mut Vec<u32>,
+        keys_of: &mut Vec<u32>,
+    ) -> u32 {
+        let name = Index::push(&mut self.text, r.name(), false);
+        let t0 = type_templates.len() as u32;
+        for t in r.arn_templates() {
+            type_templates.push(self.template(t));
+        }
+        let k0 = keys_of.len() as u32;
+        for k in r.condition_keys() {
+            keys_of.push(self.key(k));
+        }
+        types.push(Type {
+            name,
+            templates: t0..type_templates.len() as u32,
+            keys: k0..keys_of.len() as u32,
+        });
+        types.len() as u32 - 1
+    }
+
     fn key(&mut self, k: &'c str) -> u32 {
         if let Some(&i) = self.key_ids.get(k) {
             return i;
@@ -565,21 +591,8 @@ impl Index {
             // The service's resource types, by the address of their name.
             let mut names: Vec<(usize, u32)> = Vec::new();
             for r in s.resource_types() {
-                let name = Index::push(&mut b.text, r.name(), false);
-                let t0 = type_templates.len() as u32;
-                for t in r.arn_templates() {
-                    type_templates.push(b.template(t));
-                }
-                let k0 = keys_of.len() as u32;
-                for k in r.condition_keys() {
-                    keys_of.push(b.key(k));
-                }
-                names.push((r.name().as_ptr() as usize, types.len() as u32));
-                types.push(Type {
-                    name,
-                    templates: t0..type_templates.len() as u32,
-                    keys: k0..keys_of.len() as u32,
-                });
+                let i = b.resource_type(r, &mut types, &mut type_templates, &mut keys_of);
+                names.push((r.name().as_ptr() as usize, i));
             }
             let a0 = actions.len() as u32;
             for a in s.actions() {
@@ -602,23 +615,7 @@ impl Index {
                         Some(&(_, i)) => i,
                         // Not one of the service's (by address): its own
                         // entry.
-                        None => {
-                            let name = Index::push(&mut b.text, r.name(), false);
-                            let t0 = type_templates.len() as u32;
-                            for t in r.arn_templates() {
-                                type_templates.push(b.template(t));
-                            }
-                            let k0 = keys_of.len() as u32;
-                            for k in r.condition_keys() {
-                                keys_of.push(b.key(k));
-                            }
-                            types.push(Type {
-                                name,
-                                templates: t0..type_templates.len() as u32,
-                                keys: k0..keys_of.len() as u32,
-                            });
-                            types.len() as u32 - 1
-                        }
+                        None => b.resource_type(r, &mut types, &mut type_templates, &mut keys_of),
                     };
                     act_types.push(ty);
                 }
