@@ -385,8 +385,8 @@ codes! {
         "an action of an `Action`/`NotAction` that another in the same list already covers: the same action again (actions ignore case) or one a wildcard matches (`ecs:DescribeClusters` beside `ecs:Describe*`); reported at the covered action, a later copy of an equal one",
         "RULES 2.6 (\"case insensitive\"); AA *Redundant action* (suggestion; its locations are every action of the group, it names a covered one)";
     StringLikeOperatorWithArnConditionKeys = "string-like-operator-with-arn-condition-keys", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
-        "an ARN-typed global condition key (`aws:PrincipalArn`, `aws:SourceArn`, ...) under `StringLike`/`StringNotLike` (with `IfExists` or a set prefix): use `ArnLike`/`ArnNotLike`",
-        "AA *String like operator with ARN condition keys*; global condition-key table (`scripts/gen-global-keys.py`)";
+        "an ARN-typed condition key under `StringLike`/`StringNotLike` (with `IfExists` or a set prefix): use `ArnLike`/`ArnNotLike`; global keys (`aws:PrincipalArn`, `aws:SourceArn`, ...) and the 178 service keys the Service Authorization Reference types ARN (`iam:AssociatedResourceArn`, `lambda:FunctionArn`), with the catalogue every service key it types ARN",
+        "AA *String like operator with ARN condition keys*; global condition-key table and the table of service keys typed ARN (`scripts/gen-global-keys.py`, current pages of 2026-06-14)";
     ForallvaluesWithSingleValuedKey = "forallvalues-with-single-valued-key", SecurityWarning, [IdentityPolicy, TrustPolicy, ResourcePolicy, ServiceControlPolicy, ResourceControlPolicy],
         "`ForAllValues:` with a single-valued global condition key (true when the key is absent)",
         "AA *ForAllValues with single valued key*; IAM-UG `reference_policies_condition-single-vs-multi-valued-context-keys`; global condition-key table";

@@ -272,3 +272,36 @@ fn invalid_region() {
     // Variables, and other keys: nothing.
     assert!(id(r#"{"StringEquals":{"aws:RequestedRegion":"${aws:PrincipalTag/region}","aws:PrincipalTag/region":"mars"}}"#).is_empty());
 }
+
+/// `string-like-operator-with-arn-condition-keys` on service keys without
+/// a catalogue: the core's table of the service keys the Service
+/// Authorization Reference types ARN (`scripts/gen-global-keys.py`).
+#[test]
+fn string_like_on_a_service_key_typed_arn() {
+    let role = |cond: &str| {
+        check(
+            &format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::918273645546:role/r","Condition":{cond}}}]}}"#
+            ),
+            CheckOptions::identity(),
+        )
+    };
+    assert_eq!(
+        role(r#"{"StringLike":{"iam:AssociatedResourceARN":"arn:aws:ec2:*:*:instance/*"}}"#),
+        ["security-warning[string-like-operator-with-arn-condition-keys] /Statement/0/Condition/StringLike/iam:AssociatedResourceARN: condition key iam:AssociatedResourceARN is an ARN: use ArnLike or ArnNotLike instead of \"StringLike\" (string matching lets a wildcard span ARN fields)"]
+    );
+    // A key whose name does not say ARN, typed ARN by AWS.
+    assert_eq!(
+        role(r#"{"StringNotLikeIfExists":{"codestar-notifications:NotificationsForResource":"arn:aws:codecommit:*"}}"#),
+        ["security-warning[string-like-operator-with-arn-condition-keys] /Statement/0/Condition/StringNotLikeIfExists/codestar-notifications:NotificationsForResource: condition key codestar-notifications:NotificationsForResource is an ARN: use ArnLike or ArnNotLike instead of \"StringNotLikeIfExists\" (string matching lets a wildcard span ARN fields)"]
+    );
+    // ARN operators, exact string operators, and service keys typed
+    // String (even named ...Arn: `bedrock-agentcore:KmsKeyArn`): nothing.
+    assert!(
+        role(r#"{"ArnLike":{"iam:AssociatedResourceArn":"arn:aws:ec2:*:*:instance/*"}}"#)
+            .is_empty()
+    );
+    assert!(role(r#"{"StringEquals":{"iam:AssociatedResourceArn":"arn:aws:ec2:us-east-1:918273645546:instance/i-1"}}"#).is_empty());
+    assert!(role(r#"{"StringLike":{"bedrock-agentcore:KmsKeyArn":"arn:aws:kms:*"}}"#).is_empty());
+    assert!(role(r#"{"StringLike":{"iam:PassedToService":"ecs-tasks.*"}}"#).is_empty());
+}

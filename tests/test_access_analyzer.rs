@@ -17,6 +17,16 @@
 //!   counts against 10,240 characters; ours holds managed policies to
 //!   6,144, what `CreatePolicy` enforces; `test_policy_corpus` compares the
 //!   sizes).
+//! - Re-anchored: an AWS finding whose values the document has moved since
+//!   the run. AWS's locations carry the span of the text it was sent
+//!   (Python `json.dumps` of the document); at an array element whose
+//!   string no longer has that length, the document changed. When all the
+//!   finding's locations are elements of one array, the one shift of their
+//!   indices that gives every location a string of its span's length and
+//!   puts the value the message names at one of them is taken (ViewOnlyAccess:
+//!   `ses:List*` and `ses:ListDedicatedIpPools`, AWS's 286 and 287, are at
+//!   293 and 294 in the version of 2024-12-19); with no such shift, or
+//!   more than one, the finding is left out.
 //! - An *extra* is a finding of ours under a code of AWS's check reference
 //!   (`aws-docs/access-analyzer-policy-checks-current.json`) on one of these
 //!   76 policies that reproduces no AWS finding.
@@ -31,9 +41,9 @@ use iam_ecs::policy::CheckOptions;
 use util::corpus_dir;
 
 /// AWS findings reproduced, at least.
-const REPRODUCED_FLOOR: usize = 60;
-/// Findings of ours under AWS codes that AWS did not report, at most.
-const EXTRA_CEILING: usize = 1;
+const REPRODUCED_FLOOR: usize = 77;
+/// Findings of ours under AWS codes that AWS did not report: none.
+const EXTRA_CEILING: usize = 0;
 
 #[test]
 #[cfg_attr(
@@ -52,8 +62,8 @@ fn access_analyzer_findings_reproduced() {
         reproduced >= REPRODUCED_FLOOR,
         "reproduced {reproduced}, fewer than the floor {REPRODUCED_FLOOR}"
     );
-    assert!(
-        extra <= EXTRA_CEILING,
-        "{extra} extra findings, more than the ceiling {EXTRA_CEILING}"
+    assert_eq!(
+        extra, EXTRA_CEILING,
+        "extra findings under AWS codes (none since session 18)"
     );
 }

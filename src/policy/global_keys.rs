@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 
+mod arn_service_keys;
 mod table;
 
 pub(crate) use table::TABLE_DATE;
@@ -119,6 +120,15 @@ pub(crate) fn lookup(key: &str) -> Option<&'static Key> {
     find(&key[..=slash]).filter(|k| k.prefix)
 }
 
+/// Whether `key` is a service condition key typed ARN in the Service
+/// Authorization Reference ([`arn_service_keys::ARN_SERVICE_KEYS`];
+/// condition keys ignore case).
+pub(crate) fn arn_service_key(key: &str) -> bool {
+    arn_service_keys::ARN_SERVICE_KEYS
+        .binary_search_by(|e| cmp_ignore_case(e, key))
+        .is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +145,13 @@ mod tests {
         );
         assert!(lookup("aws:ResourceTag").is_none());
         assert!(lookup("aws:NoSuchKey").is_none());
+        assert!(arn_service_keys::ARN_SERVICE_KEYS
+            .windows(2)
+            .all(|w| cmp_ignore_case(w[0], w[1]) == Ordering::Less));
+        assert!(arn_service_key("IAM:associatedResourceARN"));
+        assert!(arn_service_key("lambda:FunctionArn"));
+        assert!(!arn_service_key("lambda:FunctionUrlAuthType"));
+        assert!(!arn_service_key("aws:PrincipalArn"));
         assert_eq!(cmp_ignore_case("aws:A", "AWS:ab"), Ordering::Less);
         assert_eq!(cmp_ignore_case("aws:b", "AWS:A"), Ordering::Greater);
         assert_eq!(cmp_ignore_case("aws:[", "aws:a"), Ordering::Less);

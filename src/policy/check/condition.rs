@@ -162,6 +162,15 @@ impl Checker<'_> {
     }
 }
 
+/// The message of `string-like-operator-with-arn-condition-keys` for `key`
+/// under `op`.
+fn arn_like_message(key: &str, op: &str) -> String {
+    format!(
+        "condition key {key} is an ARN: use ArnLike or ArnNotLike instead of {op:?} \
+         (string matching lets a wildcard span ARN fields)"
+    )
+}
+
 /// The global keys whose value the caller sets, so that a condition on
 /// them does not control access (IAM-UG `reference_policies_condition-keys`:
 /// `aws:referer` "can be spoofed", `aws:UserAgent` "unauthorized parties
@@ -192,6 +201,16 @@ impl Checker<'_> {
             return;
         }
         let Some(k) = global_keys::lookup(key) else {
+            // A service key typed ARN: with a catalogue, its checks type
+            // every service key (`check::catalog`).
+            if o.like && self.opts.catalog.is_none() && global_keys::arn_service_key(key) {
+                self.sink.report(
+                    Code::StringLikeOperatorWithArnConditionKeys,
+                    at,
+                    arn_like_message(key, op),
+                );
+                return;
+            }
             // A tag key without its tag is reported as that.
             if key.len() > 4
                 && super::values::bare_tag_key(key).is_none()
@@ -253,10 +272,7 @@ impl Checker<'_> {
             self.sink.report(
                 Code::StringLikeOperatorWithArnConditionKeys,
                 at,
-                format!(
-                    "condition key {key} is an ARN: use ArnLike or ArnNotLike instead of {op:?} \
-                     (string matching lets a wildcard span ARN fields)"
-                ),
+                arn_like_message(key, op),
             );
         } else if k.ops & bit == 0 {
             self.sink.report_with(
