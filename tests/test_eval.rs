@@ -2,8 +2,12 @@
 //! Guide's evaluation-logic pages, the never-fail-open rule, and the
 //! properties of issue 13 (proptest).
 
+#[path = "util/label.rs"]
+mod label;
+
 use iam_ecs::eval::{decide, evaluate, Decision, Evaluation, Outcome, Request};
 use iam_ecs::policy::{Effect, PolicyDocument};
+use label::label_pointer;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -599,18 +603,5 @@ proptest! {
             prop_assert!(policy.pointer(s.statement.as_str()).is_some(), "{} {}", s.policy, s.statement);
             prop_assert!(!parsed.statements().is_empty());
         }
-    }
-}
-
-/// `identityPolicies[1]` → `/identityPolicies/1`,
-/// `serviceControlPolicies[0][0]` → `/serviceControlPolicies/0/policies/0`.
-fn label_pointer(label: &str) -> String {
-    let (name, rest) = label.split_once('[').unwrap_or((label, ""));
-    let idx: Vec<&str> = rest.split(['[', ']']).filter(|s| !s.is_empty()).collect();
-    match idx.as_slice() {
-        [] => format!("/{name}"),
-        [i] => format!("/{name}/{i}"),
-        [l, n] => format!("/{name}/{l}/policies/{n}"),
-        _ => unreachable!("labels have at most two indexes"),
     }
 }

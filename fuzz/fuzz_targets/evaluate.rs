@@ -8,18 +8,10 @@ use iam_ecs::eval::{decide, evaluate, Request};
 use iam_ecs::json::Json;
 use libfuzzer_sys::fuzz_target;
 
-/// `identityPolicies[1]` → `/identityPolicies/1`,
-/// `serviceControlPolicies[0][2]` → `/serviceControlPolicies/0/policies/2`.
-fn label_pointer(label: &str) -> String {
-    let (name, rest) = label.split_once('[').unwrap_or((label, ""));
-    let idx: Vec<&str> = rest.split(['[', ']']).filter(|s| !s.is_empty()).collect();
-    match idx.as_slice() {
-        [] => format!("/{name}"),
-        [i] => format!("/{name}/{i}"),
-        [l, n] => format!("/{name}/{l}/policies/{n}"),
-        _ => panic!("a label with more than two indexes: {label}"),
-    }
-}
+#[path = "../../tests/util/label.rs"]
+mod label;
+
+use label::label_pointer;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = Json::from_slice(data) else {
