@@ -284,18 +284,39 @@ fn redundant_in_group(
     };
     let all_heads: Vec<u8> = group.iter().map(|e| head(e.2)).collect();
     let heads: Vec<u8> = candidates.iter().map(|&q| all_heads[q]).collect();
+    // The literal end of each action's name (after its last wildcard),
+    // which every catalogue action that it matches ends with: compared
+    // before the match (`*HumanLoop` against every action of a service).
+    let tails: Vec<&[u8]> = group
+        .iter()
+        .map(|e| {
+            let b = e.2.as_bytes();
+            let from = b
+                .iter()
+                .rposition(|&c| c == b'*' || c == b'?')
+                .map_or(0, |i| i + 1);
+            &b[from..]
+        })
+        .collect();
+    // Whether group action x matches the catalogue action `name`.
+    let matches = |x: usize, name: &str| {
+        let (t, n) = (tails[x], name.as_bytes());
+        n.len() >= t.len()
+            && n[n.len() - t.len()..].eq_ignore_ascii_case(t)
+            && covers(group[x].2, name)
+    };
     cat.for_each_action(svc, &mut |name| {
         let h = head(name);
         let hit = candidates
             .iter()
             .zip(&heads)
-            .any(|(&q, &c)| (c == 0 || c == h) && covers(group[q].2, name));
+            .any(|(&q, &c)| (c == 0 || c == h) && matches(q, name));
         if !hit {
             return;
         }
         bits.iter_mut().for_each(|b| *b = 0);
-        for (x, e) in group.iter().enumerate() {
-            if (all_heads[x] == 0 || all_heads[x] == h) && covers(e.2, name) {
+        for x in 0..m {
+            if (all_heads[x] == 0 || all_heads[x] == h) && matches(x, name) {
                 bits[x / 64] |= 1 << (x % 64);
             }
         }
@@ -313,7 +334,7 @@ fn redundant_in_group(
     let within_q = |p: usize, q: usize| {
         let mut all = true;
         cat.for_each_action(svc, &mut |name| {
-            if all && covers(group[p].2, name) && !covers(group[q].2, name) {
+            if all && matches(p, name) && !matches(q, name) {
                 all = false;
             }
         });
