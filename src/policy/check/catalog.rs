@@ -941,8 +941,12 @@ fn service_with_action(
         Some((_, b)) => b.clone(),
         None => {
             let mut best: Option<(usize, String)> = None;
+            let probe = Probe::new(svc);
             cat.for_each_service(&mut |p| {
-                if let Some(d) = distance(svc, p, 3) {
+                let Some(limit) = within(3, &best) else {
+                    return;
+                };
+                if let Some(d) = probe.distance(p, limit) {
                     if best.as_ref().map_or(true, |(b, _)| d < *b) {
                         best = Some((d, p.to_owned()));
                     }
@@ -962,13 +966,17 @@ fn service_with_action(
     }
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
+    let probe = Probe::new(svc);
     cat.for_each_service_with_action(name, &mut |p| {
         // The lengths first (too far apart, no distance within `near`),
         // then the distance.
         if svc.len().abs_diff(p.len()) > near {
             return;
         }
-        let Some(d) = distance(svc, p, near) else {
+        let Some(limit) = within(near, &with) else {
+            return;
+        };
+        let Some(d) = probe.distance(p, limit) else {
             return;
         };
         if with.as_ref().map_or(true, |(b, _)| d < *b) {
@@ -978,13 +986,26 @@ fn service_with_action(
     with.or(best).map(|b| b.1)
 }
 
+/// The distance within which a name must be to replace `best` (a nearer
+/// one only), at most `limit`; `None` when none can.
+fn within(limit: usize, best: &Option<(usize, String)>) -> Option<usize> {
+    match best {
+        None => Some(limit),
+        Some((d, _)) => d.checked_sub(1).map(|d| d.min(limit)),
+    }
+}
+
 /// The action of `svc` nearest to `name` by edit distance (at most a third
 /// of the name's length, and at least 2).
 fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
     let limit = (name.len() / 3).max(2);
     let mut best: Option<(usize, String)> = None;
+    let probe = Probe::new(name);
     cat.for_each_action(svc, &mut |n| {
-        if let Some(d) = distance(name, n, limit) {
+        let Some(limit) = within(limit, &best) else {
+            return;
+        };
+        if let Some(d) = probe.distance(n, limit) {
             if best.as_ref().map_or(true, |(b, _)| d < *b) {
                 best = Some((d, n.to_owned()));
             }
@@ -997,35 +1018,81 @@ fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<Str
 /// at most `limit` (`None` beyond it: only a band of `limit` cells either
 /// side of the diagonal is computed, and a row whose every cell exceeds the
 /// limit ends the search).
+#[cfg(test)]
 fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
-        return None;
+    Probe::new(a).distance(b, limit)
+}
+
+/// The set of letters of `s` (ignoring ASCII case), as bits.
+fn letters(s: &[u8]) -> u64 {
+    s.iter()
+        .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
+}
+
+/// A name compared with many others by edit distance: what the cheaper
+/// bounds need of it, computed once.
+struct Probe<'a> {
+    a: &'a [u8],
+    letters: u64,
+    counts: [i16; 64],
+}
+
+impl<'a> Probe<'a> {
+    fn new(a: &'a str) -> Self {
+        let a = a.as_bytes();
+        // Wrapping: a name too long for the counts is too long for every
+        // other name (the length bound comes first).
+        let mut counts = [0i16; 64];
+        for c in a {
+            let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
+            *k = k.wrapping_add(1);
+        }
+        Probe {
+            a,
+            letters: letters(a),
+            counts,
+        }
     }
-    // A cheaper bound first: each edit adds or removes at most two
-    // letters from the set of letters present.
-    let present = |s: &[u8]| {
-        s.iter()
-            .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
-    };
-    if ((present(a) ^ present(b)).count_ones() as usize).div_ceil(2) > limit {
-        return None;
+
+    /// The Levenshtein distance between the probe and `b`, ignoring ASCII
+    /// case, when at most `limit` (`None` beyond it: only a band of
+    /// `limit` cells either side of the diagonal is computed, and a row
+    /// whose every cell exceeds the limit ends the search).
+    fn distance(&self, b: &str, limit: usize) -> Option<usize> {
+        let (a, b) = (self.a, b.as_bytes());
+        if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
+            return None;
+        }
+        // A cheaper bound first: each edit adds or removes at most two
+        // letters from the set of letters present.
+        let present = letters(b);
+        if ((self.letters ^ present).count_ones() as usize).div_ceil(2) > limit {
+            return None;
+        }
+        // A lower bound: each edit changes the count of at most two
+        // letters by one (only the letters of either name have a count).
+        let mut counts = self.counts;
+        for c in b {
+            let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
+            *k = k.wrapping_sub(1);
+        }
+        let (mut more, mut fewer) = (0usize, 0usize);
+        let mut bits = self.letters | present;
+        while bits != 0 {
+            let c = counts[bits.trailing_zeros() as usize];
+            more += c.max(0) as usize;
+            fewer += (-c).max(0) as usize;
+            bits &= bits - 1;
+        }
+        if more.max(fewer) > limit {
+            return None;
+        }
+        banded(a, b, limit)
     }
-    // A lower bound: each edit changes the count of at most two letters by
-    // one.
-    let mut counts = [0i16; 64];
-    for c in a {
-        counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
-    }
-    for c in b {
-        counts[usize::from(c.to_ascii_lowercase() & 63)] -= 1;
-    }
-    let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &c| {
-        (m + c.max(0) as usize, f + (-c).max(0) as usize)
-    });
-    if more.max(fewer) > limit {
-        return None;
-    }
+}
+
+/// The banded Levenshtein table of [`Probe::distance`].
+fn banded(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
     const FAR: usize = usize::MAX / 2;
     let mut prev = [FAR; 130];
     let mut cur = [FAR; 130];
