@@ -294,6 +294,12 @@ impl ActRef<'_> {
         self.ix.action_resources(self.a, f)
     }
 
+    /// The prefix of its service, lowercased.
+    pub(crate) fn prefix(&self) -> &str {
+        let svc = self.ix.actions[self.a as usize].svc;
+        self.ix.get(self.ix.services[svc as usize].lower)
+    }
+
     /// As [`Index::takes_only_star`].
     pub(crate) fn takes_only_star(&self) -> bool {
         self.ix.takes_only_star(self.a)

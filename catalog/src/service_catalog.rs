@@ -93,6 +93,22 @@ impl ServiceCatalog for Catalog {
         self.ix().by_id(id.0).is_some_and(|a| a.supports_key(key))
     }
 
+    fn id_supports_tag_key(&self, id: ActionId, key: &str) -> bool {
+        let Some(a) = self.ix().by_id(id.0) else {
+            return false;
+        };
+        if a.supports_key(key) {
+            return true;
+        }
+        // As `action_supports_tag_key`: an action that takes no resource
+        // type, when a resource type of its service supports the key.
+        a.takes_only_star()
+            && self.service(a.prefix()).is_some_and(|s| {
+                s.resource_types()
+                    .any(|r| r.condition_keys().any(|k| super::key_matches(k, key)))
+            })
+    }
+
     fn for_each_id_resource(&self, id: ActionId, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
         match self.ix().by_id(id.0) {
             Some(a) => {
@@ -256,6 +272,9 @@ mod tests {
             "iam:PassRole",
             "kms:Decrypt",
             "sts:GetCallerIdentity",
+            "ec2:DescribeInstances",
+            "s3:ListAllMyBuckets",
+            "ec2:CreateTags",
         ] {
             let Some(Some(id)) = cat.resolve_action(a) else {
                 panic!("{a} not resolved");
@@ -278,6 +297,18 @@ mod tests {
                 mine.push(format!("{ty} {t}"));
                 false
             });
+            for key in [
+                "aws:ResourceTag/Owner",
+                "aws:RequestTag/Owner",
+                "aws:TagKeys",
+                "aws:resourcetag/x",
+            ] {
+                assert_eq!(
+                    Some(cat.id_supports_tag_key(id, key)),
+                    cat.action_supports_tag_key(a, key),
+                    "{a} {key}"
+                );
+            }
             let star2 = cat.for_each_action_resource(a, &mut |ty, t| {
                 theirs.push(format!("{ty} {t}"));
                 false

@@ -332,7 +332,7 @@ impl Checker<'_> {
         if is_tag_key(key) {
             // `Null` tests whether the tag is there, for any action.
             if o.family != Family::Null {
-                self.tag_key(cat, s, stmt_at, key, at);
+                self.tag_key(cat, (s, ids), stmt_at, key, at);
             }
             return;
         }
@@ -422,7 +422,7 @@ impl Checker<'_> {
     fn tag_key(
         &mut self,
         cat: &dyn ServiceCatalog,
-        s: &Statement,
+        (s, ids): (&Statement, &[Resolved]),
         stmt_at: &Loc,
         key: &str,
         at: &Loc,
@@ -459,7 +459,12 @@ impl Checker<'_> {
             if a == "*" {
                 continue;
             }
-            if cat.action_supports_tag_key(a, key) == Some(false) {
+            let supports = match ids.get(j) {
+                Some(Resolved::Id(id)) => Some(cat.id_supports_tag_key(*id, key)),
+                Some(Resolved::Absent) => None,
+                _ => cat.action_supports_tag_key(a, key),
+            };
+            if supports == Some(false) {
                 first.get_or_insert(j);
                 let p = a.split_once(':').map_or(a.as_str(), |x| x.0);
                 if !services.iter().any(|x| x.eq_ignore_ascii_case(p)) {
