@@ -139,11 +139,20 @@ impl Top {
         &text[s.off as usize..(s.off + s.len) as usize]
     }
 
+    /// `s` in `text`, as bytes (no check of UTF-8 boundaries).
+    fn bytes(text: &str, s: Str) -> &[u8] {
+        text.as_bytes()
+            .get(s.off as usize..(s.off + s.len) as usize)
+            .unwrap_or_default()
+    }
+
     /// The number of the service whose prefix (ignoring case) is `prefix`,
     /// `h` being [`hash`] of it.
     fn service(&self, h: u64, prefix: &str) -> Option<u32> {
         self.service_table.find(h, |e| {
-            Self::str(&self.text, self.services[e as usize].0).eq_ignore_ascii_case(prefix)
+            self.services
+                .get(e as usize)
+                .is_some_and(|s| eq_lower(Self::bytes(&self.text, s.0), prefix.as_bytes()))
         })
     }
 }
@@ -188,10 +197,16 @@ impl<'a> Lookup<'a> {
         Some((self.chunk(c), h, c))
     }
 
-    /// The action `service:name` (ignoring case).
+    /// The action `service:name` (ignoring case): the service found in the
+    /// top part, then the name among the actions of that service in its
+    /// chunk (the service is not compared again).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
-        let (ix, h, chunk) = self.chunk_of(service)?;
-        let a = ix.action_h(h, service, name)?;
+        let h = hash(service.as_bytes());
+        let s = self.top.service(h, service)?;
+        let chunk = self.top.services[s as usize].1;
+        let ix = self.chunk(chunk);
+        let first = self.cat.chunks[chunk as usize].services.range().start;
+        let a = ix.action_h(h, s as usize - first, name)?;
         Some(ActRef { ix, a, chunk })
     }
 
@@ -249,7 +264,10 @@ impl<'a> Lookup<'a> {
     ) {
         let top = self.top;
         let Some(i) = top.field_table.find(hash(field.as_bytes()), |e| {
-            Top::str(&top.text, top.fields[e as usize]).eq_ignore_ascii_case(field)
+            eq_lower(
+                Top::bytes(&top.text, top.fields[e as usize]),
+                field.as_bytes(),
+            )
         }) else {
             return;
         };
@@ -276,6 +294,12 @@ impl ActRef<'_> {
         self.ix.action_resources(self.a, f)
     }
 
+    /// The prefix of its service, lowercased.
+    pub(crate) fn prefix(&self) -> &str {
+        let svc = self.ix.actions[self.a as usize].svc;
+        self.ix.get(self.ix.services[svc as usize].lower)
+    }
+
     /// As [`Index::takes_only_star`].
     pub(crate) fn takes_only_star(&self) -> bool {
         self.ix.takes_only_star(self.a)
@@ -298,8 +322,10 @@ struct Str {
 /// ASCII case (FNV-1a of the lowercased bytes).
 #[derive(Default)]
 struct Table {
-    /// Entry number + 1, 0 for an empty slot; a power of two long.
-    slots: Vec<u32>,
+    /// (The high half of the entry's hash, entry number + 1), the number
+    /// 0 for an empty slot; a power of two long. A probe compares the
+    /// texts only when the hashes' halves agree.
+    slots: Vec<(u32, u32)>,
 }
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -326,6 +352,49 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Whether `lower` (lowercased) is `s` ignoring ASCII case: eight bytes
+/// at a time, the last word overlapping the one before.
+fn eq_lower(lower: &[u8], s: &[u8]) -> bool {
+    let n = s.len();
+    if lower.len() != n {
+        return false;
+    }
+    if n < 8 {
+        return lower
+            .iter()
+            .zip(s)
+            .all(|(a, b)| *a == b.to_ascii_lowercase());
+    }
+    let word = |b: &[u8], i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut i = 0;
+    loop {
+        if word(lower, i) != lower_word(word(s, i)) {
+            return false;
+        }
+        if i + 8 == n {
+            return true;
+        }
+        i = (i + 8).min(n - 8);
+    }
+}
+
+/// The eight bytes of `w` with ASCII capitals lowercased, as
+/// [`u8::to_ascii_lowercase`] does byte by byte: a byte below 0x80 is a
+/// capital when adding 0x3f sets its high bit (it is at least `A`) and
+/// adding 0x25 does not (it is below `[`); no sum carries into the next
+/// byte.
+fn lower_word(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w & !HI;
+    let capital = (x + 0x3f * L) & !(x + 0x25 * L) & !w & HI;
+    w | capital >> 2
+}
+
 /// The hash of `service:name` from [`hash`] of the service and the name.
 fn hash2(service: u64, name: &[u8]) -> u64 {
     let h = (service.rotate_left(17) ^ hash(name)).wrapping_mul(K);
@@ -335,7 +404,7 @@ fn hash2(service: u64, name: &[u8]) -> u64 {
 impl Table {
     fn with_entries(n: usize) -> Self {
         Table {
-            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+            slots: vec![(0, 0); (n * 2).next_power_of_two().max(16)],
         }
     }
 
@@ -346,14 +415,15 @@ impl Table {
     /// Inserts entry `e` under hash `h`, unless `same` says an entry there
     /// already has its key.
     fn insert(&mut self, h: u64, e: u32, mut same: impl FnMut(u32) -> bool) {
+        let tag = (h >> 32) as u32;
         let mut i = h as usize & self.mask();
         loop {
             match self.slots[i] {
-                0 => {
-                    self.slots[i] = e + 1;
+                (_, 0) => {
+                    self.slots[i] = (tag, e + 1);
                     return;
                 }
-                x if same(x - 1) => return,
+                (t, x) if t == tag && same(x - 1) => return,
                 _ => i = (i + 1) & self.mask(),
             }
         }
@@ -361,12 +431,14 @@ impl Table {
 
     /// The entry under hash `h` for which `is` holds.
     fn find(&self, h: u64, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
-        let mut i = h as usize & self.mask();
+        let tag = (h >> 32) as u32;
+        let mask = self.mask();
+        let mut i = h as usize & mask;
         loop {
-            match self.slots[i] {
-                0 => return None,
-                x if is(x - 1) => return Some(x - 1),
-                _ => i = (i + 1) & self.mask(),
+            match *self.slots.get(i)? {
+                (_, 0) => return None,
+                (t, x) if t == tag && is(x - 1) => return Some(x - 1),
+                _ => i = (i + 1) & mask,
             }
         }
     }
@@ -726,17 +798,16 @@ impl Index {
         })
     }
 
-    /// The number of the action `service:name` (ignoring case), `hs` being
-    /// [`hash`] of `service`.
-    fn action_h(&self, hs: u64, service: &str, name: &str) -> Option<u32> {
+    /// The number of the action `name` (ignoring case) of the service
+    /// numbered `svc` here, `hs` being [`hash`] of the service's prefix.
+    fn action_h(&self, hs: u64, svc: usize, name: &str) -> Option<u32> {
         let h = hash2(hs, name.as_bytes());
-        let n = service.len();
         self.action_table.find(h, |e| {
-            let k = self.get(self.actions[e as usize].lower).as_bytes();
-            k.len() == n + 1 + name.len()
-                && k[n] == b':'
-                && k[..n].eq_ignore_ascii_case(service.as_bytes())
-                && k[n + 1..].eq_ignore_ascii_case(name.as_bytes())
+            let Some(a) = self.actions.get(e as usize) else {
+                return false;
+            };
+            let k = Top::bytes(&self.text, a.lower);
+            a.svc as usize == svc && eq_lower(&k[a.colon as usize + 1..], name.as_bytes())
         })
     }
 
@@ -1005,6 +1076,43 @@ mod tests {
             "{near:?}"
         );
         assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
+    }
+
+    /// The word-wise comparison agrees with the byte-wise one.
+    #[test]
+    fn words_compare_as_bytes() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b]);
+            let want = u64::from_le_bytes(
+                [b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b].map(|c| c.to_ascii_lowercase()),
+            );
+            assert_eq!(lower_word(w), want, "{b}");
+        }
+        let names = [
+            "",
+            "a",
+            "GetObject",
+            "getobjecT",
+            "ListBucketMultipartUploads",
+        ];
+        for x in names {
+            for y in names {
+                for cut in 0..y.len() {
+                    let lower = y.to_ascii_lowercase();
+                    let z = &x[..x.len().min(cut + 9)];
+                    assert_eq!(
+                        eq_lower(lower.as_bytes(), z.as_bytes()),
+                        lower.eq_ignore_ascii_case(z),
+                        "{y} {z}"
+                    );
+                }
+            }
+        }
+        assert!(!eq_lower(b"getobjecu", b"GetObjecT"));
+        assert!(!eq_lower(
+            b"listbucketmultipartuploadz",
+            b"ListBucketMultipartUploads"
+        ));
     }
 
     /// A check of one action and one resource decodes only the chunks it

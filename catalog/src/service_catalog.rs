@@ -15,9 +15,40 @@ impl Catalog {
     }
 }
 
-/// Whether an action pattern has a wildcard.
-fn wild(pattern: &str) -> bool {
-    pattern.bytes().any(|c| c == b'*' || c == b'?')
+/// Whether an action pattern has a wildcard: eight bytes at a time (most
+/// actions have none, and all their bytes are looked at).
+pub(crate) fn wild(pattern: &str) -> bool {
+    has_either(pattern.as_bytes(), b'*', b'?')
+}
+
+/// Whether `bytes` holds `x` or `y`, a word of eight bytes at a time (a
+/// word has a zero byte exactly when `(w - 0x01..01) & !w & 0x80..80` is
+/// not zero).
+pub(crate) fn has_either(bytes: &[u8], x: u8, y: u8) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let (xs, ys) = (LO * u64::from(x), LO * u64::from(y));
+    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
+    let hit = |w: u64| zero(w ^ xs) | zero(w ^ ys) != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        if hit(u64::from_le_bytes(w)) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    // The last bytes in a word, the others being `x + 1`, neither `x` nor
+    // `y` (unless `y == x + 1`: then `x - 1`).
+    let pad = if y == x.wrapping_add(1) {
+        x.wrapping_sub(1)
+    } else {
+        x.wrapping_add(1)
+    };
+    let mut w = [pad; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    !rest.is_empty() && hit(u64::from_le_bytes(w))
 }
 
 impl ServiceCatalog for Catalog {
@@ -60,6 +91,22 @@ impl ServiceCatalog for Catalog {
 
     fn id_supports_key(&self, id: ActionId, key: &str) -> bool {
         self.ix().by_id(id.0).is_some_and(|a| a.supports_key(key))
+    }
+
+    fn id_supports_tag_key(&self, id: ActionId, key: &str) -> bool {
+        let Some(a) = self.ix().by_id(id.0) else {
+            return false;
+        };
+        if a.supports_key(key) {
+            return true;
+        }
+        // As `action_supports_tag_key`: an action that takes no resource
+        // type, when a resource type of its service supports the key.
+        a.takes_only_star()
+            && self.service(a.prefix()).is_some_and(|s| {
+                s.resource_types()
+                    .any(|r| r.condition_keys().any(|k| super::key_matches(k, key)))
+            })
     }
 
     fn for_each_id_resource(&self, id: ActionId, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
@@ -187,6 +234,30 @@ impl ServiceCatalog for Catalog {
 mod tests {
     use super::*;
 
+    #[test]
+    fn wildcards_are_found_anywhere() {
+        for n in 0..20 {
+            for at in 0..n {
+                for c in [b'*', b'?'] {
+                    let mut b = vec![b'a'; n];
+                    b[at] = c;
+                    assert!(has_either(&b, b'*', b'?'), "{n} {at}");
+                }
+            }
+            assert!(!has_either(&vec![b'a'; n], b'*', b'?'), "{n}");
+            // The byte values around them.
+            assert!(!has_either(&vec![b'+'; n], b'*', b'?'), "{n}");
+            assert!(!has_either(&vec![b')'; n], b'*', b'?'), "{n}");
+            assert!(!has_either(&vec![b'>'; n], b'*', b'?'), "{n}");
+            assert!(!has_either(&vec![b'@'; n], b'*', b'?'), "{n}");
+            assert!(!has_either(&vec![0xaa; n], b'*', b'?'), "{n}");
+        }
+        assert!(has_either(b"ab", b'a', b'b'));
+        assert!(!has_either(b"`c", b'a', b'b'));
+        assert!(wild("s3:Get*"));
+        assert!(!wild("s3:GetObject"));
+    }
+
     /// A resolved action answers as its pattern does.
     #[test]
     fn resolved_actions_answer_as_their_patterns() {
@@ -201,6 +272,9 @@ mod tests {
             "iam:PassRole",
             "kms:Decrypt",
             "sts:GetCallerIdentity",
+            "ec2:DescribeInstances",
+            "s3:ListAllMyBuckets",
+            "ec2:CreateTags",
         ] {
             let Some(Some(id)) = cat.resolve_action(a) else {
                 panic!("{a} not resolved");
@@ -223,6 +297,18 @@ mod tests {
                 mine.push(format!("{ty} {t}"));
                 false
             });
+            for key in [
+                "aws:ResourceTag/Owner",
+                "aws:RequestTag/Owner",
+                "aws:TagKeys",
+                "aws:resourcetag/x",
+            ] {
+                assert_eq!(
+                    Some(cat.id_supports_tag_key(id, key)),
+                    cat.action_supports_tag_key(a, key),
+                    "{a} {key}"
+                );
+            }
             let star2 = cat.for_each_action_resource(a, &mut |ty, t| {
                 theirs.push(format!("{ty} {t}"));
                 false

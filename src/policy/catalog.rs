@@ -112,6 +112,16 @@ pub trait ServiceCatalog: Sync {
         false
     }
 
+    /// Whether the action `id` (from [`resolve_action`](Self::resolve_action))
+    /// supports the tag key `key`, as
+    /// [`action_supports_tag_key`](Self::action_supports_tag_key) answers
+    /// for it. Only a catalogue that resolves actions is asked (the default,
+    /// for the others, says no).
+    fn id_supports_tag_key(&self, id: ActionId, key: &str) -> bool {
+        let _ = (id, key);
+        false
+    }
+
     /// Calls `f(resource type, ARN template)` for the action `id` (from
     /// [`resolve_action`](Self::resolve_action)) as
     /// [`for_each_action_resource`](Self::for_each_action_resource) does,

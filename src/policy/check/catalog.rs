@@ -332,7 +332,7 @@ impl Checker<'_> {
         if is_tag_key(key) {
             // `Null` tests whether the tag is there, for any action.
             if o.family != Family::Null {
-                self.tag_key(cat, s, stmt_at, key, at);
+                self.tag_key(cat, (s, ids), stmt_at, key, at);
             }
             return;
         }
@@ -422,7 +422,7 @@ impl Checker<'_> {
     fn tag_key(
         &mut self,
         cat: &dyn ServiceCatalog,
-        s: &Statement,
+        (s, ids): (&Statement, &[Resolved]),
         stmt_at: &Loc,
         key: &str,
         at: &Loc,
@@ -459,7 +459,12 @@ impl Checker<'_> {
             if a == "*" {
                 continue;
             }
-            if cat.action_supports_tag_key(a, key) == Some(false) {
+            let supports = match ids.get(j) {
+                Some(Resolved::Id(id)) => Some(cat.id_supports_tag_key(*id, key)),
+                Some(Resolved::Absent) => None,
+                _ => cat.action_supports_tag_key(a, key),
+            };
+            if supports == Some(false) {
                 first.get_or_insert(j);
                 let p = a.split_once(':').map_or(a.as_str(), |x| x.0);
                 if !services.iter().any(|x| x.eq_ignore_ascii_case(p)) {
@@ -638,28 +643,54 @@ struct Arn<'a> {
 
 impl<'a> Arn<'a> {
     fn parse(text: &'a str) -> Option<Arn<'a>> {
-        // The first five colons, found bytewise.
-        let mut cuts = [0usize; 5];
-        let mut n = 0;
-        for (i, c) in text.bytes().enumerate() {
-            if c == b':' {
+        // `arn:`, then the next four colons, found eight bytes at a time.
+        let b = text.as_bytes();
+        if !b.starts_with(b"arn:") {
+            return None;
+        }
+        let mut cuts = [3usize; 5];
+        let mut n = 1;
+        let mut i = 4;
+        while n < 5 && i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            let mut colons = colon_bytes(u64::from_le_bytes(w));
+            while colons != 0 && n < 5 {
+                cuts[n] = i + colons.trailing_zeros() as usize / 8;
+                n += 1;
+                colons &= colons - 1;
+            }
+            i += 8;
+        }
+        // The last bytes, one by one.
+        while n < 5 && i < b.len() {
+            if b[i] == b':' {
                 cuts[n] = i;
                 n += 1;
-                if n == 5 {
-                    break;
-                }
             }
+            i += 1;
         }
-        if n < 5 || &text[..cuts[0]] != "arn" {
+        if n < 5 {
             return None;
         }
         Some(Arn {
-            service: &text[cuts[1] + 1..cuts[2]],
-            region: &text[cuts[2] + 1..cuts[3]],
-            account: &text[cuts[3] + 1..cuts[4]],
-            resource: &text[cuts[4] + 1..],
+            service: text.get(cuts[1] + 1..cuts[2])?,
+            region: text.get(cuts[2] + 1..cuts[3])?,
+            account: text.get(cuts[3] + 1..cuts[4])?,
+            resource: text.get(cuts[4] + 1..)?,
         })
     }
+}
+
+/// The high bit of each byte of `w` that is `:` (exact for every byte:
+/// no borrow crosses bytes).
+fn colon_bytes(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ (L * u64::from(b':'));
+    // A byte of `x` is zero exactly when neither its low seven bits added
+    // to 0x7f nor itself has the high bit.
+    !(((x & LOW7) + LOW7) | x) & !LOW7
 }
 
 /// Whether policy resource `r` fits ARN template `t` (service and resource
@@ -915,8 +946,12 @@ fn service_with_action(
         Some((_, b)) => b.clone(),
         None => {
             let mut best: Option<(usize, String)> = None;
+            let probe = Probe::new(svc);
             cat.for_each_service(&mut |p| {
-                if let Some(d) = distance(svc, p, 3) {
+                let Some(limit) = within(3, &best) else {
+                    return;
+                };
+                if let Some(d) = probe.distance(p, limit) {
                     if best.as_ref().map_or(true, |(b, _)| d < *b) {
                         best = Some((d, p.to_owned()));
                     }
@@ -936,13 +971,17 @@ fn service_with_action(
     }
     let mut with: Option<(usize, String)> = None;
     let near = (svc.len() / 2).max(2);
+    let probe = Probe::new(svc);
     cat.for_each_service_with_action(name, &mut |p| {
         // The lengths first (too far apart, no distance within `near`),
         // then the distance.
         if svc.len().abs_diff(p.len()) > near {
             return;
         }
-        let Some(d) = distance(svc, p, near) else {
+        let Some(limit) = within(near, &with) else {
+            return;
+        };
+        let Some(d) = probe.distance(p, limit) else {
             return;
         };
         if with.as_ref().map_or(true, |(b, _)| d < *b) {
@@ -952,13 +991,26 @@ fn service_with_action(
     with.or(best).map(|b| b.1)
 }
 
+/// The distance within which a name must be to replace `best` (a nearer
+/// one only), at most `limit`; `None` when none can.
+fn within(limit: usize, best: &Option<(usize, String)>) -> Option<usize> {
+    match best {
+        None => Some(limit),
+        Some((d, _)) => d.checked_sub(1).map(|d| d.min(limit)),
+    }
+}
+
 /// The action of `svc` nearest to `name` by edit distance (at most a third
 /// of the name's length, and at least 2).
 fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<String> {
     let limit = (name.len() / 3).max(2);
     let mut best: Option<(usize, String)> = None;
+    let probe = Probe::new(name);
     cat.for_each_action(svc, &mut |n| {
-        if let Some(d) = distance(name, n, limit) {
+        let Some(limit) = within(limit, &best) else {
+            return;
+        };
+        if let Some(d) = probe.distance(n, limit) {
             if best.as_ref().map_or(true, |(b, _)| d < *b) {
                 best = Some((d, n.to_owned()));
             }
@@ -971,35 +1023,81 @@ fn nearest_action(cat: &dyn ServiceCatalog, svc: &str, name: &str) -> Option<Str
 /// at most `limit` (`None` beyond it: only a band of `limit` cells either
 /// side of the diagonal is computed, and a row whose every cell exceeds the
 /// limit ends the search).
+#[cfg(test)]
 fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
-        return None;
+    Probe::new(a).distance(b, limit)
+}
+
+/// The set of letters of `s` (ignoring ASCII case), as bits.
+fn letters(s: &[u8]) -> u64 {
+    s.iter()
+        .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
+}
+
+/// A name compared with many others by edit distance: what the cheaper
+/// bounds need of it, computed once.
+struct Probe<'a> {
+    a: &'a [u8],
+    letters: u64,
+    counts: [i16; 64],
+}
+
+impl<'a> Probe<'a> {
+    fn new(a: &'a str) -> Self {
+        let a = a.as_bytes();
+        // Wrapping: a name too long for the counts is too long for every
+        // other name (the length bound comes first).
+        let mut counts = [0i16; 64];
+        for c in a {
+            let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
+            *k = k.wrapping_add(1);
+        }
+        Probe {
+            a,
+            letters: letters(a),
+            counts,
+        }
     }
-    // A cheaper bound first: each edit adds or removes at most two
-    // letters from the set of letters present.
-    let present = |s: &[u8]| {
-        s.iter()
-            .fold(0u64, |m, c| m | 1 << (c.to_ascii_lowercase() & 63))
-    };
-    if ((present(a) ^ present(b)).count_ones() as usize).div_ceil(2) > limit {
-        return None;
+
+    /// The Levenshtein distance between the probe and `b`, ignoring ASCII
+    /// case, when at most `limit` (`None` beyond it: only a band of
+    /// `limit` cells either side of the diagonal is computed, and a row
+    /// whose every cell exceeds the limit ends the search).
+    fn distance(&self, b: &str, limit: usize) -> Option<usize> {
+        let (a, b) = (self.a, b.as_bytes());
+        if a.len().abs_diff(b.len()) > limit || b.len() >= 128 {
+            return None;
+        }
+        // A cheaper bound first: each edit adds or removes at most two
+        // letters from the set of letters present.
+        let present = letters(b);
+        if ((self.letters ^ present).count_ones() as usize).div_ceil(2) > limit {
+            return None;
+        }
+        // A lower bound: each edit changes the count of at most two
+        // letters by one (only the letters of either name have a count).
+        let mut counts = self.counts;
+        for c in b {
+            let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
+            *k = k.wrapping_sub(1);
+        }
+        let (mut more, mut fewer) = (0usize, 0usize);
+        let mut bits = self.letters | present;
+        while bits != 0 {
+            let c = counts[bits.trailing_zeros() as usize];
+            more += c.max(0) as usize;
+            fewer += (-c).max(0) as usize;
+            bits &= bits - 1;
+        }
+        if more.max(fewer) > limit {
+            return None;
+        }
+        banded(a, b, limit)
     }
-    // A lower bound: each edit changes the count of at most two letters by
-    // one.
-    let mut counts = [0i16; 64];
-    for c in a {
-        counts[usize::from(c.to_ascii_lowercase() & 63)] += 1;
-    }
-    for c in b {
-        counts[usize::from(c.to_ascii_lowercase() & 63)] -= 1;
-    }
-    let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &c| {
-        (m + c.max(0) as usize, f + (-c).max(0) as usize)
-    });
-    if more.max(fewer) > limit {
-        return None;
-    }
+}
+
+/// The banded Levenshtein table of [`Probe::distance`].
+fn banded(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
     const FAR: usize = usize::MAX / 2;
     let mut prev = [FAR; 130];
     let mut cur = [FAR; 130];
@@ -1051,6 +1149,46 @@ mod tests {
         assert!(!globs_meet("?", "aa*"));
         assert!(globs_meet("*", "aa*"));
         assert!(globs_meet("a?", "aa*"));
+    }
+
+    /// The ARN fields as a split on the first five colons finds them.
+    #[test]
+    fn arn_fields() {
+        let texts = [
+            "arn:${Partition}:s3:::${BucketName}",
+            "arn:aws:ec2:us-east-1:111122223333:instance/i-1:x:y",
+            "arn:aws:iam::111122223333:role/a",
+            "arn:a:b:c:d:",
+            "arn:a:b:c:d",
+            "arn:",
+            "arn",
+            "ar:a:b:c:d:e",
+            "arn::::::::::::::::::",
+            "arn:é:ü:::ß/ø",
+            "arn:aws:logs:us-east-1:1:log-group:/aws/x:*",
+            "ARN:a:b:c:d:e",
+            "",
+        ];
+        for t in texts {
+            let mut f = t.splitn(6, ':');
+            let want = match (f.next(), f.next(), f.next(), f.next(), f.next(), f.next()) {
+                (Some("arn"), Some(_), Some(s), Some(r), Some(a), Some(res)) => {
+                    Some((s, r, a, res))
+                }
+                _ => None,
+            };
+            let got = Arn::parse(t).map(|a| (a.service, a.region, a.account, a.resource));
+            assert_eq!(got, want, "{t}");
+        }
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, b':', b, 0x3a ^ 0x80, b';', b'9', b':', b]);
+            let want: u64 = [b, b':', b, 0x3a ^ 0x80, b';', b'9', b':', b]
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| u64::from(c == b':') << (i * 8 + 7))
+                .sum();
+            assert_eq!(colon_bytes(w), want, "{b}");
+        }
     }
 
     #[test]

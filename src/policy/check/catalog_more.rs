@@ -79,6 +79,12 @@ impl Checker<'_> {
         // one `*` at the end can make a finding ([`redundant_in_group`]).
         let inner = |a: &String| {
             let b = a.as_bytes();
+            // Most actions have no wildcard but a last `*`: a scan eight
+            // bytes at a time passes them over.
+            let body = &b[..b.len().saturating_sub(1)];
+            if !has_wildcard_bytes(body) && b.last() != Some(&b'?') {
+                return false;
+            }
             b.iter()
                 .position(|&c| c == b':')
                 .is_some_and(|c| !has_wildcard(&a[..c]) && !head_and_star(&a[c + 1..]))
@@ -278,18 +284,39 @@ fn redundant_in_group(
     };
     let all_heads: Vec<u8> = group.iter().map(|e| head(e.2)).collect();
     let heads: Vec<u8> = candidates.iter().map(|&q| all_heads[q]).collect();
+    // The literal end of each action's name (after its last wildcard),
+    // which every catalogue action that it matches ends with: compared
+    // before the match (`*HumanLoop` against every action of a service).
+    let tails: Vec<&[u8]> = group
+        .iter()
+        .map(|e| {
+            let b = e.2.as_bytes();
+            let from = b
+                .iter()
+                .rposition(|&c| c == b'*' || c == b'?')
+                .map_or(0, |i| i + 1);
+            &b[from..]
+        })
+        .collect();
+    // Whether group action x matches the catalogue action `name`.
+    let matches = |x: usize, name: &str| {
+        let (t, n) = (tails[x], name.as_bytes());
+        n.len() >= t.len()
+            && n[n.len() - t.len()..].eq_ignore_ascii_case(t)
+            && covers(group[x].2, name)
+    };
     cat.for_each_action(svc, &mut |name| {
         let h = head(name);
         let hit = candidates
             .iter()
             .zip(&heads)
-            .any(|(&q, &c)| (c == 0 || c == h) && covers(group[q].2, name));
+            .any(|(&q, &c)| (c == 0 || c == h) && matches(q, name));
         if !hit {
             return;
         }
         bits.iter_mut().for_each(|b| *b = 0);
-        for (x, e) in group.iter().enumerate() {
-            if (all_heads[x] == 0 || all_heads[x] == h) && covers(e.2, name) {
+        for x in 0..m {
+            if (all_heads[x] == 0 || all_heads[x] == h) && matches(x, name) {
                 bits[x / 64] |= 1 << (x % 64);
             }
         }
@@ -307,7 +334,7 @@ fn redundant_in_group(
     let within_q = |p: usize, q: usize| {
         let mut all = true;
         cat.for_each_action(svc, &mut |name| {
-            if all && covers(group[p].2, name) && !covers(group[q].2, name) {
+            if all && matches(p, name) && !matches(q, name) {
                 all = false;
             }
         });
@@ -347,7 +374,30 @@ fn head_and_star(n: &str) -> bool {
 
 /// Whether `s` has `*` or `?`.
 fn has_wildcard(s: &str) -> bool {
-    s.bytes().any(|b| b == b'*' || b == b'?')
+    has_wildcard_bytes(s.as_bytes())
+}
+
+/// Whether `bytes` has `*` or `?`, a word of eight bytes at a time (a word
+/// has a zero byte exactly when `(w - 0x01..01) & !w & 0x80..80` is not
+/// zero).
+fn has_wildcard_bytes(bytes: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
+    let hit = |w: u64| zero(w ^ (LO * u64::from(b'*'))) | zero(w ^ (LO * u64::from(b'?'))) != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        if hit(u64::from_le_bytes(w)) {
+            return true;
+        }
+    }
+    // The last bytes in a word, padded with `a`.
+    let rest = chunks.remainder();
+    let mut w = [b'a'; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    hit(u64::from_le_bytes(w))
 }
 
 /// Whether `key` is a service condition key that the catalogue types
@@ -391,7 +441,23 @@ fn is_kms_arn(v: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_kms_arn;
+    use super::{has_wildcard_bytes, is_kms_arn};
+
+    #[test]
+    fn wildcards_are_found_anywhere() {
+        for n in 0..20 {
+            for at in 0..n {
+                for c in [b'*', b'?'] {
+                    let mut b = vec![b'a'; n];
+                    b[at] = c;
+                    assert!(has_wildcard_bytes(&b), "{n} {at}");
+                }
+            }
+            for other in [b'a', b'+', b')', b'>', b'@', 0xaa, 0] {
+                assert!(!has_wildcard_bytes(&vec![other; n]), "{n} {other}");
+            }
+        }
+    }
 
     #[test]
     fn kms_arns() {
