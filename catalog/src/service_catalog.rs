@@ -15,40 +15,10 @@ impl Catalog {
     }
 }
 
-/// Whether an action pattern has a wildcard: eight bytes at a time (most
-/// actions have none, and all their bytes are looked at).
+/// Whether an action pattern has a wildcard (the core's test, eight bytes
+/// at a time: most actions have none, and all their bytes are looked at).
 pub(crate) fn wild(pattern: &str) -> bool {
-    has_either(pattern.as_bytes(), b'*', b'?')
-}
-
-/// Whether `bytes` holds `x` or `y`, a word of eight bytes at a time (a
-/// word has a zero byte exactly when `(w - 0x01..01) & !w & 0x80..80` is
-/// not zero).
-pub(crate) fn has_either(bytes: &[u8], x: u8, y: u8) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let (xs, ys) = (LO * u64::from(x), LO * u64::from(y));
-    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
-    let hit = |w: u64| zero(w ^ xs) | zero(w ^ ys) != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        if hit(u64::from_le_bytes(w)) {
-            return true;
-        }
-    }
-    let rest = chunks.remainder();
-    // The last bytes in a word, the others being `x + 1`, neither `x` nor
-    // `y` (unless `y == x + 1`: then `x - 1`).
-    let pad = if y == x.wrapping_add(1) {
-        x.wrapping_sub(1)
-    } else {
-        x.wrapping_add(1)
-    };
-    let mut w = [pad; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    !rest.is_empty() && hit(u64::from_le_bytes(w))
+    iam_ecs::policy::has_wildcard(pattern)
 }
 
 impl ServiceCatalog for Catalog {
@@ -238,22 +208,18 @@ mod tests {
     fn wildcards_are_found_anywhere() {
         for n in 0..20 {
             for at in 0..n {
-                for c in [b'*', b'?'] {
-                    let mut b = vec![b'a'; n];
+                for c in ['*', '?'] {
+                    let mut b = vec!['a'; n];
                     b[at] = c;
-                    assert!(has_either(&b, b'*', b'?'), "{n} {at}");
+                    let s: String = b.into_iter().collect();
+                    assert!(wild(&s), "{s}");
                 }
             }
-            assert!(!has_either(&vec![b'a'; n], b'*', b'?'), "{n}");
             // The byte values around them.
-            assert!(!has_either(&vec![b'+'; n], b'*', b'?'), "{n}");
-            assert!(!has_either(&vec![b')'; n], b'*', b'?'), "{n}");
-            assert!(!has_either(&vec![b'>'; n], b'*', b'?'), "{n}");
-            assert!(!has_either(&vec![b'@'; n], b'*', b'?'), "{n}");
-            assert!(!has_either(&vec![0xaa; n], b'*', b'?'), "{n}");
+            for other in ["a", "+", ")", ">", "@", "\u{aa}"] {
+                assert!(!wild(&other.repeat(n)), "{n} {other}");
+            }
         }
-        assert!(has_either(b"ab", b'a', b'b'));
-        assert!(!has_either(b"`c", b'a', b'b'));
         assert!(wild("s3:Get*"));
         assert!(!wild("s3:GetObject"));
     }

@@ -192,6 +192,18 @@ pub trait ServiceCatalog: Sync {
     }
 }
 
+/// Whether an action or resource pattern has a wildcard (`*` or `?`),
+/// eight bytes at a time: the test the checks make before treating a name
+/// as a pattern, for catalogue implementations to make the same way.
+///
+/// ```
+/// assert!(iam_ecs::policy::has_wildcard("s3:Get*"));
+/// assert!(!iam_ecs::policy::has_wildcard("s3:GetObject"));
+/// ```
+pub fn has_wildcard(pattern: &str) -> bool {
+    crate::bytes::has_wildcard(pattern.as_bytes())
+}
+
 /// An action as a catalogue resolved it
 /// ([`ServiceCatalog::resolve_action`]): a number of the catalogue's own
 /// making, meaningful to that catalogue only.

@@ -16,7 +16,7 @@ use super::{statement::value_loc, Checker};
 use crate::check::Loc;
 use crate::code::Code;
 use crate::policy::{
-    Condition, ConditionValue, Effect, KeyType, OneOrMany, ServiceCatalog, Statement,
+    has_wildcard, Condition, ConditionValue, Effect, KeyType, OneOrMany, ServiceCatalog, Statement,
 };
 
 /// The most actions of one service in one `Action` list that the
@@ -82,7 +82,7 @@ impl Checker<'_> {
             // Most actions have no wildcard but a last `*`: a scan eight
             // bytes at a time passes them over.
             let body = &b[..b.len().saturating_sub(1)];
-            if !has_wildcard_bytes(body) && b.last() != Some(&b'?') {
+            if !crate::bytes::has_wildcard(body) && b.last() != Some(&b'?') {
                 return false;
             }
             b.iter()
@@ -372,34 +372,6 @@ fn head_and_star(n: &str) -> bool {
     }
 }
 
-/// Whether `s` has `*` or `?`.
-fn has_wildcard(s: &str) -> bool {
-    has_wildcard_bytes(s.as_bytes())
-}
-
-/// Whether `bytes` has `*` or `?`, a word of eight bytes at a time (a word
-/// has a zero byte exactly when `(w - 0x01..01) & !w & 0x80..80` is not
-/// zero).
-fn has_wildcard_bytes(bytes: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
-    let hit = |w: u64| zero(w ^ (LO * u64::from(b'*'))) | zero(w ^ (LO * u64::from(b'?'))) != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        if hit(u64::from_le_bytes(w)) {
-            return true;
-        }
-    }
-    // The last bytes in a word, padded with `a`.
-    let rest = chunks.remainder();
-    let mut w = [b'a'; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    hit(u64::from_le_bytes(w))
-}
-
 /// Whether `key` is a service condition key that the catalogue types
 /// `ARN` (or `ArrayOfARN`) and whose name says it holds a KMS key
 /// (`KmsKey`, `KMSKeyArn`, `kms-key-id`, ignoring case).
@@ -441,23 +413,7 @@ fn is_kms_arn(v: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_wildcard_bytes, is_kms_arn};
-
-    #[test]
-    fn wildcards_are_found_anywhere() {
-        for n in 0..20 {
-            for at in 0..n {
-                for c in [b'*', b'?'] {
-                    let mut b = vec![b'a'; n];
-                    b[at] = c;
-                    assert!(has_wildcard_bytes(&b), "{n} {at}");
-                }
-            }
-            for other in [b'a', b'+', b')', b'>', b'@', 0xaa, 0] {
-                assert!(!has_wildcard_bytes(&vec![other; n]), "{n} {other}");
-            }
-        }
-    }
+    use super::is_kms_arn;
 
     #[test]
     fn kms_arns() {
