@@ -522,8 +522,15 @@ fn pass_role_and_create_slr_on_star() {
     );
     let restricted = r#","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}"#;
     assert!(check(r#""iam:PassRole""#, restricted).is_empty());
-    let arn = r#","Condition":{"StringLike":{"iam:AssociatedResourceArn":"arn:aws:ssm:*:*:automation-definition/*"}}"#;
+    let arn = r#","Condition":{"ArnLike":{"iam:AssociatedResourceArn":"arn:aws:ssm:*:*:automation-definition/*"}}"#;
     assert!(check(r#""iam:PassRole""#, arn).is_empty());
+    // Under StringLike the key restricts as well; only the operator is
+    // reported (the key is typed ARN).
+    let arn_string = arn.replace("ArnLike", "StringLike");
+    assert_eq!(
+        check(r#""iam:PassRole""#, &arn_string),
+        ["string-like-operator-with-arn-condition-keys /Statement/Condition/StringLike/iam:AssociatedResourceArn"]
+    );
     // IfExists does not restrict: the key may be absent.
     let if_exists =
         r#","Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}"#;
@@ -664,8 +671,8 @@ fn global_condition_keys_are_checked_against_the_table() {
     }
     // Negative: each key under an operator of its type, the qualifiers
     // where they belong, keys ignoring case, templated keys, Null with
-    // anything, service keys (no table yet), a key on no page that AWS
-    // managed policies use.
+    // anything, a service key typed ARN under an ARN operator, a key on no
+    // page that AWS managed policies use.
     for none in [
         r#"{"Bool":{"aws:ViaAWSService":"true","aws:SecureTransport":"false"}}"#,
         r#"{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x*"}}"#,
@@ -675,7 +682,7 @@ fn global_condition_keys_are_checked_against_the_table() {
         r#"{"Null":{"aws:TagKeys":"false","aws:PrincipalArn":"true"}}"#,
         r#"{"DateGreaterThan":{"aws:CurrentTime":"2020-01-01"},"NumericLessThan":{"aws:EpochTime":"1"}}"#,
         r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}"#,
-        r#"{"StringLike":{"iam:AssociatedResourceArn":"arn:*"},"StringEquals":{"aws:PrincipalOrgMasterAccountId":"444455556666"}}"#,
+        r#"{"ArnLike":{"iam:AssociatedResourceArn":"arn:*"},"StringEquals":{"aws:PrincipalOrgMasterAccountId":"444455556666"}}"#,
         r#"{"ArnLike":{"ec2:SourceInstanceArn":"arn:aws:ec2:*:*:instance/*"}}"#,
     ] {
         assert_eq!(check(none), Vec::<String>::new(), "{none}");
