@@ -194,13 +194,26 @@ fn resource_covers(
         return true;
     }
     match (fp, fq) {
-        (Some(fp), Some(fq)) if q != "*" => fp
-            .iter()
-            .zip(fq.iter())
-            .skip(skip)
-            .all(|(a, b)| pattern_covers(a, b, false)),
+        // The resource field first: two ARNs of a list mostly differ
+        // there, and the fields before are mostly equal or `*`.
+        (Some(fp), Some(fq)) if q != "*" => {
+            (skip > 4 || field_covers(fp[4], fq[4]))
+                && fp[..4]
+                    .iter()
+                    .zip(&fq[..4])
+                    .skip(skip)
+                    .all(|(a, b)| field_covers(a, b))
+        }
         _ => false,
     }
+}
+
+/// [`pattern_covers`] of one ARN field (case-sensitive), without the
+/// comparison loop for the common cases: `*` covers every field (the
+/// loop's star takes any run), and a field covers itself (each of its
+/// letters and `?` matches itself, each `*` takes the other's `*`).
+fn field_covers(a: &str, b: &str) -> bool {
+    a == "*" || a == b || pattern_covers(a, b, false)
 }
 
 /// How many of the fields `fw` of `w` end, with the `:` after them,
@@ -306,6 +319,30 @@ mod tests {
         #[test]
         fn arn_fields_agree_with_splitting(r in "(arn|ar|arn:)?[a:*/\u{e9}]{0,12}") {
             proptest::prop_assert_eq!(arn_fields(&r), arn_fields_by_split(&r));
+        }
+
+        /// The shortcuts of [`field_covers`] answer as the comparison loop.
+        #[test]
+        fn field_shortcuts_agree(a in "[ab:/*?]{0,5}", b in "[ab:/*?]{0,5}") {
+            proptest::prop_assert_eq!(field_covers(&a, &b), pattern_covers(&a, &b, false));
+            proptest::prop_assert!(pattern_covers(&a, &a, false));
+            proptest::prop_assert!(pattern_covers("*", &a, false));
+        }
+
+        /// The resource field first and the shortcuts answer as comparing
+        /// every field in order with [`pattern_covers`].
+        #[test]
+        fn covers_agrees_with_every_field_in_order(
+            w in "arn:[a*:]{0,4}:[ab:/*?]{0,6}|\\*",
+            v in "arn:[a*:]{0,4}:[ab:/*?]{0,6}|\\*"
+        ) {
+            let (fw, fv) = (arn_fields(&w), arn_fields(&v));
+            let reference = w == "*"
+                || match (fw, fv) {
+                    (Some(a), Some(b)) => a.iter().zip(&b).all(|(x, y)| pattern_covers(x, y, false)),
+                    _ => false,
+                };
+            proptest::prop_assert_eq!(resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), 0), reference);
         }
 
         /// Skipping the fields inside the literal head changes nothing.
