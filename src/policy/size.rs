@@ -194,12 +194,13 @@ const STRING_WEIGHT: [u8; 256] = {
 /// inlined: its word loop inlined into the callers' folds measured slower.)
 #[inline(never)]
 fn string_len(s: &str) -> usize {
-    // Fast path: ASCII from `!` up, other than quote and backslash, weighs
-    // one per byte. (A byte below 0x21 or from 0x80 up is flagged by
-    // `(w - 0x21..) | w` having its high bit set: `less` or'ed with the
-    // high bits, in fewer operations.)
+    // Fast path: ASCII from `#` up, other than backslash, weighs one per
+    // byte. (A byte below 0x23, which takes in the quote and the rarely
+    // written `!`, or from 0x80 up is flagged by `(w - 0x23..) | w` having
+    // its high bit set: `less` or'ed with the high bits, in fewer
+    // operations; one range instead of a range and a quote test.)
     let b = s.as_bytes();
-    let special = |w: u64| (w.wrapping_sub(LO * 0x21) | w) & HI | eq(w, b'"') | eq(w, b'\\');
+    let special = |w: u64| (w.wrapping_sub(LO * 0x23) | w) & HI | eq(w, b'\\');
     if !any_word(b, b'a', special) {
         return 2 + b.len();
     }
