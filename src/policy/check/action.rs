@@ -1,9 +1,7 @@
 //! `Action` and `NotAction`: the syntax of each action, the actions a
 //! trust policy may allow, repeated actions; action matching.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::check::Loc;
@@ -35,14 +33,21 @@ impl Checker<'_> {
         let trust = self.opts.kind == PolicyKind::Trust && key == "Action";
         // One scan of each action's bytes ([`scan_action`]) serves the
         // syntax check, the wildcard test and the service-prefix test.
-        let mut s = std::mem::take(&mut self.actions_scratch);
+        let s = &mut self.actions_scratch;
         s.flags.clear();
         s.flags.extend(actions.iter().map(|a| scan_action(a)));
-        redundant_into(actions.as_slice(), &mut s);
+        // One action alone is covered by none.
+        let single = actions.len() == 1;
+        if !single {
+            redundant_into(actions.as_slice(), s);
+        }
+        // The two answers taken out of the `Checker` for the loop (moving
+        // two vectors, not all the buffers) and put back after it.
+        let (all_flags, by) = (std::mem::take(&mut s.flags), std::mem::take(&mut s.by));
         for (j, a) in actions.iter().enumerate() {
-            let covered_by = Some(s.by[j]).filter(|&i| i != NONE);
+            let covered_by = Some(if single { NONE } else { by[j] }).filter(|&i| i != NONE);
             let vat = value_loc(at, actions, j);
-            let mut flags = s.flags[j];
+            let mut flags = all_flags[j];
             // A well-formed action is printable ASCII without "${", so the
             // character and variable checks can only find something in
             // one that is not.
@@ -113,7 +118,8 @@ impl Checker<'_> {
                 self.sink.report(Code::RedundantAction, &vat, message);
             }
         }
-        self.actions_scratch = s;
+        self.actions_scratch.flags = all_flags;
+        self.actions_scratch.by = by;
     }
 }
 
@@ -134,7 +140,7 @@ pub(super) struct ActionScratch {
     /// For each action, the index of one that covers it ([`NONE`]: none).
     by: Vec<usize>,
     /// The first index of each case-folded hash ([`repeats_into`]).
-    first: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
+    first: FirstByHash,
     /// The well-formed wildcard actions.
     wild: Vec<usize>,
     /// (head key, index) of the well-formed actions, sorted.
@@ -320,17 +326,13 @@ fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
 #[cfg(test)]
 fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
     let mut by = vec![NONE; values.len()];
-    repeats_into(values, &mut by, &mut HashMap::default());
+    repeats_into(values, &mut by, &mut FirstByHash::default());
     pairs(&by)
 }
 
 /// `repeated_ignoring_case` into `by` (as long as `values`, all
 /// [`NONE`]), with `first` as the table of hashes.
-fn repeats_into(
-    values: &[String],
-    by: &mut [usize],
-    first: &mut HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
-) {
+fn repeats_into(values: &[String], by: &mut [usize], first: &mut FirstByHash) {
     let earlier = |j: usize| {
         values[..j]
             .iter()
@@ -347,20 +349,54 @@ fn repeats_into(
     // The first index of each case-folded hash. A value whose hash was
     // seen is a repeat if it equals that first value, or (on a hash
     // collision, which practically never happens) any earlier one.
-    first.clear();
-    first.reserve(values.len());
+    first.clear(values.len());
     for (j, v) in values.iter().enumerate() {
-        match first.entry(case_folded_hash(v)) {
-            Entry::Vacant(e) => {
-                e.insert(j);
+        if let Some(f) = first.first_or_insert(case_folded_hash(v), j) {
+            if values[f].eq_ignore_ascii_case(v) {
+                by[j] = f;
+            } else if let Some(f) = earlier(j) {
+                by[j] = f;
             }
-            Entry::Occupied(e) => {
-                let f = *e.get();
-                if values[f].eq_ignore_ascii_case(v) {
-                    by[j] = f;
-                } else if let Some(f) = earlier(j) {
-                    by[j] = f;
+        }
+    }
+}
+
+/// The first index of each hash of a list, for [`repeats_into`] (what a
+/// `HashMap<u64, usize>` of first indexes answers, in a table cleared and
+/// probed with less work): open addressing with linear probing, `slots`
+/// holding an index plus one (0: empty), `hashes` the hash of each index
+/// inserted, in order.
+#[derive(Default)]
+pub(super) struct FirstByHash {
+    slots: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl FirstByHash {
+    /// Empties the table for a list of `n` values (at most half full).
+    fn clear(&mut self, n: usize) {
+        let cap = n.saturating_mul(2).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(cap, 0);
+        self.hashes.clear();
+    }
+
+    /// The first index inserted with the hash `h`; `None` after inserting
+    /// `j` (the next index, each index inserted once, in order) with it.
+    fn first_or_insert(&mut self, h: u64, j: usize) -> Option<usize> {
+        debug_assert_eq!(j, self.hashes.len());
+        self.hashes.push(h);
+        let mask = self.slots.len() - 1;
+        // The hash's high bits mixed into the low ones that pick the slot.
+        let mut k = ((h ^ (h >> 32)) as usize) & mask;
+        loop {
+            match self.slots[k] {
+                0 => {
+                    self.slots[k] = j + 1;
+                    return None;
                 }
+                s if self.hashes[s - 1] == h => return Some(s - 1),
+                _ => k = (k + 1) & mask,
             }
         }
     }
@@ -387,12 +423,19 @@ pub(super) fn hash_bytes(s: &str, fold: u64) -> u64 {
             .wrapping_mul(K)
             .rotate_left(29);
     }
-    // The last bytes shifted in (a copy would call memcpy).
-    let w = chunks
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0, |w, &c| (w << 8) | u64::from(c));
+    // The last bytes: in a value of eight or more, the last eight read as
+    // a word (overlapping the last whole one); in a shorter one, shifted in
+    // (a copy would call memcpy).
+    let rest = chunks.remainder();
+    let w = if rest.is_empty() {
+        0
+    } else if b.len() >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[b.len() - 8..]);
+        u64::from_le_bytes(w)
+    } else {
+        rest.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c))
+    };
     h = (h ^ (w | fold)).wrapping_mul(K);
     h ^ (h >> 29)
 }
