@@ -379,6 +379,7 @@ impl FirstByHash {
         self.slots.clear();
         self.slots.resize(cap, 0);
         self.hashes.clear();
+        self.hashes.reserve(n);
     }
 
     /// The first index inserted with the hash `h`; `None` after inserting
