@@ -23,6 +23,8 @@ impl Checker<'_> {
     /// `Action` or `NotAction` (`key`), at `at`.
     pub(super) fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: &Loc) {
         if actions.is_empty() {
+            // `[]`, for the size count.
+            self.action_chars += 2;
             self.sink.report(
                 Code::EmptyArrayAction,
                 at,
@@ -44,6 +46,22 @@ impl Checker<'_> {
         // The two answers taken out of the `Checker` for the loop (moving
         // two vectors, not all the buffers) and put back after it.
         let (all_flags, by) = (std::mem::take(&mut s.flags), std::mem::take(&mut s.by));
+        // The characters of the list's JSON text, for the size count: a
+        // well-formed action has only letters, digits, `-`, `:`, `*` and
+        // `?`, one character each.
+        let chars: usize = actions
+            .iter()
+            .zip(&all_flags)
+            .map(|(a, &f)| {
+                if f & OK != 0 {
+                    2 + a.len()
+                } else {
+                    crate::policy::size::string_len(a)
+                }
+            })
+            .sum();
+        self.action_chars +=
+            crate::policy::size::list_len(actions.is_array(), actions.len(), chars);
         for (j, a) in actions.iter().enumerate() {
             let covered_by = Some(if single { NONE } else { by[j] }).filter(|&i| i != NONE);
             let vat = value_loc(at, actions, j);
