@@ -37,7 +37,13 @@ impl Checker<'_> {
         // syntax check, the wildcard test and the service-prefix test.
         let s = &mut self.actions_scratch;
         s.flags.clear();
-        s.flags.extend(actions.iter().map(|a| scan_action(a)));
+        let mut any = 0;
+        s.flags.extend(actions.iter().map(|a| {
+            let f = scan_action(a);
+            any |= f;
+            f
+        }));
+        s.any_wild = any & WILD != 0;
         // One action alone is covered by none.
         let single = actions.len() == 1;
         if !single {
@@ -155,6 +161,8 @@ const NONE: usize = usize::MAX;
 pub(super) struct ActionScratch {
     /// [`scan_action`] of each action of the list.
     flags: Vec<u8>,
+    /// Whether one of `flags` has [`WILD`].
+    any_wild: bool,
     /// For each action, the index of one that covers it ([`NONE`]: none).
     by: Vec<usize>,
     /// The first index of each case-folded hash ([`repeats_into`]).
@@ -177,6 +185,7 @@ pub(super) struct ActionScratch {
 fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
     let mut s = ActionScratch::default();
     s.flags.extend(values.iter().map(|a| scan_action(a)));
+    s.any_wild = s.flags.iter().any(|&f| f & WILD != 0);
     redundant_into(values, &mut s);
     pairs(&s.by)
 }
@@ -196,6 +205,7 @@ fn pairs(by: &[usize]) -> Vec<(usize, usize)> {
 fn redundant_into(values: &[String], s: &mut ActionScratch) {
     let ActionScratch {
         flags,
+        any_wild,
         by,
         first,
         wild,
@@ -205,6 +215,9 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
     by.clear();
     by.resize(values.len(), NONE);
     repeats_into(values, by, first);
+    if !*any_wild {
+        return;
+    }
     wild.clear();
     wild.extend((0..values.len()).filter(|&i| flags[i] & (OK | WILD) == OK | WILD));
     if wild.is_empty() {

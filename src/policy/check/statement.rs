@@ -86,9 +86,13 @@ type M = <Statement as Record>::Member;
 /// kept with a hash of its bytes so that most comparisons are of two
 /// numbers), a set once there are many (a 10 MB policy has tens of
 /// thousands of Sids).
+/// (The list is an array in place: most documents have a few Sids, and
+/// a vector would be allocated for each document.)
 #[derive(Default)]
 pub(super) struct Sids<'d> {
-    few: Vec<(u64, &'d str)>,
+    few: [(u64, &'d str); 16],
+    /// How many of `few` are used.
+    len: usize,
     many: HashSet<&'d str>,
 }
 
@@ -97,14 +101,16 @@ impl<'d> Sids<'d> {
     fn insert(&mut self, sid: &'d str) -> bool {
         if self.many.is_empty() {
             let h = hash_bytes(sid, 0);
-            if self.few.iter().any(|&(k, s)| k == h && s == sid) {
+            let few = &self.few[..self.len];
+            if few.iter().any(|&(k, s)| k == h && s == sid) {
                 return false;
             }
-            if self.few.len() < 16 {
-                self.few.push((h, sid));
+            if self.len < self.few.len() {
+                self.few[self.len] = (h, sid);
+                self.len += 1;
                 return true;
             }
-            self.many.extend(self.few.drain(..).map(|(_, s)| s));
+            self.many.extend(self.few.iter().map(|&(_, s)| s));
         }
         self.many.insert(sid)
     }
