@@ -236,7 +236,9 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
                 .filter(|&j| flags[j] & OK != 0)
                 .map(|j| (head_key(values[j].as_bytes()), j)),
         );
-        keyed.sort_unstable();
+        // By key only: the candidates of a head are sorted by index
+        // after, so the order among equal keys does not matter.
+        keyed.sort_unstable_by_key(|&(k, _)| k);
     }
     let mut budget = COVER_BUDGET;
     for &i in wild.iter() {
@@ -323,7 +325,7 @@ pub(crate) fn pattern_covers(p: &str, q: &str, fold: bool) -> bool {
 }
 
 /// [`pattern_covers`] of bytes.
-fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
+pub(super) fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
     let one = |pc: u8, qc: u8| match pc {
         b'?' => qc != b'*',
         _ => qc != b'*' && qc != b'?' && (pc == qc || (fold && pc.eq_ignore_ascii_case(&qc))),
