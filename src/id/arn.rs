@@ -484,9 +484,7 @@ impl ArnPattern {
     /// text; policy checks, which only need the account, call this per
     /// resource.
     pub(crate) fn validate(s: &str) -> Result<Fields<'_>, Reason> {
-        parse_pattern(s)
-            .map(|colons| Fields::from_colons(s, colons))
-            .map_err(Reason::new)
+        parse_pattern(s).map_err(Reason::new)
     }
 }
 
@@ -500,7 +498,9 @@ impl From<Arn> for ArnPattern {
     }
 }
 
-fn parse_pattern(s: &str) -> Result<[usize; 5], Problem> {
+/// The fields of an ARN pattern (as [`split`] found them), or why it is
+/// not one.
+fn parse_pattern(s: &str) -> Result<Fields<'_>, Problem> {
     check_text(s)?;
     let f = split(s, true)?;
     if let Some(i) = find_variable(&s[..f.colons[4]]) {
@@ -551,7 +551,7 @@ fn parse_pattern(s: &str) -> Result<[usize; 5], Problem> {
     } else {
         check_concrete_account(f.account)?;
     }
-    Ok(f.colons)
+    Ok(f)
 }
 
 /// The byte offset of the first `${` in `s`. A byte scan: `str::find`

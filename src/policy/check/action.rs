@@ -1,9 +1,7 @@
 //! `Action` and `NotAction`: the syntax of each action, the actions a
 //! trust policy may allow, repeated actions; action matching.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::check::Loc;
@@ -25,6 +23,8 @@ impl Checker<'_> {
     /// `Action` or `NotAction` (`key`), at `at`.
     pub(super) fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: &Loc) {
         if actions.is_empty() {
+            // `[]`, for the size count.
+            self.action_chars += 2;
             self.sink.report(
                 Code::EmptyArrayAction,
                 at,
@@ -35,14 +35,43 @@ impl Checker<'_> {
         let trust = self.opts.kind == PolicyKind::Trust && key == "Action";
         // One scan of each action's bytes ([`scan_action`]) serves the
         // syntax check, the wildcard test and the service-prefix test.
-        let mut s = std::mem::take(&mut self.actions_scratch);
+        let s = &mut self.actions_scratch;
         s.flags.clear();
-        s.flags.extend(actions.iter().map(|a| scan_action(a)));
-        redundant_into(actions.as_slice(), &mut s);
+        let mut any = 0;
+        s.flags.extend(actions.iter().map(|a| {
+            let f = scan_action(a);
+            any |= f;
+            f
+        }));
+        s.any_wild = any & WILD != 0;
+        // One action alone is covered by none.
+        let single = actions.len() == 1;
+        if !single {
+            redundant_into(actions.as_slice(), s);
+        }
+        // The two answers taken out of the `Checker` for the loop (moving
+        // two vectors, not all the buffers) and put back after it.
+        let (all_flags, by) = (std::mem::take(&mut s.flags), std::mem::take(&mut s.by));
+        // The characters of the list's JSON text, for the size count: a
+        // well-formed action has only letters, digits, `-`, `:`, `*` and
+        // `?`, one character each.
+        let chars: usize = actions
+            .iter()
+            .zip(&all_flags)
+            .map(|(a, &f)| {
+                if f & OK != 0 {
+                    2 + a.len()
+                } else {
+                    crate::policy::size::string_len(a)
+                }
+            })
+            .sum();
+        self.action_chars +=
+            crate::policy::size::list_len(actions.is_array(), actions.len(), chars);
         for (j, a) in actions.iter().enumerate() {
-            let covered_by = Some(s.by[j]).filter(|&i| i != NONE);
+            let covered_by = Some(if single { NONE } else { by[j] }).filter(|&i| i != NONE);
             let vat = value_loc(at, actions, j);
-            let mut flags = s.flags[j];
+            let mut flags = all_flags[j];
             // A well-formed action is printable ASCII without "${", so the
             // character and variable checks can only find something in
             // one that is not.
@@ -113,7 +142,8 @@ impl Checker<'_> {
                 self.sink.report(Code::RedundantAction, &vat, message);
             }
         }
-        self.actions_scratch = s;
+        self.actions_scratch.flags = all_flags;
+        self.actions_scratch.by = by;
     }
 }
 
@@ -131,10 +161,12 @@ const NONE: usize = usize::MAX;
 pub(super) struct ActionScratch {
     /// [`scan_action`] of each action of the list.
     flags: Vec<u8>,
+    /// Whether one of `flags` has [`WILD`].
+    any_wild: bool,
     /// For each action, the index of one that covers it ([`NONE`]: none).
     by: Vec<usize>,
     /// The first index of each case-folded hash ([`repeats_into`]).
-    first: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
+    first: FirstByHash,
     /// The well-formed wildcard actions.
     wild: Vec<usize>,
     /// (head key, index) of the well-formed actions, sorted.
@@ -153,6 +185,7 @@ pub(super) struct ActionScratch {
 fn redundant_actions(values: &[String]) -> Vec<(usize, usize)> {
     let mut s = ActionScratch::default();
     s.flags.extend(values.iter().map(|a| scan_action(a)));
+    s.any_wild = s.flags.iter().any(|&f| f & WILD != 0);
     redundant_into(values, &mut s);
     pairs(&s.by)
 }
@@ -172,6 +205,7 @@ fn pairs(by: &[usize]) -> Vec<(usize, usize)> {
 fn redundant_into(values: &[String], s: &mut ActionScratch) {
     let ActionScratch {
         flags,
+        any_wild,
         by,
         first,
         wild,
@@ -181,6 +215,9 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
     by.clear();
     by.resize(values.len(), NONE);
     repeats_into(values, by, first);
+    if !*any_wild {
+        return;
+    }
     wild.clear();
     wild.extend((0..values.len()).filter(|&i| flags[i] & (OK | WILD) == OK | WILD));
     if wild.is_empty() {
@@ -199,7 +236,9 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
                 .filter(|&j| flags[j] & OK != 0)
                 .map(|j| (head_key(values[j].as_bytes()), j)),
         );
-        keyed.sort_unstable();
+        // By key only: the candidates of a head are sorted by index
+        // after, so the order among equal keys does not matter.
+        keyed.sort_unstable_by_key(|&(k, _)| k);
     }
     let mut budget = COVER_BUDGET;
     for &i in wild.iter() {
@@ -286,7 +325,7 @@ pub(crate) fn pattern_covers(p: &str, q: &str, fold: bool) -> bool {
 }
 
 /// [`pattern_covers`] of bytes.
-fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
+pub(super) fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
     let one = |pc: u8, qc: u8| match pc {
         b'?' => qc != b'*',
         _ => qc != b'*' && qc != b'?' && (pc == qc || (fold && pc.eq_ignore_ascii_case(&qc))),
@@ -320,17 +359,13 @@ fn bytes_cover(p: &[u8], q: &[u8], fold: bool) -> bool {
 #[cfg(test)]
 fn repeated_ignoring_case(values: &[String]) -> Vec<(usize, usize)> {
     let mut by = vec![NONE; values.len()];
-    repeats_into(values, &mut by, &mut HashMap::default());
+    repeats_into(values, &mut by, &mut FirstByHash::default());
     pairs(&by)
 }
 
 /// `repeated_ignoring_case` into `by` (as long as `values`, all
 /// [`NONE`]), with `first` as the table of hashes.
-fn repeats_into(
-    values: &[String],
-    by: &mut [usize],
-    first: &mut HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
-) {
+fn repeats_into(values: &[String], by: &mut [usize], first: &mut FirstByHash) {
     let earlier = |j: usize| {
         values[..j]
             .iter()
@@ -347,20 +382,55 @@ fn repeats_into(
     // The first index of each case-folded hash. A value whose hash was
     // seen is a repeat if it equals that first value, or (on a hash
     // collision, which practically never happens) any earlier one.
-    first.clear();
-    first.reserve(values.len());
+    first.clear(values.len());
     for (j, v) in values.iter().enumerate() {
-        match first.entry(case_folded_hash(v)) {
-            Entry::Vacant(e) => {
-                e.insert(j);
+        if let Some(f) = first.first_or_insert(case_folded_hash(v), j) {
+            if values[f].eq_ignore_ascii_case(v) {
+                by[j] = f;
+            } else if let Some(f) = earlier(j) {
+                by[j] = f;
             }
-            Entry::Occupied(e) => {
-                let f = *e.get();
-                if values[f].eq_ignore_ascii_case(v) {
-                    by[j] = f;
-                } else if let Some(f) = earlier(j) {
-                    by[j] = f;
+        }
+    }
+}
+
+/// The first index of each hash of a list, for [`repeats_into`] (what a
+/// `HashMap<u64, usize>` of first indexes answers, in a table cleared and
+/// probed with less work): open addressing with linear probing, `slots`
+/// holding an index plus one (0: empty), `hashes` the hash of each index
+/// inserted, in order.
+#[derive(Default)]
+pub(super) struct FirstByHash {
+    slots: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl FirstByHash {
+    /// Empties the table for a list of `n` values (at most half full).
+    fn clear(&mut self, n: usize) {
+        let cap = n.saturating_mul(2).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(cap, 0);
+        self.hashes.clear();
+        self.hashes.reserve(n);
+    }
+
+    /// The first index inserted with the hash `h`; `None` after inserting
+    /// `j` (the next index, each index inserted once, in order) with it.
+    fn first_or_insert(&mut self, h: u64, j: usize) -> Option<usize> {
+        debug_assert_eq!(j, self.hashes.len());
+        self.hashes.push(h);
+        let mask = self.slots.len() - 1;
+        // The hash's high bits mixed into the low ones that pick the slot.
+        let mut k = ((h ^ (h >> 32)) as usize) & mask;
+        loop {
+            match self.slots[k] {
+                0 => {
+                    self.slots[k] = j + 1;
+                    return None;
                 }
+                s if self.hashes[s - 1] == h => return Some(s - 1),
+                _ => k = (k + 1) & mask,
             }
         }
     }
@@ -387,12 +457,19 @@ pub(super) fn hash_bytes(s: &str, fold: u64) -> u64 {
             .wrapping_mul(K)
             .rotate_left(29);
     }
-    // The last bytes shifted in (a copy would call memcpy).
-    let w = chunks
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0, |w, &c| (w << 8) | u64::from(c));
+    // The last bytes: in a value of eight or more, the last eight read as
+    // a word (overlapping the last whole one); in a shorter one, shifted in
+    // (a copy would call memcpy).
+    let rest = chunks.remainder();
+    let w = if rest.is_empty() {
+        0
+    } else if b.len() >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[b.len() - 8..]);
+        u64::from_le_bytes(w)
+    } else {
+        rest.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c))
+    };
     h = (h ^ (w | fold)).wrapping_mul(K);
     h ^ (h >> 29)
 }
@@ -438,6 +515,62 @@ fn action_ok(a: &str) -> bool {
 /// when it is not an action.
 fn scan_action(a: &str) -> u8 {
     let b = a.as_bytes();
+    if b.len() > 1023 {
+        return scan_action_by_parts(b);
+    }
+    // The common case, `service:Name` of letters and digits only, in one
+    // pass without a branch per byte: each byte's class ([`ACTION_SUM`])
+    // added up, eight bytes a step, a count of each class in its own bit
+    // field (at most 1,023 bytes: no field overflows into the next).
+    let mut sum = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        sum += c.iter().map(|&x| ACTION_SUM[usize::from(x)]).sum::<u64>();
+    }
+    for &x in chunks.remainder() {
+        sum += ACTION_SUM[usize::from(x)];
+    }
+    if sum == 1 {
+        // One `:`, the rest letters and digits: an action unless the `:`
+        // begins or ends it.
+        return if b[0] == b':' || b[b.len() - 1] == b':' {
+            0
+        } else {
+            OK
+        };
+    }
+    if sum >> 52 != 0 || sum & 0xFFFF_FFFF != 1 {
+        // A byte allowed nowhere, or not one `:` (none, or a second one in
+        // the name), and not `*`.
+        return if b == b"*" { OK | WILD } else { 0 };
+    }
+    // Wildcards or hyphens: which side of the `:` they are on decides.
+    scan_action_by_parts(b)
+}
+
+/// What [`scan_action`] adds for each byte: 1 for `:`, `1 << 32` for a
+/// wildcard, `1 << 42` for `-`, `1 << 52` for a byte allowed nowhere in an
+/// action; 0 for a letter or digit.
+const ACTION_SUM: [u64; 256] = {
+    let mut t = [1u64 << 52; 256];
+    let mut c = 0;
+    while c < 256 {
+        if (c as u8).is_ascii_alphanumeric() {
+            t[c] = 0;
+        }
+        c += 1;
+    }
+    t[b':' as usize] = 1;
+    t[b'*' as usize] = 1 << 32;
+    t[b'?' as usize] = 1 << 32;
+    t[b'-' as usize] = 1 << 42;
+    t
+};
+
+/// [`scan_action`] by the service prefix and the name, with their own
+/// byte classes ([`ACTION_BYTE`]): for wildcards and hyphens, and the
+/// reference of the one-pass sum.
+fn scan_action_by_parts(b: &[u8]) -> u8 {
     if b == b"*" {
         return OK | WILD;
     }
@@ -633,6 +766,15 @@ mod tests {
         #[test]
         fn matching_an_action_agrees_with_the_reference(p in "[aAb:*?]{0,6}", t in "[ab:]{0,6}") {
             proptest::prop_assert_eq!(wild_match(&p, &t), reference_match(&p, &t));
+        }
+
+        /// The one-pass sum answers as the scan by parts, on short and
+        /// long actions.
+        #[test]
+        fn action_sum_agrees_with_the_scan_by_parts(
+            a in "[a-zA-Z0-9:*?$ {}\u{e9}-]{0,12}|[a-z-]{1,8}:[a-zA-Z*?:-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(scan_action(&a), scan_action_by_parts(a.as_bytes()));
         }
 
         #[test]

@@ -241,9 +241,15 @@ impl PolicyDocument {
             sink: Sink::default(),
             version_2008: self.version.as_deref() == Some("2008-10-17"),
             actions_scratch: Default::default(),
+            action_chars: 0,
+            size_finding: None,
         };
         c.document(self);
-        c.sink.into_findings()
+        let mut findings = c.sink.into_findings();
+        if let Some((at, size)) = c.size_finding {
+            findings.splice(at..at, size);
+        }
+        findings
     }
 }
 
@@ -255,6 +261,12 @@ pub(crate) struct Checker<'a> {
     version_2008: bool,
     /// Buffers the action lists of the document reuse.
     actions_scratch: action::ActionScratch,
+    /// The characters of the document's `Action` and `NotAction` values
+    /// checked so far, for the size count.
+    action_chars: usize,
+    /// The size finding, checked after the walk (which counts the
+    /// actions' characters), and how many findings come before it.
+    size_finding: Option<(usize, Vec<Finding>)>,
 }
 
 /// The members of a policy document.
@@ -268,7 +280,11 @@ fn version_ok(v: &str) -> bool {
 impl Checker<'_> {
     fn document(&mut self, doc: &PolicyDocument) {
         let root = Loc::Root;
+        // The findings before the size's (the size is checked last, and
+        // its finding put back in this place).
+        let mut before = 0;
         if !has(doc, DocumentMember::version) {
+            before += 1;
             self.sink.report(
                 Code::MissingVersion,
                 &root,
@@ -277,19 +293,24 @@ impl Checker<'_> {
             );
         }
         match &doc.statement {
-            None if !has(doc, DocumentMember::statement) => self.sink.report(
-                Code::MissingStatement,
-                &root,
-                "missing Statement: expected a statement object or a non-empty array of them",
-            ),
-            Some(Statements::Many(v)) if v.is_empty() => self.sink.report(
-                Code::MissingStatement,
-                &root.key("Statement"),
-                "empty Statement array: expected at least one statement",
-            ),
+            None if !has(doc, DocumentMember::statement) => {
+                before += 1;
+                self.sink.report(
+                    Code::MissingStatement,
+                    &root,
+                    "missing Statement: expected a statement object or a non-empty array of them",
+                );
+            }
+            Some(Statements::Many(v)) if v.is_empty() => {
+                before += 1;
+                self.sink.report(
+                    Code::MissingStatement,
+                    &root.key("Statement"),
+                    "empty Statement array: expected at least one statement",
+                );
+            }
             _ => {}
         }
-        self.size(doc);
         let mut sids = Sids::default();
         walk(
             self,
@@ -343,6 +364,11 @@ impl Checker<'_> {
             },
         );
         self.redundant_statements(doc);
+        // The size, into a sink of its own.
+        let main = std::mem::take(&mut self.sink);
+        self.size(doc);
+        let size = std::mem::replace(&mut self.sink, main).into_findings();
+        self.size_finding = Some((before, size));
     }
 
     /// `duplicate-key` for a later copy of a key.

@@ -5,8 +5,11 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::action::{hash_bytes, pattern_covers, Prehashed};
+#[cfg(test)]
+use super::action::pattern_covers;
+use super::action::{bytes_cover, hash_bytes, Prehashed};
 use super::{statement::value_loc, Checker, PolicyKind};
+use crate::bytes::eq;
 use crate::check::Loc;
 use crate::code::Code;
 use crate::policy::OneOrMany;
@@ -194,13 +197,45 @@ fn resource_covers(
         return true;
     }
     match (fp, fq) {
-        (Some(fp), Some(fq)) if q != "*" => fp
-            .iter()
-            .zip(fq.iter())
-            .skip(skip)
-            .all(|(a, b)| pattern_covers(a, b, false)),
+        // The resource field first: two ARNs of a list mostly differ
+        // there, and the fields before are mostly equal or `*`.
+        (Some(fp), Some(fq)) if q != "*" => {
+            (skip > 4 || field_covers(fp[4], fq[4]))
+                && fp[..4]
+                    .iter()
+                    .zip(&fq[..4])
+                    .skip(skip)
+                    .all(|(a, b)| field_covers(a, b))
+        }
         _ => false,
     }
+}
+
+/// [`pattern_covers`] of one ARN field (case-sensitive), without the
+/// comparison loop for the common cases: `*` covers every field (the
+/// loop's star takes any run), and a field covers itself (each of its
+/// letters and `?` matches itself, each `*` takes the other's `*`). The
+/// loop starts after the equal words of eight bytes without a wildcard
+/// that begin both (before a `*` of `a`, equal letters only advance it).
+fn field_covers(a: &str, b: &str) -> bool {
+    if a == "*" || a == b {
+        return true;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let word = |s: &[u8], k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[k..k + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut k = 0;
+    while k + 8 <= a.len() && k + 8 <= b.len() {
+        let x = word(a, k);
+        if x != word(b, k) || eq(x, b'*') | eq(x, b'?') != 0 {
+            break;
+        }
+        k += 8;
+    }
+    bytes_cover(&a[k..], &b[k..], false)
 }
 
 /// How many of the fields `fw` of `w` end, with the `:` after them,
@@ -306,6 +341,36 @@ mod tests {
         #[test]
         fn arn_fields_agree_with_splitting(r in "(arn|ar|arn:)?[a:*/\u{e9}]{0,12}") {
             proptest::prop_assert_eq!(arn_fields(&r), arn_fields_by_split(&r));
+        }
+
+        /// The shortcuts of [`field_covers`] answer as the comparison loop.
+        #[test]
+        fn field_shortcuts_agree(
+            p in "[ab/*?]{0,20}",
+            a in "[ab:/*?]{0,5}",
+            b in "[ab:/*?]{0,5}"
+        ) {
+            let (pa, pb) = (format!("{p}{a}"), format!("{p}{b}"));
+            proptest::prop_assert_eq!(field_covers(&pa, &pb), pattern_covers(&pa, &pb, false));
+            proptest::prop_assert_eq!(field_covers(&a, &b), pattern_covers(&a, &b, false));
+            proptest::prop_assert!(pattern_covers(&a, &a, false));
+            proptest::prop_assert!(pattern_covers("*", &a, false));
+        }
+
+        /// The resource field first and the shortcuts answer as comparing
+        /// every field in order with [`pattern_covers`].
+        #[test]
+        fn covers_agrees_with_every_field_in_order(
+            w in "arn:[a*:]{0,4}:[ab:/*?]{0,6}|\\*",
+            v in "arn:[a*:]{0,4}:[ab:/*?]{0,6}|\\*"
+        ) {
+            let (fw, fv) = (arn_fields(&w), arn_fields(&v));
+            let reference = w == "*"
+                || match (fw, fv) {
+                    (Some(a), Some(b)) => a.iter().zip(&b).all(|(x, y)| pattern_covers(x, y, false)),
+                    _ => false,
+                };
+            proptest::prop_assert_eq!(resource_covers(&w, fw.as_ref(), &v, fv.as_ref(), 0), reference);
         }
 
         /// Skipping the fields inside the literal head changes nothing.

@@ -9,11 +9,19 @@ use crate::policy::PolicyDocument;
 impl Checker<'_> {
     /// `policy-size-exceeds-*-quota` when the document is larger than the
     /// quota of the options.
+    ///
+    /// Called after the walk of the document, which added up the
+    /// characters of its action lists in `action_chars`.
     pub(super) fn size(&mut self, doc: &PolicyDocument) {
         let Some(quota) = self.opts.size_quota else {
             return;
         };
-        let size = doc.size();
+        let size = crate::policy::size::count_without_actions(doc) + self.action_chars;
+        debug_assert_eq!(
+            size,
+            doc.size(),
+            "the size count with the walk's action lists"
+        );
         if size <= quota {
             return;
         }

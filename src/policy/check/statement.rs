@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::{action::wild_match, Checker, PolicyKind};
+use super::action::{hash_bytes, wild_match};
+use super::{Checker, PolicyKind};
 use crate::check::{has, walk, Loc};
 use crate::code::Code;
 use crate::json::record::Record;
@@ -81,11 +82,17 @@ const STAR_FAMILIES: [StarFamily; 3] = [
 /// The members of a statement.
 type M = <Statement as Record>::Member;
 
-/// The Sids seen so far: a list while there are few (no hashing), a set
-/// once there are many (a 10 MB policy has tens of thousands of Sids).
+/// The Sids seen so far: a list while there are few (no table, each
+/// kept with a hash of its bytes so that most comparisons are of two
+/// numbers), a set once there are many (a 10 MB policy has tens of
+/// thousands of Sids).
+/// (The list is an array in place: most documents have a few Sids, and
+/// a vector would be allocated for each document.)
 #[derive(Default)]
 pub(super) struct Sids<'d> {
-    few: Vec<&'d str>,
+    few: [(u64, &'d str); 16],
+    /// How many of `few` are used.
+    len: usize,
     many: HashSet<&'d str>,
 }
 
@@ -93,14 +100,17 @@ impl<'d> Sids<'d> {
     /// Adds `sid`: false if it was there.
     fn insert(&mut self, sid: &'d str) -> bool {
         if self.many.is_empty() {
-            if self.few.contains(&sid) {
+            let h = hash_bytes(sid, 0);
+            let few = &self.few[..self.len];
+            if few.iter().any(|&(k, s)| k == h && s == sid) {
                 return false;
             }
-            if self.few.len() < 16 {
-                self.few.push(sid);
+            if self.len < self.few.len() {
+                self.few[self.len] = (h, sid);
+                self.len += 1;
                 return true;
             }
-            self.many.extend(self.few.drain(..));
+            self.many.extend(self.few.iter().map(|&(_, s)| s));
         }
         self.many.insert(sid)
     }
@@ -297,12 +307,14 @@ impl Checker<'_> {
         // A byte test first: most Sids are letters and digits only, and
         // decoding characters costs more than testing bytes.
         let bad = iam && !sid.bytes().all(|b| b.is_ascii_alphanumeric());
-        if let Some((pos, c)) = sid
-            .chars()
-            .filter(|_| bad)
-            .enumerate()
-            .find(|(_, c)| !c.is_ascii_alphanumeric())
-        {
+        let first_bad = if bad {
+            sid.chars()
+                .enumerate()
+                .find(|(_, c)| !c.is_ascii_alphanumeric())
+        } else {
+            None
+        };
+        if let Some((pos, c)) = first_bad {
             self.sink.report(
                 Code::UnsupportedSid,
                 at,
@@ -561,6 +573,24 @@ impl Checker<'_> {
                         missing.join(", ")
                     ),
                 );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The list of the first Sids (compared by hash, then text) and
+        /// the set after them answer as one set.
+        #[test]
+        fn sids_agree_with_a_set(v in proptest::collection::vec("[ab]{0,3}", 0..40)) {
+            let mut sids = Sids::default();
+            let mut set = HashSet::new();
+            for s in &v {
+                proptest::prop_assert_eq!(sids.insert(s), set.insert(s.as_str()));
             }
         }
     }

@@ -100,9 +100,11 @@ pub(super) fn has_variable(s: &str) -> bool {
 /// A policy variable problem in `s`: `(code, message)`.
 fn variable_problem(s: &str) -> Option<(Code, String)> {
     let mut rest = s;
-    while let Some(open) = rest.find("${") {
+    // Byte searches: `str::find` sets up a substring searcher per call,
+    // which costs more than the scan of a resource or a value.
+    while let Some(open) = rest.as_bytes().windows(2).position(|w| w == b"${") {
         let after = &rest[open + 2..];
-        let Some(close) = after.find('}') else {
+        let Some(close) = after.bytes().position(|b| b == b'}') else {
             return Some((
                 Code::MissingBraceInVariable,
                 "policy variable \"${\" has no closing \"}\"".into(),

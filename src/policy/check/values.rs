@@ -275,6 +275,13 @@ impl Checker<'_> {
 /// `ResourceTag`/`RequestTag`) without the tag key after the `/`: the key
 /// without its `/`, if so.
 pub(super) fn bare_tag_key(key: &str) -> Option<&str> {
+    // First, without searching for the `:`: the key ends in `tag` or
+    // `tag/` (any case), as each of the three names does.
+    let b = key.as_bytes();
+    let end = b.strip_suffix(b"/").unwrap_or(b);
+    if end.len() < 3 || !end[end.len() - 3..].eq_ignore_ascii_case(b"tag") {
+        return None;
+    }
     let (_, name) = key.split_once(':')?;
     let bare = name.strip_suffix('/').unwrap_or(name);
     ["RequestTag", "ResourceTag", "PrincipalTag"]
@@ -508,6 +515,25 @@ fn format_addr(a: &[u8; 16], v4: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`bare_tag_key`] as first written, without the test of the end.
+    fn bare_tag_key_reference(key: &str) -> Option<&str> {
+        let (_, name) = key.split_once(':')?;
+        let bare = name.strip_suffix('/').unwrap_or(name);
+        ["RequestTag", "ResourceTag", "PrincipalTag"]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(bare))
+            .then(|| &key[..key.len() - (name.len() - bare.len())])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bare_tag_key_agrees_with_the_reference(
+            key in "(aws|s3|a:b)?:?(RequestTag|resourcetag|PrincipalTAG|Tag|x)?/?[a/]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(bare_tag_key(&key), bare_tag_key_reference(&key));
+        }
+    }
 
     #[test]
     fn cidr_ranges_read_and_normalise() {
