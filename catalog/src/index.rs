@@ -864,7 +864,7 @@ impl Index {
                 .take_while(|n| {
                     n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
                 })
-                .any(|n| crate::glob::matches(np, n)),
+                .any(|n| iam_ecs::policy::action_matches(np, n)),
         )
     }
 

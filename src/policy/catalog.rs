@@ -204,6 +204,24 @@ pub fn has_wildcard(pattern: &str) -> bool {
     crate::bytes::has_wildcard(pattern.as_bytes())
 }
 
+/// Whether the action pattern `pattern` (`*` any run of characters, `?`
+/// any one) matches `name`, an action or service name without wildcards,
+/// ignoring ASCII case as IAM does: the checks' own matcher, for catalogue
+/// implementations to match the same way.
+///
+/// ```
+/// use iam_ecs::policy::action_matches;
+/// assert!(action_matches("Get*", "getObject"));
+/// assert!(action_matches("*", ""));
+/// assert!(action_matches("G?t*t", "GetObject"));
+/// assert!(!action_matches("Get", "GetObject"));
+/// assert!(!action_matches("*Put", "GetObject"));
+/// assert!(action_matches("*Object*", "GetObjectAcl"));
+/// ```
+pub fn action_matches(pattern: &str, name: &str) -> bool {
+    super::check::covers(pattern, name)
+}
+
 /// An action as a catalogue resolved it
 /// ([`ServiceCatalog::resolve_action`]): a number of the catalogue's own
 /// making, meaningful to that catalogue only.

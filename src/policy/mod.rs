@@ -53,7 +53,9 @@ pub use builder::{
     trust_principal_service, IdentityPolicy, IdentityPolicyBuilder, IdentityStatement, TrustPolicy,
     TrustPolicyBuilder, TrustStatement,
 };
-pub use catalog::{has_wildcard, ActionId, CatalogRef, KeyInfo, KeyType, ServiceCatalog};
+pub use catalog::{
+    action_matches, has_wildcard, ActionId, CatalogRef, KeyInfo, KeyType, ServiceCatalog,
+};
 pub use check::{CheckOptions, PolicyKind};
 pub use condition::{Condition, ConditionBlock, ConditionValue};
 pub use document::{Effect, PolicyDocument, Statement, Statements};

@@ -24,7 +24,7 @@ mod together;
 mod values;
 mod wildcard_condition;
 
-pub(crate) use action::{action_problem, TRUST_ACTIONS};
+pub(crate) use action::{action_problem, covers, TRUST_ACTIONS};
 
 use crate::check::{has, walk, Loc, Reporter, Sink};
 use crate::code::Code;

@@ -90,7 +90,9 @@ fn pattern_can_match_region(p: &[u8]) -> bool {
     REGION_PREFIXES
         .iter()
         .any(|prefix| pattern_meets(p, prefix))
-        || PSEUDO_REGIONS.iter().any(|r| glob(p, r.as_bytes()))
+        || PSEUDO_REGIONS
+            .iter()
+            .any(|r| super::action::bytes_cover(p, r.as_bytes(), false))
 }
 
 /// Whether `p` can match a string of the language `prefix` `-` `\w+` `-`
@@ -163,28 +165,6 @@ fn pattern_meets(p: &[u8], prefix: &[u8]) -> bool {
     states & (1 << (n + 4)) != 0
 }
 
-/// Whether the `*`/`?` pattern `p` matches `t`.
-fn glob(p: &[u8], t: &[u8]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while j < t.len() {
-        if i < p.len() && (p[i] == b'?' || p[i] == t[j]) {
-            i += 1;
-            j += 1;
-        } else if i < p.len() && p[i] == b'*' {
-            star = Some((i, j));
-            i += 1;
-        } else if let Some((si, sj)) = star {
-            i = si + 1;
-            j = sj + 1;
-            star = Some((si, sj + 1));
-        } else {
-            return false;
-        }
-    }
-    p[i..].iter().all(|&c| c == b'*')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +202,7 @@ mod tests {
         ] {
             assert!(!pattern_can_match_region(bad.as_bytes()), "{bad}");
         }
+        let glob = |p: &[u8], t: &[u8]| super::super::action::bytes_cover(p, t, false);
         assert!(glob(b"a*c", b"abbc") && !glob(b"a*c", b"abb") && glob(b"*", b""));
     }
 }
