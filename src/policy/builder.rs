@@ -185,7 +185,7 @@ impl StatementParts {
                 }
             }
             map.layout = written(map.set_fields());
-            Principal::Map(map)
+            Principal::Map(Box::new(map))
         });
         let mut statement = Statement {
             sid: self.sid,

@@ -11,8 +11,10 @@ use crate::policy::OneOrMany;
 pub enum Principal {
     /// `"Principal": "*"`
     Any,
-    /// `"Principal": {"AWS": ..., "Service": ...}`
-    Map(PrincipalMap),
+    /// `"Principal": {"AWS": ..., "Service": ...}`, boxed: a statement
+    /// carries two principals (`Principal`, `NotPrincipal`), and most
+    /// statements (identity policies) have neither.
+    Map(Box<PrincipalMap>),
 }
 
 record! {
@@ -38,7 +40,7 @@ const PRINCIPAL_EXPECTED: &str = "\"*\" or an object such as {\"AWS\": \"...\"}"
 impl FromJson for Principal {
     fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
         if p.peek() == Some(b'{') {
-            Ok(Ok(Principal::Map(PrincipalMap::read_object(p)?)))
+            Ok(Ok(Principal::Map(Box::new(PrincipalMap::read_object(p)?))))
         } else {
             Ok(Self::from_json(p.value()?))
         }
@@ -53,7 +55,7 @@ impl FromJson for Principal {
     fn from_json(value: Json) -> Result<Self, (Json, Mismatch)> {
         match value {
             Json::String(s) if s == "*" => Ok(Principal::Any),
-            Json::Object(o) => Ok(Principal::Map(PrincipalMap::from_object(o))),
+            Json::Object(o) => Ok(Principal::Map(Box::new(PrincipalMap::from_object(o)))),
             other => {
                 let m = Mismatch::new(PRINCIPAL_EXPECTED, &other);
                 Err((other, m))

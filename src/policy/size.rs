@@ -103,7 +103,7 @@ fn principal_len(p: &Principal) -> usize {
     };
     match p {
         Principal::Any => string_len("*"),
-        Principal::Map(m) => record_len(m, |i| match i {
+        Principal::Map(m) => record_len(&**m, |i| match i {
             0 => strings(&m.aws),
             1 => strings(&m.federated),
             2 => strings(&m.service),

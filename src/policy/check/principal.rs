@@ -132,7 +132,7 @@ impl Checker<'_> {
                 }
                 return;
             }
-            Principal::Map(m) => m,
+            Principal::Map(m) => &**m,
         };
         if map.set_fields() == 0 && map.layout.is_clean() {
             self.sink.report(
