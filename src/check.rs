@@ -12,7 +12,7 @@
 
 use crate::code::Code;
 use crate::finding::{Finding, Severity};
-use crate::json::record::{Layout, RawMember, Record, Slot};
+use crate::json::record::{Layout, RawMember, Record, SlotRef};
 use crate::json::Pointer;
 
 /// A place in a document, turned into a [`Pointer`] only when a finding
@@ -110,12 +110,12 @@ pub(crate) fn walk<R: Record, C: Reporter + ?Sized>(
     let mut written: u128 = 0;
     for slot in record.layout().slots() {
         match slot {
-            Slot::Field(i) => {
+            SlotRef::Field(i) => {
                 written |= 1u128 << i;
-                visit(cx, R::MEMBERS[usize::from(*i)]);
+                visit(cx, R::MEMBERS[usize::from(i)]);
             }
-            Slot::Raw(raw) if Layout::is_stale(raw, R::KEYS, record.set_fields()) => {}
-            Slot::Raw(raw) => cx.raw_member(raw, loc, what, R::KEYS),
+            SlotRef::Raw(raw) if Layout::is_stale(raw, R::KEYS, record.set_fields()) => {}
+            SlotRef::Raw(raw) => cx.raw_member(raw, loc, what, R::KEYS),
         }
     }
     for (i, member) in R::MEMBERS.iter().enumerate() {

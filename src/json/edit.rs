@@ -36,11 +36,11 @@ pub(crate) fn prepare_to_set(
         .raw()
         .any(|r| r.key == key && matches!(r.why, Why::Duplicate))
     {
-        let mut kept = Layout::with_capacity(layout.slots().len());
+        let mut kept = Layout::with_capacity(layout.len());
         for slot in layout.slots() {
             match slot {
-                super::record::Slot::Field(i) => kept.push_field(*i),
-                super::record::Slot::Raw(r) => {
+                super::record::SlotRef::Field(i) => kept.push_field(i),
+                super::record::SlotRef::Raw(r) => {
                     if !(r.key == key && matches!(r.why, Why::Duplicate)) {
                         kept.push_raw(r.key.clone(), r.value.clone(), r.why.clone());
                     }

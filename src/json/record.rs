@@ -72,37 +72,177 @@ pub(crate) enum Slot {
     Raw(Box<RawMember>),
 }
 
+/// One member of an object as it was written, as [`Layout::slots`] gives
+/// it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SlotRef<'a> {
+    /// A typed field, by its index in declaration order.
+    Field(u8),
+    /// A member kept as raw JSON.
+    Raw(&'a RawMember),
+}
+
 /// How an object was written; see the module docs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+///
+/// Most objects are typed fields only, few of them, so their order is
+/// packed into one word (`Packed`: the count in the low four bits, then
+/// five bits per field index), with no allocation and nothing to follow
+/// from the record; an object with a raw member, more than
+/// [`PACKED_MAX`] members or a field index above 30 keeps a vector of
+/// slots (`Slots`). Which form a layout has follows from its slots alone
+/// (every layout is built by pushes), and equality and hashing compare
+/// the slots, not the form.
+#[derive(Debug, Clone)]
 pub(crate) struct Layout {
-    slots: Vec<Slot>,
+    repr: Repr,
+}
+
+#[derive(Debug, Clone)]
+enum Repr {
+    Packed(u64),
+    Slots(Vec<Slot>),
+}
+
+/// How many fields a packed [`Layout`] holds: 12 indexes of five bits
+/// after a four-bit count.
+const PACKED_MAX: u64 = 12;
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            repr: Repr::Packed(0),
+        }
+    }
+}
+
+impl PartialEq for Layout {
+    fn eq(&self, other: &Self) -> bool {
+        let mut a = self.slots();
+        let mut b = other.slots();
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(SlotRef::Field(x)), Some(SlotRef::Field(y))) if x == y => {}
+                (Some(SlotRef::Raw(x)), Some(SlotRef::Raw(y))) if x == y => {}
+                _ => return false,
+            }
+        }
+    }
+}
+
+impl Eq for Layout {}
+
+impl std::hash::Hash for Layout {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for slot in self.slots() {
+            match slot {
+                SlotRef::Field(i) => (0u8, i).hash(state),
+                SlotRef::Raw(r) => (1u8, r).hash(state),
+            }
+        }
+    }
+}
+
+/// The slots of a [`Layout`] in order ([`Layout::slots`]).
+#[derive(Clone)]
+pub(crate) struct Slots<'a> {
+    /// Packed field indexes still to give, five bits each.
+    packed: u64,
+    /// How many of them.
+    left: u64,
+    /// The slots of an unpacked layout.
+    spill: std::slice::Iter<'a, Slot>,
+}
+
+impl<'a> Iterator for Slots<'a> {
+    type Item = SlotRef<'a>;
+    fn next(&mut self) -> Option<SlotRef<'a>> {
+        if self.left > 0 {
+            let i = (self.packed & 31) as u8;
+            self.packed >>= 5;
+            self.left -= 1;
+            return Some(SlotRef::Field(i));
+        }
+        self.spill.next().map(|s| match s {
+            Slot::Field(i) => SlotRef::Field(*i),
+            Slot::Raw(r) => SlotRef::Raw(r),
+        })
+    }
 }
 
 impl Layout {
     pub(crate) fn with_capacity(n: usize) -> Self {
-        Layout {
-            slots: Vec::with_capacity(n),
+        if n as u64 <= PACKED_MAX {
+            Layout::default()
+        } else {
+            Layout {
+                repr: Repr::Slots(Vec::with_capacity(n)),
+            }
         }
     }
 
-    pub(crate) fn slots(&self) -> &[Slot] {
-        &self.slots
+    /// The members as written, in order.
+    pub(crate) fn slots(&self) -> Slots<'_> {
+        match &self.repr {
+            Repr::Packed(w) => Slots {
+                packed: w >> 4,
+                left: w & 15,
+                spill: [].iter(),
+            },
+            Repr::Slots(v) => Slots {
+                packed: 0,
+                left: 0,
+                spill: v.iter(),
+            },
+        }
+    }
+
+    /// How many members were written.
+    pub(crate) fn len(&self) -> usize {
+        match &self.repr {
+            Repr::Packed(w) => (w & 15) as usize,
+            Repr::Slots(v) => v.len(),
+        }
+    }
+
+    /// Adds a slot that the packed form cannot take (or to a layout
+    /// already unpacked), unpacking first.
+    fn push_slot(&mut self, slot: Slot) {
+        match &mut self.repr {
+            Repr::Slots(v) => v.push(slot),
+            Repr::Packed(w) => {
+                let (mut bits, n) = (*w >> 4, *w & 15);
+                let mut v = Vec::with_capacity(n as usize + 4);
+                for _ in 0..n {
+                    v.push(Slot::Field((bits & 31) as u8));
+                    bits >>= 5;
+                }
+                v.push(slot);
+                self.repr = Repr::Slots(v);
+            }
+        }
     }
 
     pub(crate) fn push_field(&mut self, index: u8) {
-        self.slots.push(Slot::Field(index));
+        if let Repr::Packed(w) = &mut self.repr {
+            let n = *w & 15;
+            if n < PACKED_MAX && index <= 30 {
+                *w = (*w + 1) | (u64::from(index) << (4 + 5 * n));
+                return;
+            }
+        }
+        self.push_slot(Slot::Field(index));
     }
 
     pub(crate) fn push_raw(&mut self, key: String, value: Json, why: Why) {
-        self.slots
-            .push(Slot::Raw(Box::new(RawMember { key, value, why })));
+        self.push_slot(Slot::Raw(Box::new(RawMember { key, value, why })));
     }
 
     /// The members kept as raw JSON.
     pub(crate) fn raw(&self) -> impl Iterator<Item = &RawMember> {
-        self.slots.iter().filter_map(|s| match s {
-            Slot::Raw(r) => Some(&**r),
-            Slot::Field(_) => None,
+        self.slots().filter_map(|s| match s {
+            SlotRef::Raw(r) => Some(r),
+            SlotRef::Field(_) => None,
         })
     }
 
@@ -431,17 +571,17 @@ impl Layout {
         &'a self,
         names: &'static [&'static str],
     ) -> impl Iterator<Item = &'a str> + Clone {
-        self.slots.iter().map(move |s| match s {
-            Slot::Field(i) => names.get(usize::from(*i)).copied().unwrap_or_default(),
-            Slot::Raw(r) => r.key.as_str(),
+        self.slots().map(move |s| match s {
+            SlotRef::Field(i) => names.get(usize::from(i)).copied().unwrap_or_default(),
+            SlotRef::Raw(r) => r.key.as_str(),
         })
     }
 
     /// The fields that have a slot, as a bit set.
     pub(crate) fn field_mask(&self) -> u128 {
-        self.slots.iter().fold(0, |m, s| match s {
-            Slot::Field(i) => m | (1u128 << i),
-            Slot::Raw(_) => m,
+        self.slots().fold(0, |m, s| match s {
+            SlotRef::Field(i) => m | (1u128 << i),
+            SlotRef::Raw(_) => m,
         })
     }
 }
@@ -642,8 +782,8 @@ macro_rules! record {
                     let set = self.set_fields();
                     for slot in self.layout.slots() {
                         match slot {
-                            $crate::json::record::Slot::Field(i) => self.__write_field(*i, &mut map)?,
-                            $crate::json::record::Slot::Raw(raw) => {
+                            $crate::json::record::SlotRef::Field(i) => self.__write_field(i, &mut map)?,
+                            $crate::json::record::SlotRef::Raw(raw) => {
                                 if !$crate::json::record::Layout::is_stale(raw, Self::KEYS, set) {
                                     map.serialize_entry(&raw.key, &raw.value)?
                                 }
@@ -760,6 +900,61 @@ mod tests {
             let s = read(&text);
             assert_eq!(s.count, None);
             assert_eq!(serde_json::to_string(&s).unwrap(), text);
+        }
+    }
+
+    /// What a layout was built from: `Some(i)` a field, `None` a raw member.
+    fn build(pushes: &[Option<u8>]) -> Layout {
+        let mut l = Layout::with_capacity(pushes.len());
+        for (n, p) in pushes.iter().enumerate() {
+            match p {
+                Some(i) => l.push_field(*i),
+                None => l.push_raw(format!("k{n}"), Json::Null, Why::Unknown),
+            }
+        }
+        l
+    }
+
+    fn seen(l: &Layout) -> Vec<Option<u8>> {
+        l.slots()
+            .map(|s| match s {
+                SlotRef::Field(i) => Some(i),
+                SlotRef::Raw(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn layouts_pack_small_field_orders_and_unpack_the_rest() {
+        let packed = build(&[Some(3), Some(0), Some(8)]);
+        assert!(matches!(packed.repr, Repr::Packed(_)));
+        assert_eq!(seen(&packed), [Some(3), Some(0), Some(8)]);
+        assert_eq!(packed.len(), 3);
+        // Twelve fields pack, the thirteenth unpacks; an index above 30
+        // and a raw member unpack too, keeping what came before.
+        let twelve: Vec<_> = (0..12).map(Some).collect();
+        assert!(matches!(build(&twelve).repr, Repr::Packed(_)));
+        let thirteen: Vec<_> = (0..13).map(Some).collect();
+        assert!(matches!(build(&thirteen).repr, Repr::Slots(_)));
+        assert_eq!(seen(&build(&thirteen)), thirteen);
+        assert_eq!(seen(&build(&[Some(1), Some(31)])), [Some(1), Some(31)]);
+        assert_eq!(seen(&build(&[Some(30), None])), [Some(30), None]);
+        assert_eq!(build(&[Some(2), None]).len(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_layout_gives_back_its_pushes_and_compares_by_them(
+            a in proptest::collection::vec(proptest::option::weighted(0.9, 0u8..40), 0..20),
+            b in proptest::collection::vec(proptest::option::weighted(0.9, 0u8..40), 0..20),
+        ) {
+            let (la, lb) = (build(&a), build(&b));
+            proptest::prop_assert_eq!(seen(&la), a.clone());
+            proptest::prop_assert_eq!(la.len(), a.len());
+            // Raw members differ by key (their position), so two layouts
+            // are equal exactly when their pushes are.
+            proptest::prop_assert_eq!(la == lb, a == b);
+            proptest::prop_assert_eq!(la.clone(), la);
         }
     }
 }

@@ -17,7 +17,7 @@
 use serde::ser::{self, Serialize};
 
 use crate::bytes::{any_word, eq, HI, LO};
-use crate::json::record::{Layout, Record, Slot};
+use crate::json::record::{Layout, Record, SlotRef};
 use crate::policy::{
     Condition, ConditionValue, OneOrMany, PolicyDocument, Principal, Statement, Statements,
 };
@@ -155,13 +155,13 @@ fn record_len<R: Record>(r: &R, field: impl Fn(u8) -> usize) -> usize {
     let (mut n, mut entries) = (2, 0usize);
     for slot in layout.slots() {
         match slot {
-            Slot::Field(i) => {
+            SlotRef::Field(i) => {
                 if set & (1u128 << i) != 0 {
-                    n += entry(*i);
+                    n += entry(i);
                     entries += 1;
                 }
             }
-            Slot::Raw(raw) => {
+            SlotRef::Raw(raw) => {
                 if !Layout::is_stale(raw, R::KEYS, set) {
                     n += string_len(&raw.key) + 1 + serde_count(&raw.value);
                     entries += 1;
