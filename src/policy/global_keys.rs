@@ -109,18 +109,58 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 /// The key of the table that `key` is (condition keys ignore case): the
 /// key of that name, or the templated key whose prefix it starts with.
 pub(crate) fn lookup(key: &str) -> Option<&'static Key> {
-    let find = |k: &str| {
-        table::KEYS
-            .binary_search_by(|e| cmp_ignore_case(e.name, k))
-            .ok()
-            .map(|i| &table::KEYS[i])
-    };
     if let Some(k) = find(key) {
         return Some(k);
     }
     let slash = key.find('/')?;
     find(&key[..=slash]).filter(|k| k.prefix)
 }
+
+/// The key of the table named `name` (ignoring case), through
+/// [`KEY_INDEX`]: one hash of the name and, mostly, one comparison,
+/// instead of a binary search whose every step is a branch the processor
+/// cannot predict.
+fn find(name: &str) -> Option<&'static Key> {
+    let mask = KEY_INDEX.len() - 1;
+    let mut slot = fold_hash(name.as_bytes()) as usize & mask;
+    loop {
+        let entry = table::KEYS.get(usize::from(KEY_INDEX[slot]).checked_sub(1)?)?;
+        if entry.name.eq_ignore_ascii_case(name) {
+            return Some(entry);
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// FNV-1a of `b` with ASCII letters lowercased (condition keys ignore
+/// case).
+const fn fold_hash(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i].to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// [`table::KEYS`] by [`fold_hash`] of their names, open addressing with
+/// linear probing: slot `s` holds one more than the index of a key (0 for
+/// an empty slot). Built at compile time; at most a quarter full.
+static KEY_INDEX: [u8; 256] = {
+    assert!(table::KEYS.len() * 4 <= 256);
+    let mut t = [0u8; 256];
+    let mut n = 0;
+    while n < table::KEYS.len() {
+        let mut slot = fold_hash(table::KEYS[n].name.as_bytes()) as usize & 255;
+        while t[slot] != 0 {
+            slot = (slot + 1) & 255;
+        }
+        t[slot] = n as u8 + 1;
+        n += 1;
+    }
+    t
+};
 
 /// Whether `key` is a service condition key typed ARN in the Service
 /// Authorization Reference ([`arn_service_keys::ARN_SERVICE_KEYS`];
@@ -134,6 +174,67 @@ pub(crate) fn arn_service_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lookup`] by binary search over the sorted table, as it was before
+    /// [`KEY_INDEX`]: the reference the index is tested against.
+    fn lookup_by_search(key: &str) -> Option<&'static Key> {
+        let find = |k: &str| {
+            table::KEYS
+                .binary_search_by(|e| cmp_ignore_case(e.name, k))
+                .ok()
+                .map(|i| &table::KEYS[i])
+        };
+        if let Some(k) = find(key) {
+            return Some(k);
+        }
+        let slash = key.find('/')?;
+        find(&key[..=slash]).filter(|k| k.prefix)
+    }
+
+    #[test]
+    fn the_index_finds_every_key_in_any_case() {
+        for k in table::KEYS {
+            for name in [
+                k.name.to_string(),
+                k.name.to_ascii_uppercase(),
+                k.name.to_ascii_lowercase(),
+            ] {
+                assert_eq!(lookup(&name).map(|f| f.name), Some(k.name), "{name}");
+            }
+            let longer = format!("{}x", k.name);
+            assert_eq!(
+                lookup(&longer).map(|k| k.name),
+                lookup_by_search(&longer).map(|k| k.name)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_agrees_with_the_search(
+            key in "(aws|AWS|s3|ec2|Aws):[A-Za-z/]{0,24}",
+            n in 0..table::KEYS.len(),
+            flips in proptest::prelude::any::<u64>(),
+            tail in "[A-Za-z/]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(
+                lookup(&key).map(|k| k.name),
+                lookup_by_search(&key).map(|k| k.name)
+            );
+            // A key of the table in mixed case, perhaps with more after it.
+            let mixed: String = table::KEYS[n]
+                .name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if flips >> (i % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect::<String>()
+                + &tail;
+            proptest::prop_assert_eq!(
+                lookup(&mixed).map(|k| k.name),
+                lookup_by_search(&mixed).map(|k| k.name)
+            );
+        }
+    }
 
     #[test]
     fn the_table_is_sorted_and_found_ignoring_case() {
