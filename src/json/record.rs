@@ -304,7 +304,37 @@ pub(crate) trait FromJson: Sized {
     fn read(p: &mut Parser<'_>) -> crate::Result<Result<Self, (Json, Mismatch)>> {
         Ok(Self::from_json(p.value()?))
     }
+
+    /// Reads an array of values of this type (the cursor is at `[`), as
+    /// `Vec<Self>`'s [`FromJson::read`] does: the vector, or the array as
+    /// [`Json`] with the mismatch of its first element that does not fit.
+    fn read_array(p: &mut Parser<'_>) -> crate::Result<Result<Vec<Self>, (Json, Mismatch)>> {
+        let mark = p.mark();
+        p.begin_array()?;
+        let mut items = Vec::new();
+        let mut first = true;
+        while p.next_element(first)? {
+            first = false;
+            match Self::read(p)? {
+                Ok(item) => items.push(item),
+                Err(_) => return reread(p, mark),
+            }
+        }
+        Ok(Ok(items))
+    }
 }
+
+thread_local! {
+    /// The strings of the array [`String`]'s [`FromJson::read_array`] is
+    /// reading, kept from one array to the next (and one document to the
+    /// next) so that a long array grows no vector by doubling: its strings
+    /// are moved into one vector of the exact length at the end.
+    static STRINGS: std::cell::Cell<Vec<String>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most strings [`STRINGS`] keeps room for between arrays (a larger
+/// buffer is freed rather than kept).
+const STRINGS_KEPT: usize = 4096;
 
 /// Reads the value at `mark` again, generically, and returns it with its
 /// mismatch: the slow path of a direct read that found a value it cannot
@@ -323,6 +353,39 @@ impl FromJson for String {
             Ok(Ok(p.string_value()?))
         } else {
             Ok(Self::from_json(p.value()?))
+        }
+    }
+    fn read_array(p: &mut Parser<'_>) -> crate::Result<Result<Vec<Self>, (Json, Mismatch)>> {
+        let mark = p.mark();
+        p.begin_array()?;
+        let mut items = STRINGS.take();
+        items.clear();
+        let mut first = true;
+        let fits = loop {
+            if !p.next_element(first)? {
+                break true;
+            }
+            first = false;
+            if p.peek() != Some(b'"') {
+                break false;
+            }
+            items.push(p.string_value()?);
+        };
+        // Moved out into a vector of the exact length, keeping the buffer
+        // (`mem::take` would give the buffer away).
+        #[allow(clippy::drain_collect)]
+        let out = if fits {
+            Some(items.drain(..).collect())
+        } else {
+            items.clear();
+            None
+        };
+        if items.capacity() <= STRINGS_KEPT {
+            STRINGS.set(items);
+        }
+        match out {
+            Some(v) => Ok(Ok(v)),
+            None => reread(p, mark),
         }
     }
     fn mismatch(value: &Json) -> Option<Mismatch> {
@@ -434,18 +497,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         if p.peek() != Some(b'[') {
             return Ok(Self::from_json(p.value()?));
         }
-        let mark = p.mark();
-        p.begin_array()?;
-        let mut items = Vec::new();
-        let mut first = true;
-        while p.next_element(first)? {
-            first = false;
-            match T::read(p)? {
-                Ok(item) => items.push(item),
-                Err(_) => return reread(p, mark),
-            }
-        }
-        Ok(Ok(items))
+        T::read_array(p)
     }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {
@@ -901,6 +953,38 @@ mod tests {
             assert_eq!(s.count, None);
             assert_eq!(serde_json::to_string(&s).unwrap(), text);
         }
+    }
+
+    #[test]
+    fn string_arrays_read_through_the_kept_buffer_see_only_their_own() {
+        let direct = |text: &str| read_document::<Sample>(text, "an object").unwrap();
+        let long: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+        let text = serde_json::json!({ "tags": long }).to_string();
+        assert_eq!(direct(&text).tags.as_deref(), Some(&long[..]));
+        // An array with an element that is not a string is kept raw, as
+        // written; the strings read before it go nowhere.
+        let text = r#"{"tags":["a","b",1,"c"],"name":"n"}"#;
+        let s = direct(text);
+        assert_eq!(s.tags, None);
+        assert_eq!(s.name.as_deref(), Some("n"));
+        assert_eq!(serde_json::to_string(&s).unwrap(), text);
+        for text in [
+            r#"{"tags":["x"]}"#,
+            r#"{"tags":[]}"#,
+            r#"{"tags":["y","z"]}"#,
+        ] {
+            let s = direct(text);
+            assert_eq!(serde_json::to_string(&s).unwrap(), text);
+            assert_eq!(s, read(text));
+        }
+        // A larger array than the buffer keeps room for between arrays.
+        let huge: Vec<String> = (0..STRINGS_KEPT + 10).map(|i| i.to_string()).collect();
+        let text = serde_json::json!({ "tags": huge }).to_string();
+        assert_eq!(direct(&text).tags.map(|t| t.len()), Some(huge.len()));
+        assert_eq!(
+            direct(r#"{"tags":["q"]}"#).tags,
+            Some(vec!["q".to_string()])
+        );
     }
 
     /// What a layout was built from: `Some(i)` a field, `None` a raw member.
