@@ -324,6 +324,53 @@ pub(crate) trait FromJson: Sized {
     }
 }
 
+/// [`FromJson::read_array`] through `buffer`, a vector kept from one array
+/// to the next (and one document to the next), so that a long array grows
+/// no vector by doubling (each step a new allocation and a copy of what
+/// was read): its items are moved into one vector of the exact length at
+/// the end. A buffer grown beyond `kept` items is freed rather than kept.
+/// Only for arrays whose items hold no array of the same type (the buffer
+/// is taken while the array is read). [`String`]'s own has the same shape
+/// with the string read inline, which measured cheaper than through
+/// [`FromJson::read`].
+pub(crate) fn read_array_buffered<T: FromJson>(
+    p: &mut Parser<'_>,
+    buffer: &'static std::thread::LocalKey<std::cell::Cell<Vec<T>>>,
+    kept: usize,
+) -> crate::Result<Result<Vec<T>, (Json, Mismatch)>> {
+    let mark = p.mark();
+    p.begin_array()?;
+    let mut items = buffer.take();
+    items.clear();
+    let mut first = true;
+    let fits = loop {
+        if !p.next_element(first)? {
+            break true;
+        }
+        first = false;
+        match T::read(p)? {
+            Ok(item) => items.push(item),
+            Err(_) => break false,
+        }
+    };
+    // Moved out into a vector of the exact length, keeping the buffer
+    // (`mem::take` would give the buffer away).
+    #[allow(clippy::drain_collect)]
+    let out = if fits {
+        Some(items.drain(..).collect())
+    } else {
+        items.clear();
+        None
+    };
+    if items.capacity() <= kept {
+        buffer.set(items);
+    }
+    match out {
+        Some(v) => Ok(Ok(v)),
+        None => reread(p, mark),
+    }
+}
+
 thread_local! {
     /// The strings of the array [`String`]'s [`FromJson::read_array`] is
     /// reading, kept from one array to the next (and one document to the

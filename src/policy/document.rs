@@ -3,7 +3,7 @@
 
 use crate::json::de::document_traits;
 use crate::json::parse::Parser;
-use crate::json::record::{record, FromJson, Mismatch};
+use crate::json::record::{read_array_buffered, record, FromJson, Mismatch};
 use crate::json::Json;
 use crate::policy::{Condition, OneOrMany, Principal};
 use crate::{Error, Result};
@@ -344,14 +344,26 @@ pub enum Statements {
     Many(Vec<Statement>),
 }
 
+thread_local! {
+    /// The buffer the statements of an array are read into
+    /// ([`read_array_buffered`]): a policy's statement vector is allocated
+    /// once, at its length, instead of grown by doubling.
+    static STATEMENTS: std::cell::Cell<Vec<Statement>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most statements [`STATEMENTS`] keeps room for between documents.
+const STATEMENTS_KEPT: usize = 256;
+
 impl FromJson for Statements {
     fn read(p: &mut Parser<'_>) -> Result<std::result::Result<Self, (Json, Mismatch)>> {
         match p.peek() {
             Some(b'{') => Ok(Ok(Statements::One(Statement::read_object(p)?))),
-            Some(b'[') => Ok(match <Vec<Statement>>::read(p)? {
-                Ok(v) => Ok(Statements::Many(v)),
-                Err((json, _)) => Self::from_json(json),
-            }),
+            Some(b'[') => Ok(
+                match read_array_buffered(p, &STATEMENTS, STATEMENTS_KEPT)? {
+                    Ok(v) => Ok(Statements::Many(v)),
+                    Err((json, _)) => Self::from_json(json),
+                },
+            ),
             _ => Ok(Self::from_json(p.value()?)),
         }
     }
