@@ -19,6 +19,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use iam_ecs::policy::ArnFormat;
+
 use crate::{text_at, Catalog};
 
 /// The index cell of a [`Catalog`]: empty until the first use, and not part
@@ -262,27 +264,45 @@ impl<'a> Lookup<'a> {
         resource: Option<&str>,
         f: &mut dyn FnMut(&str) -> bool,
     ) {
+        if let Some(ix) = self.field(field) {
+            ix.field_templates_near(resource, |t| f(ix.get(ix.templates[t as usize].text)));
+        }
+    }
+
+    /// As [`Lookup::arn_templates`] near `resource`, each template split
+    /// (those that are no ARN left out).
+    pub(crate) fn arn_formats(
+        &self,
+        field: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&ArnFormat<'a>) -> bool,
+    ) {
+        if let Some(ix) = self.field(field) {
+            ix.field_templates_near(Some(resource), |t| ix.format(t).is_some_and(|x| f(&x)));
+        }
+    }
+
+    /// The index of the ARN service field `field` (ignoring case), built
+    /// on first use from the chunks that have formats of it.
+    fn field(&self, field: &str) -> Option<&'a Index> {
         let top = self.top;
-        let Some(i) = top.field_table.find(hash(field.as_bytes()), |e| {
+        let i = top.field_table.find(hash(field.as_bytes()), |e| {
             eq_lower(
                 Top::bytes(&top.text, top.fields[e as usize]),
                 field.as_bytes(),
             )
-        }) else {
-            return;
-        };
-        let ix = top.field_ix[i as usize].get_or_init(|| {
+        })?;
+        Some(top.field_ix[i as usize].get_or_init(|| {
             Index::build(
                 self.cat,
                 0..0,
                 Some(Top::str(&top.text, top.fields[i as usize])),
             )
-        });
-        ix.field_templates_near(0, resource, f);
+        }))
     }
 }
 
-impl ActRef<'_> {
+impl<'a> ActRef<'a> {
     /// A number for the action, unique in the catalogue: its chunk and its
     /// number there.
     pub(crate) fn id(&self) -> u64 {
@@ -292,6 +312,19 @@ impl ActRef<'_> {
     /// As [`Index::action_resources`].
     pub(crate) fn action_resources(&self, f: &mut dyn FnMut(&str, &str) -> bool) -> bool {
         self.ix.action_resources(self.a, f)
+    }
+
+    /// As [`ActRef::action_resources`], each template split (those that
+    /// are no ARN left out), without the resource type.
+    pub(crate) fn action_formats(&self, f: &mut dyn FnMut(&ArnFormat<'a>) -> bool) {
+        let ix = self.ix;
+        for ty in ix.types_of(self.a) {
+            for &t in &ix.type_templates[ty.templates.start as usize..ty.templates.end as usize] {
+                if ix.format(t).is_some_and(|x| f(&x)) {
+                    return;
+                }
+            }
+        }
     }
 
     /// The prefix of its service, lowercased.
@@ -485,6 +518,50 @@ struct Template {
     /// `?` or `$`), lowercased; `None` when the text is no ARN (no five
     /// colons after `arn`).
     lit: Option<Str>,
+    /// Its fields, as [`ArnFormat::new`] splits it (`None`: no ARN).
+    split: Option<Split>,
+}
+
+/// Where the fields of an ARN template are, as [`ArnFormat::new`] splits
+/// it: offsets into the template's text.
+#[derive(Clone, Copy)]
+struct Split {
+    service: (u32, u32),
+    region: (u32, u32),
+    account: (u32, u32),
+    resource: u32,
+    literal: u32,
+    key: u64,
+}
+
+impl Split {
+    fn of(text: &str) -> Option<Split> {
+        let f = ArnFormat::new(text)?;
+        let at = |x: &str| (x.as_ptr() as usize - text.as_ptr() as usize) as u32;
+        let span = |x: &str| (at(x), at(x) + x.len() as u32);
+        Some(Split {
+            service: span(f.service),
+            region: span(f.region),
+            account: span(f.account),
+            resource: at(f.resource),
+            literal: f.literal as u32,
+            key: f.key,
+        })
+    }
+
+    /// The format `text` (whose split this is).
+    fn format<'t>(&self, text: &'t str) -> ArnFormat<'t> {
+        let get = |(a, b): (u32, u32)| text.get(a as usize..b as usize).unwrap_or_default();
+        ArnFormat {
+            text,
+            service: get(self.service),
+            region: get(self.region),
+            account: get(self.account),
+            resource: text.get(self.resource as usize..).unwrap_or_default(),
+            literal: self.literal as usize,
+            key: self.key,
+        }
+    }
 }
 
 struct Field {
@@ -597,7 +674,11 @@ impl<'c> Builder<'c> {
         }
         let text = Index::push(&mut self.text, t, false);
         let lit = resource_part(t).map(|r| Index::push(&mut self.text, &r[..literal_len(r)], true));
-        self.templates.push(Template { text, lit });
+        self.templates.push(Template {
+            text,
+            lit,
+            split: Split::of(t),
+        });
         let i = self.templates.len() as u32 - 1;
         self.template_ids.insert(t, i);
         i
@@ -883,6 +964,12 @@ impl Index {
         false
     }
 
+    /// Template `t` split, if it is an ARN.
+    fn format(&self, t: u32) -> Option<ArnFormat<'_>> {
+        let t = &self.templates[t as usize];
+        Some(t.split?.format(self.get(t.text)))
+    }
+
     fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
         let r = &self.actions[a as usize].types;
         self.act_types[r.start as usize..r.end as usize]
@@ -911,17 +998,12 @@ impl Index {
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
     }
 
-    /// Calls `f` with each ARN template of the service field numbered `i`
-    /// here whose resource part may meet `resource` (their
+    /// Calls `f` with the number of each ARN template of the service field
+    /// of this index whose resource part may meet `resource` (their
     /// literal beginnings agree; `None`: every template), in the order of
     /// [`Catalog::arn_templates`], until `f` returns `true`.
-    fn field_templates_near(
-        &self,
-        i: u32,
-        resource: Option<&str>,
-        f: &mut dyn FnMut(&str) -> bool,
-    ) {
-        let Some(field) = self.fields.get(i as usize) else {
+    fn field_templates_near(&self, resource: Option<&str>, mut f: impl FnMut(u32) -> bool) {
+        let Some(field) = self.fields.first() else {
             return;
         };
         let range = field.templates.clone();
@@ -937,15 +1019,14 @@ impl Index {
             if first.is_some_and(|f| c != 256 && c != f) {
                 continue;
             }
-            let t = &self.templates[t as usize];
-            if let (Some(r), Some(tl)) = (lit, t.lit) {
+            if let (Some(r), Some(tl)) = (lit, self.templates[t as usize].lit) {
                 let tl = self.get(tl).as_bytes();
                 let n = tl.len().min(r.len());
                 if !tl[..n].eq_ignore_ascii_case(&r[..n]) {
                     continue;
                 }
             }
-            if f(self.get(t.text)) {
+            if f(t) {
                 return;
             }
         }
@@ -1076,6 +1157,50 @@ mod tests {
             "{near:?}"
         );
         assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
+    }
+
+    /// The formats given split are the templates given as text, split as
+    /// the check splits them, near a resource and for each action.
+    #[test]
+    fn formats_are_the_templates_split() {
+        let cat = Catalog::embedded();
+        let ix = cat.index.get(cat);
+        for s in cat.services() {
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    let Some(f) = ArnFormat::new(t) else {
+                        continue;
+                    };
+                    for near in [f.resource, "*", "x/y", ""] {
+                        let mut texts = Vec::new();
+                        ix.arn_templates(f.service, Some(near), &mut |x| {
+                            texts.extend(ArnFormat::new(x).map(|x| format!("{x:?}")));
+                            false
+                        });
+                        let mut split = Vec::new();
+                        ix.arn_formats(f.service, near, &mut |x| {
+                            split.push(format!("{x:?}"));
+                            false
+                        });
+                        assert_eq!(split, texts, "{t} {near}");
+                    }
+                }
+            }
+            for a in s.actions() {
+                let n = ix.action(s.prefix(), a.name()).unwrap();
+                let mut texts = Vec::new();
+                n.action_resources(&mut |_, x| {
+                    texts.extend(ArnFormat::new(x).map(|x| format!("{x:?}")));
+                    false
+                });
+                let mut split = Vec::new();
+                n.action_formats(&mut |x| {
+                    split.push(format!("{x:?}"));
+                    false
+                });
+                assert_eq!(split, texts, "{a}");
+            }
+        }
     }
 
     /// The word-wise comparison agrees with the byte-wise one.

@@ -4,7 +4,7 @@
 //! resource go to the catalogue's lookup index (`index.rs`), built in
 //! parts as they are asked for (a chunk's actions, a field's formats).
 
-use iam_ecs::policy::{ActionId, KeyInfo, ServiceCatalog};
+use iam_ecs::policy::{ActionId, ArnFormat, KeyInfo, ServiceCatalog};
 
 use super::index::Lookup;
 use super::{Catalog, REFRESH_HINT};
@@ -166,6 +166,30 @@ impl ServiceCatalog for Catalog {
         f: &mut dyn FnMut(&str) -> bool,
     ) {
         self.ix().arn_templates(arn_service, Some(resource), f);
+    }
+
+    fn for_each_arn_format_near<'s>(
+        &'s self,
+        arn_service: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> bool {
+        self.ix().arn_formats(arn_service, resource, f);
+        true
+    }
+
+    fn for_each_id_format<'s>(
+        &'s self,
+        id: ActionId,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> Option<bool> {
+        Some(match self.ix().by_id(id.0) {
+            Some(a) => {
+                a.action_formats(f);
+                a.takes_only_star()
+            }
+            None => true,
+        })
     }
 
     fn action_supports_tag_key(&self, pattern: &str, key: &str) -> Option<bool> {

@@ -18,7 +18,9 @@ use crate::check::Loc;
 use crate::code::Code;
 use crate::finding::Severity;
 use crate::policy::global_keys::{self, Key, Origin, Ty};
-use crate::policy::{ActionId, Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
+use std::borrow::Cow;
+
+use crate::policy::{ActionId, ArnFormat, Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
 
 /// The tag condition keys whose support differs by action.
 fn is_tag_key(key: &str) -> bool {
@@ -178,7 +180,7 @@ impl Checker<'_> {
         let mut fits_none = vec![false; fits.len()];
         if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, (actions, ids), res, &fits, &mut fits_none);
+                fits_none_of(cat, (actions, ids), &fits, &mut fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
@@ -197,9 +199,7 @@ impl Checker<'_> {
     /// The findings of one `Resource` value `r` whose service has ARN
     /// formats, `fit` saying which fit it.
     fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
-        let Some(arn) = Arn::parse(r) else {
-            return;
-        };
+        let arn = &fit.arn;
         let wild = |f: &str| f.contains(['*', '?', '$']);
         let svc = arn.service;
         if fit.count == 0 {
@@ -227,7 +227,7 @@ impl Checker<'_> {
             return;
         }
         // The first format that fits, for messages.
-        let example = || fit.fitting[0].as_str();
+        let example = || &*fit.fitting[0].1;
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -499,42 +499,69 @@ impl Checker<'_> {
     }
 }
 
-/// What the formats that fit a resource have: how many, how many of them
-/// have no Region, no account, and their texts (in the catalogue's order).
-#[derive(Default)]
-struct Fit {
+/// A resource `arn` and what the formats of its service that fit it
+/// have: how many, how many of them have no Region, no account, and their
+/// keys ([`ArnFormat::key`]) and texts (in the catalogue's order).
+struct Fit<'r, 'c> {
+    arn: Arn<'r>,
     count: usize,
     no_region: usize,
     no_account: usize,
-    fitting: Vec<String>,
+    fitting: Vec<(u64, Cow<'c, str>)>,
 }
 
-impl Fit {
-    fn add(&mut self, t: &Arn, text: &str) {
+impl<'r, 'c> Fit<'r, 'c> {
+    fn add(&mut self, no_region: bool, no_account: bool, key: u64, text: Cow<'c, str>) {
         self.count += 1;
-        self.no_region += usize::from(t.region.is_empty());
-        self.no_account += usize::from(t.account.is_empty());
-        self.fitting.push(text.to_owned());
+        self.no_region += usize::from(no_region);
+        self.no_account += usize::from(no_account);
+        self.fitting.push((key, text));
     }
 }
 
 /// The formats of its service that resource `r` fits: `None` when there
 /// is nothing to check (no ARN, a wildcard service, a service without
 /// formats).
-fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
+fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'r, 'c>> {
     let arn = Arn::parse(r)?;
     if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
         return None;
     }
-    let mut fit = Fit::default();
-    cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
-        if let Some(t) = Arn::parse(text) {
-            if globs_meet(t.resource, arn.resource) {
-                fit.add(&t, text);
-            }
+    let mut fit = Fit {
+        arn,
+        count: 0,
+        no_region: 0,
+        no_account: 0,
+        fitting: Vec::new(),
+    };
+    let lit = literal_len(arn.resource);
+    // The formats split by the catalogue, else split here.
+    let split = cat.for_each_arn_format_near(arn.service, arn.resource, &mut |t| {
+        if globs_meet_at(t.resource, t.literal, arn.resource, lit) {
+            fit.add(
+                t.region.is_empty(),
+                t.account.is_empty(),
+                t.key,
+                Cow::Borrowed(t.text),
+            );
         }
         false
     });
+    if !split {
+        cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
+            if let Some(t) = Arn::parse(text) {
+                if globs_meet(t.resource, arn.resource) {
+                    fit.add(
+                        t.region.is_empty(),
+                        t.account.is_empty(),
+                        ArnFormat::key_of(text),
+                        Cow::Owned(text.to_owned()),
+                    );
+                }
+            }
+            false
+        });
+    }
     if fit.count == 0 {
         let mut any = false;
         cat.for_each_arn_template(arn.service, &mut |_| {
@@ -548,23 +575,22 @@ fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
     Some(fit)
 }
 
-/// Sets `none[j]` for each resource `res[j]` that fits formats of its
-/// service (`fits[j]`) but no resource type of any of `actions`, when every
-/// action is known and none is `*`: one pass over the actions for all the
+/// Sets `none[j]` for each resource whose `fits[j]` has formats of its
+/// service but no resource type of any of `actions`, when every action is
+/// known and none is `*`: one pass over the actions for all the
 /// resources.
 fn fits_none_of(
     cat: &dyn ServiceCatalog,
     (actions, ids): (&OneOrMany<String>, &[Resolved]),
-    res: &OneOrMany<String>,
     fits: &[Option<Fit>],
     none: &mut [bool],
 ) {
     // The resources to place, and whether each has an action's type yet.
-    let mut open: Vec<(usize, Arn, &Fit, bool)> = Vec::new();
-    for (j, (r, fit)) in res.iter().zip(fits).enumerate() {
-        if let (Some(fit), Some(arn)) = (fit, Arn::parse(r)) {
+    let mut open: Vec<(usize, &Fit, bool)> = Vec::new();
+    for (j, fit) in fits.iter().enumerate() {
+        if let Some(fit) = fit {
             if fit.count > 0 {
-                open.push((j, arn, fit, false));
+                open.push((j, fit, false));
             }
         }
     }
@@ -573,39 +599,73 @@ fn fits_none_of(
         if a == "*" {
             return;
         }
-        let mut place = |_: &str, t: &str| {
-            let parsed = Arn::parse(t);
-            for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
-                let Some(p) = &parsed else {
-                    continue;
-                };
-                // The formats of the resource's service field that fit it
-                // are known (the catalogue lists every format of a field);
-                // a format of another field fits only through a wildcard
-                // in its own (the resource's has none).
-                let fits = if p.service.eq_ignore_ascii_case(arn.service) {
-                    fit.fitting.iter().any(|f| f == t)
-                } else {
-                    p.service.contains(['*', '?', '$']) && arn_fits(p, arn)
-                };
-                if fits {
-                    *placed = true;
-                    left -= 1;
-                }
+        // A template given as text: split here.
+        let place_text = |open: &mut [_], left: &mut usize, t: &str| {
+            if let Some(p) = Arn::parse(t) {
+                place(open, left, (p.service, p.resource), None, t);
             }
-            left == 0
+            *left == 0
         };
         let found = match id {
-            Resolved::Id(id) => Some(cat.for_each_id_resource(*id, &mut place)),
+            Resolved::Id(id) => {
+                let split = cat.for_each_id_format(*id, &mut |p| {
+                    place(
+                        &mut open,
+                        &mut left,
+                        (p.service, p.resource),
+                        Some(p.key),
+                        p.text,
+                    );
+                    left == 0
+                });
+                match split {
+                    Some(star) => Some(star),
+                    None => Some(cat.for_each_id_resource(*id, &mut |_, t| {
+                        place_text(&mut open, &mut left, t)
+                    })),
+                }
+            }
             Resolved::Absent => None,
-            Resolved::Ask => cat.for_each_action_resource(a, &mut place),
+            Resolved::Ask => {
+                cat.for_each_action_resource(a, &mut |_, t| place_text(&mut open, &mut left, t))
+            }
         };
         if found.is_none() || left == 0 {
             return;
         }
     }
-    for (j, _, _, placed) in open {
+    for (j, _, placed) in open {
         none[j] = !placed;
+    }
+}
+
+/// Marks each resource of `open` not yet placed that the format `text`
+/// (its service field and resource part `fields`, its key if known) of an
+/// action fits, counting down `left`.
+fn place(
+    open: &mut [(usize, &Fit, bool)],
+    left: &mut usize,
+    (service, resource): (&str, &str),
+    key: Option<u64>,
+    text: &str,
+) {
+    for (_, fit, placed) in open.iter_mut().filter(|x| !x.2) {
+        let arn = &fit.arn;
+        // The formats of the resource's service field that fit it are
+        // known (the catalogue lists every format of a field); a format of
+        // another field fits only through a wildcard in its own (the
+        // resource's has none).
+        let fits = if service.eq_ignore_ascii_case(arn.service) {
+            fit.fitting
+                .iter()
+                .any(|(k, f)| key.map_or(true, |key| key == *k) && f == text)
+        } else {
+            service.contains(['*', '?', '$']) && arn_fits((service, resource), arn)
+        };
+        if fits {
+            *placed = true;
+            *left -= 1;
+        }
     }
 }
 
@@ -634,6 +694,7 @@ impl Resolved {
 }
 
 /// The fields of an ARN (or ARN template): `arn:partition:service:region:account:resource`.
+#[derive(Clone, Copy)]
 struct Arn<'a> {
     service: &'a str,
     region: &'a str,
@@ -693,24 +754,32 @@ fn colon_bytes(w: u64) -> u64 {
     !(((x & LOW7) + LOW7) | x) & !LOW7
 }
 
-/// Whether policy resource `r` fits ARN template `t` (service and resource
-/// part; the Region and account are other checks).
-fn arn_fits(t: &Arn, r: &Arn) -> bool {
-    globs_meet(t.service, r.service) && globs_meet(t.resource, r.resource)
+/// Whether policy resource `r` fits the ARN template whose service field
+/// and resource part are `t` (the Region and account are other checks).
+fn arn_fits(t: (&str, &str), r: &Arn) -> bool {
+    globs_meet(t.0, r.service) && globs_meet(t.1, r.resource)
+}
+
+/// The length of the literal beginning of pattern `s`: up to its first
+/// `*`, `?` or `$` (as [`ArnFormat::literal`]).
+fn literal_len(s: &str) -> usize {
+    s.bytes()
+        .position(|c| matches!(c, b'*' | b'?' | b'$'))
+        .unwrap_or(s.len())
 }
 
 /// Whether two patterns can match a common string: `*`, `?` and `${...}`
 /// (a template variable or a policy variable) are wildcards, the rest
 /// compared ignoring ASCII case.
 fn globs_meet(a: &str, b: &str) -> bool {
+    globs_meet_at(a, literal_len(a), b, literal_len(b))
+}
+
+/// [`globs_meet`], the lengths of the literal beginnings of `a` and `b`
+/// ([`literal_len`]) given.
+fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize) -> bool {
     // Most formats differ from the resource in their literal beginning
     // (`accesspoint/`, `job/`): compare that first.
-    let lit = |s: &str| {
-        s.bytes()
-            .position(|c| matches!(c, b'*' | b'?' | b'$'))
-            .unwrap_or(s.len())
-    };
-    let (la, lb) = (lit(a), lit(b));
     let n = la.min(lb);
     if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
         return false;
