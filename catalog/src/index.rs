@@ -190,15 +190,6 @@ impl<'a> Lookup<'a> {
         self.top.service(hash(prefix.as_bytes()), prefix).is_some()
     }
 
-    /// The index of the chunk of service `prefix`, and the hash of the
-    /// prefix.
-    fn chunk_of(&self, prefix: &str) -> Option<(&'a Index, u64, u32)> {
-        let h = hash(prefix.as_bytes());
-        let s = self.top.service(h, prefix)?;
-        let c = self.top.services[s as usize].1;
-        Some((self.chunk(c), h, c))
-    }
-
     /// The action `service:name` (ignoring case): the service found in the
     /// top part, then the name among the actions of that service in its
     /// chunk (the service is not compared again).
@@ -242,16 +233,22 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// As [`Index::matches_any`], in the chunk of the pattern's service.
+    /// Whether the action pattern `service:name` with a literal service
+    /// and a wildcard in `name` matches an action (`None` for another
+    /// pattern), as [`Index::matches_any_in`] answers in the chunk of the
+    /// service.
     pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
-        let (svc, _) = pattern.split_once(':')?;
-        if svc.contains(['*', '?']) {
+        let (svc, name) = pattern.split_once(':')?;
+        if crate::service_catalog::wild(svc) {
             return None;
         }
-        match self.chunk_of(svc) {
-            Some((ix, _, _)) => ix.matches_any(pattern),
-            None => Some(false),
-        }
+        // The service found once, its number in its chunk given.
+        let Some(s) = self.top.service(hash(svc.as_bytes()), svc) else {
+            return Some(false);
+        };
+        let chunk = self.top.services[s as usize].1;
+        let first = self.cat.chunks[chunk as usize].services.range().start;
+        Some(self.chunk(chunk).matches_any_in(s as usize - first, name))
     }
 
     /// Calls `f` with each ARN template of the service field `field`
@@ -870,15 +867,6 @@ impl Index {
         index
     }
 
-    /// The number of the service `prefix` (ignoring case).
-    fn service(&self, prefix: &str) -> Option<u32> {
-        let h = hash(prefix.as_bytes());
-        self.service_table.find(h, |e| {
-            self.get(self.services[e as usize].lower)
-                .eq_ignore_ascii_case(prefix)
-        })
-    }
-
     /// The number of the action `name` (ignoring case) of the service
     /// numbered `svc` here, `hs` being [`hash`] of the service's prefix.
     fn action_h(&self, hs: u64, svc: usize, name: &str) -> Option<u32> {
@@ -914,39 +902,45 @@ impl Index {
         &full[act.colon as usize + 1..]
     }
 
-    /// Whether the action pattern `service:name` with a literal service
-    /// and a wildcard in `name` matches an action (`None` for another
-    /// pattern): only the names that start with the pattern's literal
-    /// beginning are compared.
-    fn matches_any(&self, pattern: &str) -> Option<bool> {
-        let (svc, np) = pattern.split_once(':')?;
-        if svc.contains(['*', '?']) {
-            return None;
-        }
-        let Some(s) = self.service(svc) else {
-            return Some(false);
+    /// Whether the action name pattern `np` (with a wildcard) matches an
+    /// action of the service numbered `s` here: the names that start with its literal beginning, found by
+    /// a binary search of the sorted names; a pattern whose one wildcard
+    /// is a last `*` matches exactly those.
+    fn matches_any_in(&self, s: usize, np: &str) -> bool {
+        let Some(sv) = self.services.get(s) else {
+            return false;
         };
-        let r = &self.services[s as usize].actions;
+        let r = &sv.actions;
         let names = &self.by_name[r.start as usize..r.end as usize];
-        let lit = &np.as_bytes()[..np.find(['*', '?']).unwrap_or(np.len())];
+        let b = np.as_bytes();
+        let cut = b
+            .iter()
+            .position(|&c| c == b'*' || c == b'?')
+            .unwrap_or(b.len());
+        let lit = &b[..cut];
         // Names (lowercased) against the literal beginning, lowercased as
         // compared.
-        let before = |n: &str| {
-            n.bytes()
-                .take(lit.len())
-                .cmp(lit.iter().map(u8::to_ascii_lowercase))
-                .is_lt()
+        let before = |n: &[u8]| {
+            for (x, y) in n.iter().zip(lit) {
+                let y = y.to_ascii_lowercase();
+                if *x != y {
+                    return *x < y;
+                }
+            }
+            n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_lower(a)));
-        Some(
-            names[start..]
-                .iter()
-                .map(|&a| self.action_name_lower(a))
-                .take_while(|n| {
-                    n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
-                })
-                .any(|n| iam_ecs::policy::action_matches(np, n)),
-        )
+        let start = names.partition_point(|&a| before(self.action_name_lower(a).as_bytes()));
+        let mut heads = names[start..]
+            .iter()
+            .map(|&a| self.action_name_lower(a))
+            .take_while(|n| {
+                n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
+            });
+        if cut + 1 == b.len() && b[cut] == b'*' {
+            // `Get*`: every name with the head matches.
+            return heads.next().is_some();
+        }
+        heads.any(|n| iam_ecs::policy::action_matches(np, n))
     }
 
     /// Calls `f(resource type, ARN template)` for each template of each
@@ -1123,6 +1117,30 @@ mod tests {
             );
         }
         assert_eq!(ix.matches_any("*:Get*"), None);
+        // Heads of every length of some actions of every service, with a
+        // last `*` (the fast path), a `?` or an inner `*` (the match).
+        for s in cat.services() {
+            for a in s.actions().step_by(7) {
+                let n = a.name();
+                for cut in 0..=n.len() {
+                    let (head, tail) = n.split_at(cut);
+                    for p in [
+                        format!("{}:{head}*", s.prefix()),
+                        format!("{}:{}*", s.prefix(), head.to_ascii_uppercase()),
+                        format!("{}:{head}x*", s.prefix()),
+                        format!("{}:{head}?*", s.prefix()),
+                        format!("{}:{head}*{tail}", s.prefix()),
+                        format!("{}:{head}*{tail}x", s.prefix()),
+                    ] {
+                        assert_eq!(
+                            ix.matches_any(&p),
+                            Some(cat.actions_matching(&p).next().is_some()),
+                            "{p}"
+                        );
+                    }
+                }
+            }
+        }
         for name in [
             "GetObject",
             "createtags",

@@ -18,9 +18,10 @@ use crate::check::Loc;
 use crate::code::Code;
 use crate::finding::Severity;
 use crate::policy::global_keys::{self, Key, Origin, Ty};
+use crate::policy::{
+    has_wildcard, ActionId, ArnFormat, Effect, KeyType, OneOrMany, ServiceCatalog, Statement,
+};
 use std::borrow::Cow;
-
-use crate::policy::{ActionId, ArnFormat, Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
 
 /// The tag condition keys whose support differs by action.
 fn is_tag_key(key: &str) -> bool {
@@ -106,7 +107,7 @@ impl Checker<'_> {
         let Some((svc, name)) = a.split_once(':') else {
             return;
         };
-        if svc.contains(['*', '?']) {
+        if has_wildcard(svc) {
             // `wildcard-in-service-name` is the action check's.
             if !cat.matches_any(a) {
                 self.report_absent(
@@ -118,7 +119,8 @@ impl Checker<'_> {
             }
             return;
         }
-        if !name.contains(['*', '?']) && cat.has_action(svc, name) {
+        let wild = has_wildcard(name);
+        if !wild && cat.has_action(svc, name) {
             return;
         }
         if !cat.has_service(svc) {
@@ -134,7 +136,7 @@ impl Checker<'_> {
             );
             return;
         }
-        if name.contains(['*', '?']) {
+        if wild {
             if !cat.matches_any(a) {
                 self.report_absent(
                     cat,
