@@ -330,6 +330,12 @@ impl<'a> ActRef<'a> {
         self.ix.get(self.ix.services[svc as usize].lower)
     }
 
+    /// Whether a name of its chunk has a wildcard (`*`, `?`; no AWS name
+    /// has): then a pattern may find an action by its text.
+    pub(crate) fn wild_names(&self) -> bool {
+        self.ix.wild_names
+    }
+
     /// As [`Index::takes_only_star`].
     pub(crate) fn takes_only_star(&self) -> bool {
         self.ix.takes_only_star(self.a)
@@ -597,6 +603,8 @@ pub(crate) struct Index {
     /// action, sorted: the actions of one name, in the order of their
     /// services.
     by_hash: Vec<(u64, u32)>,
+    /// Whether an action name has a wildcard (`*`, `?`).
+    wild_names: bool,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -816,7 +824,10 @@ impl Index {
             field_templates,
             by_name: Vec::new(),
             by_hash: Vec::new(),
+            wild_names: false,
         };
+        index.wild_names = (0..index.actions.len() as u32)
+            .any(|a| crate::service_catalog::wild(index.action_name_lower(a)));
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
             let k = index.get(s.lower);
