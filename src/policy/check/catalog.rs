@@ -797,7 +797,9 @@ fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize) -> bool {
     // The same holds for a variable `${...}` in place of that `*`, and with
     // `a` and `b` swapped (most formats end with their one variable).
     for (p, lp, q, lq) in [(b, lb, a, la), (a, la, b, lb)] {
-        if star_at(p, lp) == Some(p.len() - lp) && (lp <= lq || star_at(q, lq).is_some()) {
+        if star_at(p.as_bytes(), lp) == Some(p.len() - lp)
+            && (lp <= lq || star_at(q.as_bytes(), lq).is_some())
+        {
             return true;
         }
     }
@@ -826,7 +828,7 @@ fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize) -> bool {
     // than the other's, and the other ends with one: that wildcard takes
     // the other's middle, the other's last one takes the rest.
     for (p, lp, q, lq) in [(a, la, b, lb), (b, lb, a, la)] {
-        if lp <= lq && star_at(p, lp).is_some() && ends_with_star(q) {
+        if lp <= lq && star_at(p.as_bytes(), lp).is_some() && ends_with_star(q) {
             return true;
         }
     }
@@ -846,18 +848,22 @@ fn literal_tail(s: &str) -> &[u8] {
 
 /// Whether pattern `p` ends with a wildcard `*` or a variable `${...}`.
 fn ends_with_star(p: &str) -> bool {
-    p.ends_with('*')
-        || p.rfind("${")
-            .is_some_and(|k| star_at(p, k) == Some(p.len() - k))
+    let b = p.as_bytes();
+    // The last `${` (as `rfind("${")`), byte by byte.
+    let last = (0..b.len().saturating_sub(1))
+        .rev()
+        .find(|&k| b[k] == b'$' && b[k + 1] == b'{');
+    b.last() == Some(&b'*') || last.is_some_and(|k| star_at(b, k) == Some(b.len() - k))
 }
 
 /// The length of the wildcard that starts at `i` in pattern `p` (`*`, or a
 /// variable `${...}`), if one does.
-fn star_at(p: &str, i: usize) -> Option<usize> {
-    let b = p.as_bytes();
+fn star_at(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i)? {
         b'*' => Some(1),
-        b'$' if b.get(i + 1) == Some(&b'{') => p[i..].find('}').map(|e| e + 1),
+        b'$' if b.get(i + 1) == Some(&b'{') => {
+            b[i..].iter().position(|&c| c == b'}').map(|e| e + 1)
+        }
         _ => None,
     }
 }
@@ -865,12 +871,11 @@ fn star_at(p: &str, i: usize) -> Option<usize> {
 /// Whether pattern `p` (`*`, `?`, `${...}`) matches the text `t` ignoring
 /// ASCII case: the usual greedy match, going back to the last wildcard.
 fn matches_literal(p: &[u8], t: &[u8]) -> bool {
-    let ps = std::str::from_utf8(p).unwrap_or("");
     let (mut i, mut j) = (0, 0);
     let mut back: Option<(usize, usize)> = None;
     loop {
         if i < p.len() {
-            if let Some(n) = star_at(ps, i) {
+            if let Some(n) = star_at(p, i) {
                 i += n;
                 back = Some((i, j));
                 continue;
@@ -1314,6 +1319,13 @@ mod tests {
         fn shortcuts_agree_with_the_table(a in "(a|b|A|\\*|\\?|\\$\\{x\\}|\\$|\\{|\\}){0,5}", b in "(a|b|\\*|\\?|\\$\\{y\\}|\\$|\\}){0,5}") {
             proptest::prop_assert_eq!(globs_meet(&a, &b), meet_table(&a, &b), "{} {}", a, b);
             proptest::prop_assert_eq!(globs_meet(&b, &a), meet_table(&b, &a), "{} {}", b, a);
+        }
+
+        #[test]
+        fn ends_with_star_agrees_with_rfind(p in "(a|\\*|\\$\\{x\\}|\\$|\\{|\\}|é){0,6}") {
+            let want = p.ends_with('*')
+                || p.rfind("${").is_some_and(|k| star_at(p.as_bytes(), k) == Some(p.len() - k));
+            proptest::prop_assert_eq!(ends_with_star(&p), want, "{}", p);
         }
 
         #[test]
