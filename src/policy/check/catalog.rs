@@ -34,21 +34,24 @@ fn is_tag_key(key: &str) -> bool {
 impl Checker<'_> {
     /// The catalogue checks of statement `s` at `at`.
     pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
-        self.catalog_more(s, at);
-        let Some(cat) = self.opts.catalog else {
+        let cat = self.opts.catalog.map(|c| c.get());
+        // The `Action` list resolved once, for every question about it.
+        let ids: Vec<Resolved> = match cat {
+            Some(cat) => s
+                .action
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|a| Resolved::of(cat, a))
+                .collect(),
+            None => Vec::new(),
+        };
+        self.catalog_more(s, at, &ids);
+        let Some(cat) = cat else {
             return;
         };
-        let cat = cat.get();
         // The nearest service of each unknown service seen in the
         // statement (a large statement names a retired service many times).
         let mut nearest: Near = Vec::new();
-        // The `Action` list resolved once, for every question about it.
-        let ids: Vec<Resolved> = s
-            .action
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|a| Resolved::of(cat, a))
-            .collect();
         for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
             if let Some(list) = list {
                 let list_at = at.key(key);
@@ -673,7 +676,7 @@ fn place(
 
 /// How the catalogue resolved one action of a statement's `Action` list.
 #[derive(Clone, Copy)]
-enum Resolved {
+pub(super) enum Resolved {
     /// A known action.
     Id(ActionId),
     /// No such action.
