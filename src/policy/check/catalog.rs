@@ -1119,6 +1119,9 @@ struct Probe<'a> {
     a: &'a [u8],
     letters: u64,
     counts: [i16; 64],
+    /// For each byte (lowercased), the positions of `a` that have it, as
+    /// bits (when `a` has at most 64 bytes): the bit-parallel distance.
+    peq: [u64; 256],
 }
 
 impl<'a> Probe<'a> {
@@ -1131,11 +1134,50 @@ impl<'a> Probe<'a> {
             let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
             *k = k.wrapping_add(1);
         }
+        let mut peq = [0u64; 256];
+        if a.len() <= 64 {
+            for (i, c) in a.iter().enumerate() {
+                peq[usize::from(c.to_ascii_lowercase())] |= 1 << i;
+            }
+        }
         Probe {
             a,
             letters: letters(a),
             counts,
+            peq,
         }
+    }
+
+    /// The Levenshtein distance between the probe (at most 64 bytes) and
+    /// `b`, ignoring ASCII case: Myers' bit-parallel algorithm (as Hyyrö
+    /// gives it for the distance of whole strings), a column of the table
+    /// per byte of `b` in a few word operations.
+    fn bit_parallel(&self, b: &[u8]) -> usize {
+        let m = self.a.len();
+        if m == 0 {
+            return b.len();
+        }
+        let high = 1u64 << (m - 1);
+        let mask = if m == 64 { !0 } else { (1u64 << m) - 1 };
+        let (mut pv, mut mv) = (mask, 0u64);
+        let mut score = m;
+        for &c in b {
+            let eq = self.peq[usize::from(c.to_ascii_lowercase())];
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & high != 0 {
+                score += 1;
+            } else if mh & high != 0 {
+                score -= 1;
+            }
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = (mh | !(xv | ph)) & mask;
+            mv = ph & xv & mask;
+        }
+        score
     }
 
     /// The Levenshtein distance between the probe and `b`, ignoring ASCII
@@ -1152,6 +1194,10 @@ impl<'a> Probe<'a> {
         let present = letters(b);
         if ((self.letters ^ present).count_ones() as usize).div_ceil(2) > limit {
             return None;
+        }
+        if a.len() <= 64 {
+            let d = self.bit_parallel(b);
+            return (d <= limit).then_some(d);
         }
         // A lower bound: each edit changes the count of at most two
         // letters by one (only the letters of either name have a count).
@@ -1316,6 +1362,21 @@ mod tests {
         fn banded_distance_agrees_with_the_table(a in "[abAB]{0,9}", b in "[abc]{0,9}", limit in 0usize..5) {
             let full = reference(&a, &b);
             proptest::prop_assert_eq!(distance(&a, &b, limit), (full <= limit).then_some(full));
+        }
+
+        #[test]
+        fn bit_parallel_distance_agrees_with_the_table(a in "[abAB\u{e9}]{0,70}", b in "[abcB\u{e9}]{0,70}", limit in 0usize..80) {
+            let full = reference(&a, &b);
+            let p = Probe::new(&a);
+            if a.len() <= 64 {
+                proptest::prop_assert_eq!(p.bit_parallel(b.as_bytes()), full);
+            }
+            let want = (full <= limit && b.len() < 128 && a.len().abs_diff(b.len()) <= limit).then_some(full);
+            proptest::prop_assert_eq!(p.distance(&b, limit), want);
+            // The banded table, which the longer probes use, agrees too.
+            if a.len().abs_diff(b.len()) <= limit && b.len() < 128 {
+                proptest::prop_assert_eq!(banded(a.as_bytes(), b.as_bytes(), limit), (full <= limit).then_some(full));
+            }
         }
 
         #[test]
