@@ -592,10 +592,11 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
-    /// For each of `field_templates`: the first byte of its literal
-    /// beginning, lowercased, or 256 when it has none (or is no ARN), so
-    /// that most formats are passed over on one comparison.
-    field_first: Vec<u16>,
+    /// For each of `field_templates`: the first (at most eight) bytes of
+    /// its literal beginning, lowercased, as a little-endian word, and how
+    /// many ([`NO_LIT`] when the text is no ARN), so that most formats are
+    /// passed over on one comparison of words.
+    field_head: Vec<(u64, u8)>,
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
@@ -688,6 +689,21 @@ impl<'c> Builder<'c> {
         self.template_ids.insert(t, i);
         i
     }
+}
+
+/// [`Index::field_head`] of a format that is no ARN (compared with every
+/// resource).
+const NO_LIT: u8 = u8::MAX;
+
+/// The first (at most eight) bytes of `b` as a little-endian word, zero
+/// above them, and how many.
+fn head_word(b: &[u8]) -> (u64, u8) {
+    let n = b.len().min(8);
+    let w = b[..n]
+        .iter()
+        .rev()
+        .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+    (w, n as u8)
 }
 
 /// The resource part of an ARN (after the fifth colon, the first field
@@ -820,7 +836,7 @@ impl Index {
             templates: b.templates,
             fields,
             field_table: Table::default(),
-            field_first: Vec::new(),
+            field_head: Vec::new(),
             field_templates,
             by_name: Vec::new(),
             by_hash: Vec::new(),
@@ -865,14 +881,12 @@ impl Index {
             table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
-        index.field_first = index
+        index.field_head = index
             .field_templates
             .iter()
-            .map(|&t| {
-                let lit = index.templates[t as usize]
-                    .lit
-                    .map(|l| index.get(l).as_bytes());
-                lit.and_then(|l| l.first()).map_or(256, |&c| u16::from(c))
+            .map(|&t| match index.templates[t as usize].lit {
+                Some(l) => head_word(index.get(l).as_bytes()),
+                None => (0, NO_LIT),
             })
             .collect();
         index
@@ -1013,22 +1027,32 @@ impl Index {
         };
         let range = field.templates.clone();
         let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
-        let first = lit
-            .and_then(|l| l.first())
-            .map(|c| u16::from(c.to_ascii_lowercase()));
+        // The resource's literal beginning: its first eight bytes as a word
+        // (lowercased), the rest compared only when eight agree.
+        let head = lit.map(|l| {
+            let (w, n) = head_word(l);
+            (lower_word(w), n)
+        });
         let (lo, hi) = (range.start as usize, range.end as usize);
-        for (&t, &c) in self.field_templates[lo..hi]
+        for (&t, &(tw, tn)) in self.field_templates[lo..hi]
             .iter()
-            .zip(&self.field_first[lo..hi])
+            .zip(&self.field_head[lo..hi])
         {
-            if first.is_some_and(|f| c != 256 && c != f) {
-                continue;
-            }
-            if let (Some(r), Some(tl)) = (lit, self.templates[t as usize].lit) {
-                let tl = self.get(tl).as_bytes();
-                let n = tl.len().min(r.len());
-                if !tl[..n].eq_ignore_ascii_case(&r[..n]) {
+            if let (Some(r), Some((rw, rn)), true) = (lit, head, tn != NO_LIT) {
+                // The literal beginnings agree on their common length.
+                let n = tn.min(rn);
+                let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+                if (tw ^ rw) & mask != 0 {
                     continue;
+                }
+                if n == 8 {
+                    let tl = self.templates[t as usize]
+                        .lit
+                        .map_or(&[][..], |l| self.get(l).as_bytes());
+                    let m = tl.len().min(r.len());
+                    if !tl[8..m].eq_ignore_ascii_case(&r[8..m]) {
+                        continue;
+                    }
                 }
             }
             if f(t) {
@@ -1200,7 +1224,31 @@ mod tests {
                     let Some(f) = ArnFormat::new(t) else {
                         continue;
                     };
-                    for near in [f.resource, "*", "x/y", ""] {
+                    let upper = f.resource.to_ascii_uppercase();
+                    let cut = &f.resource[..f.resource.len().min(9)];
+                    let longer = format!("{}z{}", &f.resource[..f.literal], f.resource);
+                    for near in [f.resource, "*", "x/y", "", &upper, cut, &longer] {
+                        // Every template of the field whose literal
+                        // beginning agrees with the resource's, compared
+                        // byte by byte.
+                        let want: Vec<String> = cat
+                            .arn_templates(f.service)
+                            .filter(|x| {
+                                let Some(r) = resource_part(x) else {
+                                    return true;
+                                };
+                                let (a, b) = (&r[..literal_len(r)], &near[..literal_len(near)]);
+                                let n = a.len().min(b.len());
+                                a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n])
+                            })
+                            .map(str::to_owned)
+                            .collect();
+                        let mut got = Vec::new();
+                        ix.arn_templates(f.service, Some(near), &mut |x| {
+                            got.push(x.to_owned());
+                            false
+                        });
+                        assert_eq!(got, want, "{t} {near}");
                         let mut texts = Vec::new();
                         ix.arn_templates(f.service, Some(near), &mut |x| {
                             texts.extend(ArnFormat::new(x).map(|x| format!("{x:?}")));
