@@ -79,6 +79,10 @@ struct Top {
     /// Each service's lowercased prefix and chunk, in the catalogue's order.
     services: Vec<(Str, u32)>,
     service_table: Table,
+    /// The services whose prefix has at most sixteen bytes, by the prefix
+    /// as two words ([`short_key`], lowercased): (words, length, service +
+    /// 1, 0 for an empty slot), a power of two long, probed linearly.
+    short: Vec<(u64, u64, u32, u32)>,
     /// Each ARN service field, lowercased, once.
     fields: Vec<Str>,
     field_table: Table,
@@ -107,6 +111,25 @@ impl Top {
                 &text[q.off as usize..(q.off + q.len) as usize] == k
             });
         }
+        let mut short =
+            vec![(0u64, 0u64, 0u32, 0u32); (services.len() * 2).next_power_of_two().max(16)];
+        for (i, &(p, _)) in services.iter().enumerate() {
+            let b = Self::bytes(&text, p);
+            let Some((w, v)) = short_key(b) else {
+                continue;
+            };
+            let n = b.len() as u32;
+            let mask = short.len() - 1;
+            let mut at = short_slot(w, v, n) & mask;
+            // The first service of a prefix is kept, as the hashed table
+            // keeps it.
+            while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
+                at = (at + 1) & mask;
+            }
+            if short[at].3 == 0 {
+                short[at] = (w, v, n, i as u32 + 1);
+            }
+        }
         // `arn_fields` is sorted by field ignoring case: each field once.
         let mut fields: Vec<Str> = Vec::new();
         for (f, _) in &cat.arn_fields {
@@ -132,6 +155,7 @@ impl Top {
             text,
             services,
             service_table,
+            short,
             fields,
             field_table,
         }
@@ -146,6 +170,29 @@ impl Top {
         text.as_bytes()
             .get(s.off as usize..(s.off + s.len) as usize)
             .unwrap_or_default()
+    }
+
+    /// The number of the service whose prefix (ignoring case) is
+    /// `prefix`: a prefix of at most eight bytes compared as one word.
+    #[inline]
+    fn service_of(&self, prefix: &str) -> Option<u32> {
+        let b = prefix.as_bytes();
+        let Some((w, v)) = short_key(b) else {
+            return self.service(hash(b), prefix);
+        };
+        let (w, v, n) = (lower_word(w), lower_word(v), b.len() as u32);
+        let mask = self.short.len() - 1;
+        let mut at = short_slot(w, v, n) & mask;
+        loop {
+            let (sw, sv, sn, e) = *self.short.get(at)?;
+            if e == 0 {
+                return None;
+            }
+            if sw == w && sv == v && sn == n {
+                return Some(e - 1);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The number of the service whose prefix (ignoring case) is `prefix`,
@@ -187,19 +234,18 @@ impl<'a> Lookup<'a> {
     /// Whether a service has the prefix `prefix` (ignoring case), without
     /// decoding its chunk.
     pub(crate) fn has_service(&self, prefix: &str) -> bool {
-        self.top.service(hash(prefix.as_bytes()), prefix).is_some()
+        self.top.service_of(prefix).is_some()
     }
 
     /// The action `service:name` (ignoring case): the service found in the
     /// top part, then the name among the actions of that service in its
     /// chunk (the service is not compared again).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
-        let h = hash(service.as_bytes());
-        let s = self.top.service(h, service)?;
+        let s = self.top.service_of(service)?;
         let chunk = self.top.services[s as usize].1;
         let ix = self.chunk(chunk);
         let first = self.cat.chunks[chunk as usize].services.range().start;
-        let a = ix.action_h(h, s as usize - first, name)?;
+        let a = ix.action_h(s as usize - first, name)?;
         Some(ActRef { ix, a, chunk })
     }
 
@@ -243,7 +289,7 @@ impl<'a> Lookup<'a> {
             return None;
         }
         // The service found once, its number in its chunk given.
-        let Some(s) = self.top.service(hash(svc.as_bytes()), svc) else {
+        let Some(s) = self.top.service_of(svc) else {
             return Some(false);
         };
         let chunk = self.top.services[s as usize].1;
@@ -431,10 +477,31 @@ fn lower_word(w: u64) -> u64 {
     w | capital >> 2
 }
 
-/// The hash of `service:name` from [`hash`] of the service and the name.
-fn hash2(service: u64, name: &[u8]) -> u64 {
-    let h = (service.rotate_left(17) ^ hash(name)).wrapping_mul(K);
+/// The hash of `service:name` from the number of the service in its chunk
+/// and the name.
+fn hash2(service: usize, name: &[u8]) -> u64 {
+    let h = ((service as u64 + 1).wrapping_mul(K).rotate_left(17) ^ hash(name)).wrapping_mul(K);
     h ^ (h >> 32)
+}
+
+/// The slot of a short prefix (its words and length) in [`Top::short`],
+/// before the mask.
+fn short_slot(w: u64, v: u64, n: u32) -> usize {
+    ((w ^ v.rotate_left(29))
+        .wrapping_add(u64::from(n))
+        .wrapping_mul(K)
+        >> 40) as usize
+}
+
+/// A prefix of at most sixteen bytes as two little-endian words (zero
+/// above its bytes; [`head_word`] of its first eight bytes and of the
+/// rest), `None` for a longer one.
+fn short_key(b: &[u8]) -> Option<(u64, u64)> {
+    match b.len() {
+        0..=8 => Some((head_word(b).0, 0)),
+        9..=16 => Some((head_word(&b[..8]).0, head_word(&b[8..]).0)),
+        _ => None,
+    }
 }
 
 impl Table {
@@ -699,10 +766,28 @@ const NO_LIT: u8 = u8::MAX;
 /// above them, and how many.
 fn head_word(b: &[u8]) -> (u64, u8) {
     let n = b.len().min(8);
-    let w = b[..n]
-        .iter()
-        .rev()
-        .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+    // In at most two loads: for four to seven bytes the first four and the
+    // last four (an overlapping byte is the same in both), for one to
+    // three the first, middle and last.
+    let w4 = |i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let w = match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => w4(0) | w4(n - 4) << (8 * (n - 4)),
+        _ => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[..8]);
+            u64::from_le_bytes(w)
+        }
+    };
     (w, n as u8)
 }
 
@@ -856,8 +941,8 @@ impl Index {
         let mut table = Table::with_entries(index.actions.len());
         for (i, a) in index.actions.iter().enumerate() {
             let k = index.get(a.lower);
-            let (sv, n) = k.split_once(':').unwrap_or((k, ""));
-            let h = hash2(hash(sv.as_bytes()), n.as_bytes());
+            let n = &k[a.colon as usize + 1..];
+            let h = hash2(a.svc as usize, n.as_bytes());
             table.insert(h, i as u32, |e| {
                 index.get(index.actions[e as usize].lower) == k
             });
@@ -893,9 +978,9 @@ impl Index {
     }
 
     /// The number of the action `name` (ignoring case) of the service
-    /// numbered `svc` here, `hs` being [`hash`] of the service's prefix.
-    fn action_h(&self, hs: u64, svc: usize, name: &str) -> Option<u32> {
-        let h = hash2(hs, name.as_bytes());
+    /// numbered `svc` here.
+    fn action_h(&self, svc: usize, name: &str) -> Option<u32> {
+        let h = hash2(svc, name.as_bytes());
         self.action_table.find(h, |e| {
             let Some(a) = self.actions.get(e as usize) else {
                 return false;
@@ -1311,6 +1396,16 @@ mod tests {
             }
         }
         assert!(!eq_lower(b"getobjecu", b"GetObjecT"));
+        // The head word is the first eight bytes, little-endian, zero above.
+        let bytes: Vec<u8> = (1..=12u32).map(|i| (i * 29 + 3) as u8).collect();
+        for n in 0..=12 {
+            let b = &bytes[..n];
+            let want = b[..n.min(8)]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+            assert_eq!(head_word(b), (want, n.min(8) as u8), "{n}");
+        }
         assert!(!eq_lower(
             b"listbucketmultipartuploadz",
             b"ListBucketMultipartUploads"
