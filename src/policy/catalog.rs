@@ -191,12 +191,17 @@ pub trait ServiceCatalog: Sync {
         self.for_each_arn_template(arn_service, f);
     }
 
-    /// The formats that [`for_each_arn_template_near`](Self::for_each_arn_template_near)
-    /// gives, in the same order, split ([`ArnFormat`], as
-    /// [`ArnFormat::new`] splits them; the texts that are no ARN left out)
-    /// and borrowed from the catalogue, until `f` returns `true`. Returns
-    /// `false`, calling nothing, when this catalogue does not give them
-    /// (the default): then ask `for_each_arn_template_near`.
+    /// The formats of `arn_service` whose resource part's literal beginning
+    /// ([`ArnFormat::literal`]) agrees with that of `resource` on their
+    /// common length (ignoring ASCII case), in the order of
+    /// [`for_each_arn_template`](Self::for_each_arn_template), split
+    /// ([`ArnFormat`], as [`ArnFormat::new`] splits them; the texts that
+    /// are no ARN left out) and borrowed from the catalogue, until `f`
+    /// returns `true`: each of them, and only them, unlike
+    /// [`for_each_arn_template_near`](Self::for_each_arn_template_near),
+    /// which may give more. Returns `false`, calling nothing, when this
+    /// catalogue does not give them (the default): then ask
+    /// `for_each_arn_template_near`.
     fn for_each_arn_format_near<'s>(
         &'s self,
         arn_service: &str,

@@ -542,7 +542,9 @@ fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'
     let lit = literal_len(arn.resource);
     // The formats split by the catalogue, else split here.
     let split = cat.for_each_arn_format_near(arn.service, arn.resource, &mut |t| {
-        if globs_meet_at(t.resource, t.literal, arn.resource, lit) {
+        // The catalogue gives only formats whose literal beginning agrees
+        // with the resource's.
+        if globs_meet_at(t.resource, t.literal, arn.resource, lit, true) {
             fit.add(
                 t.region.is_empty(),
                 t.account.is_empty(),
@@ -777,20 +779,22 @@ fn literal_len(s: &str) -> usize {
 /// (a template variable or a policy variable) are wildcards, the rest
 /// compared ignoring ASCII case.
 fn globs_meet(a: &str, b: &str) -> bool {
-    globs_meet_at(a, literal_len(a), b, literal_len(b))
+    globs_meet_at(a, literal_len(a), b, literal_len(b), false)
 }
 
 /// [`globs_meet`], the lengths of the literal beginnings of `a` and `b`
-/// ([`literal_len`]) given.
-fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize) -> bool {
+/// ([`literal_len`]) given, and `heads_agree` when they are known to agree
+/// on their common length (ignoring ASCII case).
+fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize, heads_agree: bool) -> bool {
     // Most formats differ from the resource in their literal beginning
     // (`accesspoint/`, `job/`): compare that first.
     let n = la.min(lb);
-    if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+    if !heads_agree && !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
         return false;
     }
     if la == a.len() && lb == b.len() {
-        return a.eq_ignore_ascii_case(b);
+        // Both literal, equal on their common length.
+        return la == lb;
     }
     // The common policy pattern: a literal beginning and one `*` at the
     // end, which takes whatever `a` has after that beginning, when `a`'s
@@ -1382,6 +1386,12 @@ mod tests {
         #[test]
         fn shortcuts_agree_with_the_table(a in "(a|b|A|\\*|\\?|\\$\\{x\\}|\\$|\\{|\\}){0,5}", b in "(a|b|\\*|\\?|\\$\\{y\\}|\\$|\\}){0,5}") {
             proptest::prop_assert_eq!(globs_meet(&a, &b), meet_table(&a, &b), "{} {}", a, b);
+            // Told that the literal beginnings agree, when they do.
+            let (la, lb) = (literal_len(&a), literal_len(&b));
+            let n = la.min(lb);
+            if a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+                proptest::prop_assert_eq!(globs_meet_at(&a, la, &b, lb, true), meet_table(&a, &b), "{} {}", a, b);
+            }
             proptest::prop_assert_eq!(globs_meet(&b, &a), meet_table(&b, &a), "{} {}", b, a);
         }
 
