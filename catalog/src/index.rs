@@ -1050,7 +1050,18 @@ impl Index {
             // `Get*`: every name with the head matches.
             return heads.next().is_some();
         }
-        heads.any(|n| iam_ecs::policy::action_matches(np, n))
+        // The literal tail (after the last wildcard) ends every name the
+        // pattern matches: compared before the match.
+        let tail = &b[b
+            .iter()
+            .rposition(|&c| c == b'*' || c == b'?')
+            .map_or(0, |i| i + 1)..];
+        heads.any(|n| {
+            let nb = n.as_bytes();
+            nb.len() >= cut + tail.len()
+                && nb[nb.len() - tail.len()..].eq_ignore_ascii_case(tail)
+                && iam_ecs::policy::action_matches(np, n)
+        })
     }
 
     /// Calls `f(resource type, ARN template)` for each template of each
