@@ -180,7 +180,12 @@ impl Top {
         let Some((w, v)) = short_key(b) else {
             return self.service(hash(b), prefix);
         };
-        let (w, v, n) = (lower_word(w), lower_word(v), b.len() as u32);
+        self.service_words(lower_word(w), lower_word(v), b.len() as u32)
+    }
+
+    /// The number of the service whose prefix of `n` (at most sixteen)
+    /// bytes, lowercased, is the words `w` and `v` ([`short_key`]).
+    fn service_words(&self, w: u64, v: u64, n: u32) -> Option<u32> {
         let mask = self.short.len() - 1;
         let mut at = short_slot(w, v, n) & mask;
         loop {
@@ -242,6 +247,41 @@ impl<'a> Lookup<'a> {
     /// chunk (the service is not compared again).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
         let s = self.top.service_of(service)?;
+        self.action_of(s, name)
+    }
+
+    /// The action `action` whose first colon is at `colon` (ignoring
+    /// case), as [`Lookup::action`] finds it: a service of at most sixteen
+    /// bytes in an action of sixteen or more is read as the action's first
+    /// two words, masked.
+    pub(crate) fn action_at(&self, action: &str, colon: usize) -> Option<ActRef<'a>> {
+        let b = action.as_bytes();
+        let (Some(x), Some(y), true) = (b.get(..8), b.get(8..16), colon <= 16) else {
+            let (service, name) = (action.get(..colon)?, action.get(colon + 1..)?);
+            return self.action(service, name);
+        };
+        let word = |x: &[u8]| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(x);
+            u64::from_le_bytes(a)
+        };
+        // The first `n` bytes of a word (all when `n` is eight or more).
+        let keep = |w: u64, n: usize| {
+            if n >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * n)) - 1)
+            }
+        };
+        let (w, v) = (keep(word(x), colon), keep(word(y), colon.saturating_sub(8)));
+        let s = self
+            .top
+            .service_words(lower_word(w), lower_word(v), colon as u32)?;
+        self.action_of(s, action.get(colon + 1..)?)
+    }
+
+    /// The action `name` of the service numbered `s`.
+    fn action_of(&self, s: u32, name: &str) -> Option<ActRef<'a>> {
         let chunk = self.top.services[s as usize].1;
         let ix = self.chunk(chunk);
         let first = self.cat.chunks[chunk as usize].services.range().start;
@@ -1374,6 +1414,39 @@ mod tests {
                 assert_eq!(split, texts, "{a}");
             }
         }
+    }
+
+    /// An action found from its text and colon is the one found from its
+    /// service and name, for every action (in capitals, and misspelt).
+    #[test]
+    fn actions_are_found_from_their_text() {
+        let cat = Catalog::embedded();
+        let ix = cat.index.get(cat);
+        let id = |a: Option<ActRef>| a.map(|a| a.id());
+        for s in cat.services() {
+            for a in s.actions() {
+                let p = s.prefix();
+                for (svc, name) in [
+                    (p.to_owned(), a.name().to_owned()),
+                    (p.to_ascii_uppercase(), a.name().to_owned()),
+                    (p.to_owned(), format!("{}x", a.name())),
+                    (format!("{p}x"), a.name().to_owned()),
+                    (p[..p.len() - 1].to_owned(), a.name().to_owned()),
+                    (format!("{p}\0"), String::new()),
+                ] {
+                    let text = format!("{svc}:{name}");
+                    assert_eq!(
+                        id(ix.action_at(&text, svc.len())),
+                        id(ix.action(&svc, &name)),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert!(ix.action_at(":GetObjectAndMore", 0).is_none());
+        assert!(ix.action_at("s3:GetObjectAndMore", 2).is_none());
+        assert!(ix.action_at("s3:GetObject", 2).is_some());
+        assert!(ix.action_at("s3:getobjectretention", 2).is_some());
     }
 
     /// The word-wise comparison agrees with the byte-wise one.

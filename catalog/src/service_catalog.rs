@@ -76,8 +76,7 @@ impl ServiceCatalog for Catalog {
         // Looked up first: an action found has no wildcard when no name of
         // its chunk has one (no AWS name has), so that only the actions
         // not found (few) are scanned for wildcards.
-        let found = first_colon(action.as_bytes())
-            .and_then(|c| self.ix().action(&action[..c], &action[c + 1..]));
+        let found = first_colon(action.as_bytes()).and_then(|c| self.ix().action_at(action, c));
         match found {
             Some(a) if !a.wild_names() => Some(Some(ActionId(a.id()))),
             _ if wild(action) => None,
