@@ -19,6 +19,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use iam_ecs::policy::ArnFormat;
+
 use crate::{text_at, Catalog};
 
 /// The index cell of a [`Catalog`]: empty until the first use, and not part
@@ -77,6 +79,10 @@ struct Top {
     /// Each service's lowercased prefix and chunk, in the catalogue's order.
     services: Vec<(Str, u32)>,
     service_table: Table,
+    /// The services whose prefix has at most sixteen bytes, by the prefix
+    /// as two words ([`short_key`], lowercased): (words, length, service +
+    /// 1, 0 for an empty slot), a power of two long, probed linearly.
+    short: Vec<(u64, u64, u32, u32)>,
     /// Each ARN service field, lowercased, once.
     fields: Vec<Str>,
     field_table: Table,
@@ -105,6 +111,25 @@ impl Top {
                 &text[q.off as usize..(q.off + q.len) as usize] == k
             });
         }
+        let mut short =
+            vec![(0u64, 0u64, 0u32, 0u32); (services.len() * 2).next_power_of_two().max(16)];
+        for (i, &(p, _)) in services.iter().enumerate() {
+            let b = Self::bytes(&text, p);
+            let Some((w, v)) = short_key(b) else {
+                continue;
+            };
+            let n = b.len() as u32;
+            let mask = short.len() - 1;
+            let mut at = short_slot(w, v, n) & mask;
+            // The first service of a prefix is kept, as the hashed table
+            // keeps it.
+            while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
+                at = (at + 1) & mask;
+            }
+            if short[at].3 == 0 {
+                short[at] = (w, v, n, i as u32 + 1);
+            }
+        }
         // `arn_fields` is sorted by field ignoring case: each field once.
         let mut fields: Vec<Str> = Vec::new();
         for (f, _) in &cat.arn_fields {
@@ -130,6 +155,7 @@ impl Top {
             text,
             services,
             service_table,
+            short,
             fields,
             field_table,
         }
@@ -144,6 +170,34 @@ impl Top {
         text.as_bytes()
             .get(s.off as usize..(s.off + s.len) as usize)
             .unwrap_or_default()
+    }
+
+    /// The number of the service whose prefix (ignoring case) is
+    /// `prefix`: a prefix of at most eight bytes compared as one word.
+    #[inline]
+    fn service_of(&self, prefix: &str) -> Option<u32> {
+        let b = prefix.as_bytes();
+        let Some((w, v)) = short_key(b) else {
+            return self.service(hash(b), prefix);
+        };
+        self.service_words(lower_word(w), lower_word(v), b.len() as u32)
+    }
+
+    /// The number of the service whose prefix of `n` (at most sixteen)
+    /// bytes, lowercased, is the words `w` and `v` ([`short_key`]).
+    fn service_words(&self, w: u64, v: u64, n: u32) -> Option<u32> {
+        let mask = self.short.len() - 1;
+        let mut at = short_slot(w, v, n) & mask;
+        loop {
+            let (sw, sv, sn, e) = *self.short.get(at)?;
+            if e == 0 {
+                return None;
+            }
+            if sw == w && sv == v && sn == n {
+                return Some(e - 1);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The number of the service whose prefix (ignoring case) is `prefix`,
@@ -185,28 +239,53 @@ impl<'a> Lookup<'a> {
     /// Whether a service has the prefix `prefix` (ignoring case), without
     /// decoding its chunk.
     pub(crate) fn has_service(&self, prefix: &str) -> bool {
-        self.top.service(hash(prefix.as_bytes()), prefix).is_some()
-    }
-
-    /// The index of the chunk of service `prefix`, and the hash of the
-    /// prefix.
-    fn chunk_of(&self, prefix: &str) -> Option<(&'a Index, u64, u32)> {
-        let h = hash(prefix.as_bytes());
-        let s = self.top.service(h, prefix)?;
-        let c = self.top.services[s as usize].1;
-        Some((self.chunk(c), h, c))
+        self.top.service_of(prefix).is_some()
     }
 
     /// The action `service:name` (ignoring case): the service found in the
     /// top part, then the name among the actions of that service in its
     /// chunk (the service is not compared again).
     pub(crate) fn action(&self, service: &str, name: &str) -> Option<ActRef<'a>> {
-        let h = hash(service.as_bytes());
-        let s = self.top.service(h, service)?;
+        let s = self.top.service_of(service)?;
+        self.action_of(s, name)
+    }
+
+    /// The action `action` whose first colon is at `colon` (ignoring
+    /// case), as [`Lookup::action`] finds it: a service of at most sixteen
+    /// bytes in an action of sixteen or more is read as the action's first
+    /// two words, masked.
+    pub(crate) fn action_at(&self, action: &str, colon: usize) -> Option<ActRef<'a>> {
+        let b = action.as_bytes();
+        let (Some(x), Some(y), true) = (b.get(..8), b.get(8..16), colon <= 16) else {
+            let (service, name) = (action.get(..colon)?, action.get(colon + 1..)?);
+            return self.action(service, name);
+        };
+        let word = |x: &[u8]| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(x);
+            u64::from_le_bytes(a)
+        };
+        // The first `n` bytes of a word (all when `n` is eight or more).
+        let keep = |w: u64, n: usize| {
+            if n >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * n)) - 1)
+            }
+        };
+        let (w, v) = (keep(word(x), colon), keep(word(y), colon.saturating_sub(8)));
+        let s = self
+            .top
+            .service_words(lower_word(w), lower_word(v), colon as u32)?;
+        self.action_of(s, action.get(colon + 1..)?)
+    }
+
+    /// The action `name` of the service numbered `s`.
+    fn action_of(&self, s: u32, name: &str) -> Option<ActRef<'a>> {
         let chunk = self.top.services[s as usize].1;
         let ix = self.chunk(chunk);
         let first = self.cat.chunks[chunk as usize].services.range().start;
-        let a = ix.action_h(h, s as usize - first, name)?;
+        let a = ix.action_h(s as usize - first, name)?;
         Some(ActRef { ix, a, chunk })
     }
 
@@ -240,16 +319,22 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// As [`Index::matches_any`], in the chunk of the pattern's service.
+    /// Whether the action pattern `service:name` with a literal service
+    /// and a wildcard in `name` matches an action (`None` for another
+    /// pattern), as [`Index::matches_any_in`] answers in the chunk of the
+    /// service.
     pub(crate) fn matches_any(&self, pattern: &str) -> Option<bool> {
-        let (svc, _) = pattern.split_once(':')?;
-        if svc.contains(['*', '?']) {
+        let (svc, name) = pattern.split_once(':')?;
+        if crate::service_catalog::wild(svc) {
             return None;
         }
-        match self.chunk_of(svc) {
-            Some((ix, _, _)) => ix.matches_any(pattern),
-            None => Some(false),
-        }
+        // The service found once, its number in its chunk given.
+        let Some(s) = self.top.service_of(svc) else {
+            return Some(false);
+        };
+        let chunk = self.top.services[s as usize].1;
+        let first = self.cat.chunks[chunk as usize].services.range().start;
+        Some(self.chunk(chunk).matches_any_in(s as usize - first, name))
     }
 
     /// Calls `f` with each ARN template of the service field `field`
@@ -262,27 +347,45 @@ impl<'a> Lookup<'a> {
         resource: Option<&str>,
         f: &mut dyn FnMut(&str) -> bool,
     ) {
+        if let Some(ix) = self.field(field) {
+            ix.field_templates_near(resource, |t| f(ix.get(ix.templates[t as usize].text)));
+        }
+    }
+
+    /// As [`Lookup::arn_templates`] near `resource`, each template split
+    /// (those that are no ARN left out).
+    pub(crate) fn arn_formats(
+        &self,
+        field: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&ArnFormat<'a>) -> bool,
+    ) {
+        if let Some(ix) = self.field(field) {
+            ix.field_templates_near(Some(resource), |t| ix.format(t).is_some_and(|x| f(&x)));
+        }
+    }
+
+    /// The index of the ARN service field `field` (ignoring case), built
+    /// on first use from the chunks that have formats of it.
+    fn field(&self, field: &str) -> Option<&'a Index> {
         let top = self.top;
-        let Some(i) = top.field_table.find(hash(field.as_bytes()), |e| {
+        let i = top.field_table.find(hash(field.as_bytes()), |e| {
             eq_lower(
                 Top::bytes(&top.text, top.fields[e as usize]),
                 field.as_bytes(),
             )
-        }) else {
-            return;
-        };
-        let ix = top.field_ix[i as usize].get_or_init(|| {
+        })?;
+        Some(top.field_ix[i as usize].get_or_init(|| {
             Index::build(
                 self.cat,
                 0..0,
                 Some(Top::str(&top.text, top.fields[i as usize])),
             )
-        });
-        ix.field_templates_near(0, resource, f);
+        }))
     }
 }
 
-impl ActRef<'_> {
+impl<'a> ActRef<'a> {
     /// A number for the action, unique in the catalogue: its chunk and its
     /// number there.
     pub(crate) fn id(&self) -> u64 {
@@ -294,10 +397,29 @@ impl ActRef<'_> {
         self.ix.action_resources(self.a, f)
     }
 
+    /// As [`ActRef::action_resources`], each template split (those that
+    /// are no ARN left out), without the resource type.
+    pub(crate) fn action_formats(&self, f: &mut dyn FnMut(&ArnFormat<'a>) -> bool) {
+        let ix = self.ix;
+        for ty in ix.types_of(self.a) {
+            for &t in &ix.type_templates[ty.templates.start as usize..ty.templates.end as usize] {
+                if ix.format(t).is_some_and(|x| f(&x)) {
+                    return;
+                }
+            }
+        }
+    }
+
     /// The prefix of its service, lowercased.
     pub(crate) fn prefix(&self) -> &str {
         let svc = self.ix.actions[self.a as usize].svc;
         self.ix.get(self.ix.services[svc as usize].lower)
+    }
+
+    /// Whether a name of its chunk has a wildcard (`*`, `?`; no AWS name
+    /// has): then a pattern may find an action by its text.
+    pub(crate) fn wild_names(&self) -> bool {
+        self.ix.wild_names
     }
 
     /// As [`Index::takes_only_star`].
@@ -395,10 +517,31 @@ fn lower_word(w: u64) -> u64 {
     w | capital >> 2
 }
 
-/// The hash of `service:name` from [`hash`] of the service and the name.
-fn hash2(service: u64, name: &[u8]) -> u64 {
-    let h = (service.rotate_left(17) ^ hash(name)).wrapping_mul(K);
+/// The hash of `service:name` from the number of the service in its chunk
+/// and the name.
+fn hash2(service: usize, name: &[u8]) -> u64 {
+    let h = ((service as u64 + 1).wrapping_mul(K).rotate_left(17) ^ hash(name)).wrapping_mul(K);
     h ^ (h >> 32)
+}
+
+/// The slot of a short prefix (its words and length) in [`Top::short`],
+/// before the mask.
+fn short_slot(w: u64, v: u64, n: u32) -> usize {
+    ((w ^ v.rotate_left(29))
+        .wrapping_add(u64::from(n))
+        .wrapping_mul(K)
+        >> 40) as usize
+}
+
+/// A prefix of at most sixteen bytes as two little-endian words (zero
+/// above its bytes; [`head_word`] of its first eight bytes and of the
+/// rest), `None` for a longer one.
+fn short_key(b: &[u8]) -> Option<(u64, u64)> {
+    match b.len() {
+        0..=8 => Some((head_word(b).0, 0)),
+        9..=16 => Some((head_word(&b[..8]).0, head_word(&b[8..]).0)),
+        _ => None,
+    }
 }
 
 impl Table {
@@ -485,6 +628,50 @@ struct Template {
     /// `?` or `$`), lowercased; `None` when the text is no ARN (no five
     /// colons after `arn`).
     lit: Option<Str>,
+    /// Its fields, as [`ArnFormat::new`] splits it (`None`: no ARN).
+    split: Option<Split>,
+}
+
+/// Where the fields of an ARN template are, as [`ArnFormat::new`] splits
+/// it: offsets into the template's text.
+#[derive(Clone, Copy)]
+struct Split {
+    service: (u32, u32),
+    region: (u32, u32),
+    account: (u32, u32),
+    resource: u32,
+    literal: u32,
+    key: u64,
+}
+
+impl Split {
+    fn of(text: &str) -> Option<Split> {
+        let f = ArnFormat::new(text)?;
+        let at = |x: &str| (x.as_ptr() as usize - text.as_ptr() as usize) as u32;
+        let span = |x: &str| (at(x), at(x) + x.len() as u32);
+        Some(Split {
+            service: span(f.service),
+            region: span(f.region),
+            account: span(f.account),
+            resource: at(f.resource),
+            literal: f.literal as u32,
+            key: f.key,
+        })
+    }
+
+    /// The format `text` (whose split this is).
+    fn format<'t>(&self, text: &'t str) -> ArnFormat<'t> {
+        let get = |(a, b): (u32, u32)| text.get(a as usize..b as usize).unwrap_or_default();
+        ArnFormat {
+            text,
+            service: get(self.service),
+            region: get(self.region),
+            account: get(self.account),
+            resource: text.get(self.resource as usize..).unwrap_or_default(),
+            literal: self.literal as usize,
+            key: self.key,
+        }
+    }
 }
 
 struct Field {
@@ -512,10 +699,11 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
-    /// For each of `field_templates`: the first byte of its literal
-    /// beginning, lowercased, or 256 when it has none (or is no ARN), so
-    /// that most formats are passed over on one comparison.
-    field_first: Vec<u16>,
+    /// For each of `field_templates`: the first (at most eight) bytes of
+    /// its literal beginning, lowercased, as a little-endian word, and how
+    /// many ([`NO_LIT`] when the text is no ARN), so that most formats are
+    /// passed over on one comparison of words.
+    field_head: Vec<(u64, u8)>,
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
@@ -523,6 +711,8 @@ pub(crate) struct Index {
     /// action, sorted: the actions of one name, in the order of their
     /// services.
     by_hash: Vec<(u64, u32)>,
+    /// Whether an action name has a wildcard (`*`, `?`).
+    wild_names: bool,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -597,11 +787,48 @@ impl<'c> Builder<'c> {
         }
         let text = Index::push(&mut self.text, t, false);
         let lit = resource_part(t).map(|r| Index::push(&mut self.text, &r[..literal_len(r)], true));
-        self.templates.push(Template { text, lit });
+        self.templates.push(Template {
+            text,
+            lit,
+            split: Split::of(t),
+        });
         let i = self.templates.len() as u32 - 1;
         self.template_ids.insert(t, i);
         i
     }
+}
+
+/// [`Index::field_head`] of a format that is no ARN (compared with every
+/// resource).
+const NO_LIT: u8 = u8::MAX;
+
+/// The first (at most eight) bytes of `b` as a little-endian word, zero
+/// above them, and how many.
+fn head_word(b: &[u8]) -> (u64, u8) {
+    let n = b.len().min(8);
+    // In at most two loads: for four to seven bytes the first four and the
+    // last four (an overlapping byte is the same in both), for one to
+    // three the first, middle and last.
+    let w4 = |i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let w = match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => w4(0) | w4(n - 4) << (8 * (n - 4)),
+        _ => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[..8]);
+            u64::from_le_bytes(w)
+        }
+    };
+    (w, n as u8)
 }
 
 /// The resource part of an ARN (after the fifth colon, the first field
@@ -734,11 +961,14 @@ impl Index {
             templates: b.templates,
             fields,
             field_table: Table::default(),
-            field_first: Vec::new(),
+            field_head: Vec::new(),
             field_templates,
             by_name: Vec::new(),
             by_hash: Vec::new(),
+            wild_names: false,
         };
+        index.wild_names = (0..index.actions.len() as u32)
+            .any(|a| crate::service_catalog::wild(index.action_name_lower(a)));
         let mut table = Table::with_entries(index.services.len());
         for (i, s) in index.services.iter().enumerate() {
             let k = index.get(s.lower);
@@ -751,8 +981,8 @@ impl Index {
         let mut table = Table::with_entries(index.actions.len());
         for (i, a) in index.actions.iter().enumerate() {
             let k = index.get(a.lower);
-            let (sv, n) = k.split_once(':').unwrap_or((k, ""));
-            let h = hash2(hash(sv.as_bytes()), n.as_bytes());
+            let n = &k[a.colon as usize + 1..];
+            let h = hash2(a.svc as usize, n.as_bytes());
             table.insert(h, i as u32, |e| {
                 index.get(index.actions[e as usize].lower) == k
             });
@@ -776,32 +1006,21 @@ impl Index {
             table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
-        index.field_first = index
+        index.field_head = index
             .field_templates
             .iter()
-            .map(|&t| {
-                let lit = index.templates[t as usize]
-                    .lit
-                    .map(|l| index.get(l).as_bytes());
-                lit.and_then(|l| l.first()).map_or(256, |&c| u16::from(c))
+            .map(|&t| match index.templates[t as usize].lit {
+                Some(l) => head_word(index.get(l).as_bytes()),
+                None => (0, NO_LIT),
             })
             .collect();
         index
     }
 
-    /// The number of the service `prefix` (ignoring case).
-    fn service(&self, prefix: &str) -> Option<u32> {
-        let h = hash(prefix.as_bytes());
-        self.service_table.find(h, |e| {
-            self.get(self.services[e as usize].lower)
-                .eq_ignore_ascii_case(prefix)
-        })
-    }
-
     /// The number of the action `name` (ignoring case) of the service
-    /// numbered `svc` here, `hs` being [`hash`] of the service's prefix.
-    fn action_h(&self, hs: u64, svc: usize, name: &str) -> Option<u32> {
-        let h = hash2(hs, name.as_bytes());
+    /// numbered `svc` here.
+    fn action_h(&self, svc: usize, name: &str) -> Option<u32> {
+        let h = hash2(svc, name.as_bytes());
         self.action_table.find(h, |e| {
             let Some(a) = self.actions.get(e as usize) else {
                 return false;
@@ -833,39 +1052,56 @@ impl Index {
         &full[act.colon as usize + 1..]
     }
 
-    /// Whether the action pattern `service:name` with a literal service
-    /// and a wildcard in `name` matches an action (`None` for another
-    /// pattern): only the names that start with the pattern's literal
-    /// beginning are compared.
-    fn matches_any(&self, pattern: &str) -> Option<bool> {
-        let (svc, np) = pattern.split_once(':')?;
-        if svc.contains(['*', '?']) {
-            return None;
-        }
-        let Some(s) = self.service(svc) else {
-            return Some(false);
+    /// Whether the action name pattern `np` (with a wildcard) matches an
+    /// action of the service numbered `s` here: the names that start with its literal beginning, found by
+    /// a binary search of the sorted names; a pattern whose one wildcard
+    /// is a last `*` matches exactly those.
+    fn matches_any_in(&self, s: usize, np: &str) -> bool {
+        let Some(sv) = self.services.get(s) else {
+            return false;
         };
-        let r = &self.services[s as usize].actions;
+        let r = &sv.actions;
         let names = &self.by_name[r.start as usize..r.end as usize];
-        let lit = &np.as_bytes()[..np.find(['*', '?']).unwrap_or(np.len())];
+        let b = np.as_bytes();
+        let cut = b
+            .iter()
+            .position(|&c| c == b'*' || c == b'?')
+            .unwrap_or(b.len());
+        let lit = &b[..cut];
         // Names (lowercased) against the literal beginning, lowercased as
         // compared.
-        let before = |n: &str| {
-            n.bytes()
-                .take(lit.len())
-                .cmp(lit.iter().map(u8::to_ascii_lowercase))
-                .is_lt()
+        let before = |n: &[u8]| {
+            for (x, y) in n.iter().zip(lit) {
+                let y = y.to_ascii_lowercase();
+                if *x != y {
+                    return *x < y;
+                }
+            }
+            n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_lower(a)));
-        Some(
-            names[start..]
-                .iter()
-                .map(|&a| self.action_name_lower(a))
-                .take_while(|n| {
-                    n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
-                })
-                .any(|n| iam_ecs::policy::action_matches(np, n)),
-        )
+        let start = names.partition_point(|&a| before(self.action_name_lower(a).as_bytes()));
+        let mut heads = names[start..]
+            .iter()
+            .map(|&a| self.action_name_lower(a))
+            .take_while(|n| {
+                n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
+            });
+        if cut + 1 == b.len() && b[cut] == b'*' {
+            // `Get*`: every name with the head matches.
+            return heads.next().is_some();
+        }
+        // The literal tail (after the last wildcard) ends every name the
+        // pattern matches: compared before the match.
+        let tail = &b[b
+            .iter()
+            .rposition(|&c| c == b'*' || c == b'?')
+            .map_or(0, |i| i + 1)..];
+        heads.any(|n| {
+            let nb = n.as_bytes();
+            nb.len() >= cut + tail.len()
+                && nb[nb.len() - tail.len()..].eq_ignore_ascii_case(tail)
+                && iam_ecs::policy::action_matches(np, n)
+        })
     }
 
     /// Calls `f(resource type, ARN template)` for each template of each
@@ -881,6 +1117,12 @@ impl Index {
             }
         }
         false
+    }
+
+    /// Template `t` split, if it is an ARN.
+    fn format(&self, t: u32) -> Option<ArnFormat<'_>> {
+        let t = &self.templates[t as usize];
+        Some(t.split?.format(self.get(t.text)))
     }
 
     fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
@@ -911,41 +1153,45 @@ impl Index {
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
     }
 
-    /// Calls `f` with each ARN template of the service field numbered `i`
-    /// here whose resource part may meet `resource` (their
+    /// Calls `f` with the number of each ARN template of the service field
+    /// of this index whose resource part may meet `resource` (their
     /// literal beginnings agree; `None`: every template), in the order of
     /// [`Catalog::arn_templates`], until `f` returns `true`.
-    fn field_templates_near(
-        &self,
-        i: u32,
-        resource: Option<&str>,
-        f: &mut dyn FnMut(&str) -> bool,
-    ) {
-        let Some(field) = self.fields.get(i as usize) else {
+    fn field_templates_near(&self, resource: Option<&str>, mut f: impl FnMut(u32) -> bool) {
+        let Some(field) = self.fields.first() else {
             return;
         };
         let range = field.templates.clone();
         let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
-        let first = lit
-            .and_then(|l| l.first())
-            .map(|c| u16::from(c.to_ascii_lowercase()));
+        // The resource's literal beginning: its first eight bytes as a word
+        // (lowercased), the rest compared only when eight agree.
+        let head = lit.map(|l| {
+            let (w, n) = head_word(l);
+            (lower_word(w), n)
+        });
         let (lo, hi) = (range.start as usize, range.end as usize);
-        for (&t, &c) in self.field_templates[lo..hi]
+        for (&t, &(tw, tn)) in self.field_templates[lo..hi]
             .iter()
-            .zip(&self.field_first[lo..hi])
+            .zip(&self.field_head[lo..hi])
         {
-            if first.is_some_and(|f| c != 256 && c != f) {
-                continue;
-            }
-            let t = &self.templates[t as usize];
-            if let (Some(r), Some(tl)) = (lit, t.lit) {
-                let tl = self.get(tl).as_bytes();
-                let n = tl.len().min(r.len());
-                if !tl[..n].eq_ignore_ascii_case(&r[..n]) {
+            if let (Some(r), Some((rw, rn)), true) = (lit, head, tn != NO_LIT) {
+                // The literal beginnings agree on their common length.
+                let n = tn.min(rn);
+                let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+                if (tw ^ rw) & mask != 0 {
                     continue;
                 }
+                if n == 8 {
+                    let tl = self.templates[t as usize]
+                        .lit
+                        .map_or(&[][..], |l| self.get(l).as_bytes());
+                    let m = tl.len().min(r.len());
+                    if !tl[8..m].eq_ignore_ascii_case(&r[8..m]) {
+                        continue;
+                    }
+                }
             }
-            if f(self.get(t.text)) {
+            if f(t) {
                 return;
             }
         }
@@ -1042,6 +1288,30 @@ mod tests {
             );
         }
         assert_eq!(ix.matches_any("*:Get*"), None);
+        // Heads of every length of some actions of every service, with a
+        // last `*` (the fast path), a `?` or an inner `*` (the match).
+        for s in cat.services() {
+            for a in s.actions().step_by(7) {
+                let n = a.name();
+                for cut in 0..=n.len() {
+                    let (head, tail) = n.split_at(cut);
+                    for p in [
+                        format!("{}:{head}*", s.prefix()),
+                        format!("{}:{}*", s.prefix(), head.to_ascii_uppercase()),
+                        format!("{}:{head}x*", s.prefix()),
+                        format!("{}:{head}?*", s.prefix()),
+                        format!("{}:{head}*{tail}", s.prefix()),
+                        format!("{}:{head}*{tail}x", s.prefix()),
+                    ] {
+                        assert_eq!(
+                            ix.matches_any(&p),
+                            Some(cat.actions_matching(&p).next().is_some()),
+                            "{p}"
+                        );
+                    }
+                }
+            }
+        }
         for name in [
             "GetObject",
             "createtags",
@@ -1078,6 +1348,107 @@ mod tests {
         assert!(!near.iter().any(|t| t.contains("accesspoint/")), "{near:?}");
     }
 
+    /// The formats given split are the templates given as text, split as
+    /// the check splits them, near a resource and for each action.
+    #[test]
+    fn formats_are_the_templates_split() {
+        let cat = Catalog::embedded();
+        let ix = cat.index.get(cat);
+        for s in cat.services() {
+            for r in s.resource_types() {
+                for t in r.arn_templates() {
+                    let Some(f) = ArnFormat::new(t) else {
+                        continue;
+                    };
+                    let upper = f.resource.to_ascii_uppercase();
+                    let cut = &f.resource[..f.resource.len().min(9)];
+                    let longer = format!("{}z{}", &f.resource[..f.literal], f.resource);
+                    for near in [f.resource, "*", "x/y", "", &upper, cut, &longer] {
+                        // Every template of the field whose literal
+                        // beginning agrees with the resource's, compared
+                        // byte by byte.
+                        let want: Vec<String> = cat
+                            .arn_templates(f.service)
+                            .filter(|x| {
+                                let Some(r) = resource_part(x) else {
+                                    return true;
+                                };
+                                let (a, b) = (&r[..literal_len(r)], &near[..literal_len(near)]);
+                                let n = a.len().min(b.len());
+                                a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n])
+                            })
+                            .map(str::to_owned)
+                            .collect();
+                        let mut got = Vec::new();
+                        ix.arn_templates(f.service, Some(near), &mut |x| {
+                            got.push(x.to_owned());
+                            false
+                        });
+                        assert_eq!(got, want, "{t} {near}");
+                        let mut texts = Vec::new();
+                        ix.arn_templates(f.service, Some(near), &mut |x| {
+                            texts.extend(ArnFormat::new(x).map(|x| format!("{x:?}")));
+                            false
+                        });
+                        let mut split = Vec::new();
+                        ix.arn_formats(f.service, near, &mut |x| {
+                            split.push(format!("{x:?}"));
+                            false
+                        });
+                        assert_eq!(split, texts, "{t} {near}");
+                    }
+                }
+            }
+            for a in s.actions() {
+                let n = ix.action(s.prefix(), a.name()).unwrap();
+                let mut texts = Vec::new();
+                n.action_resources(&mut |_, x| {
+                    texts.extend(ArnFormat::new(x).map(|x| format!("{x:?}")));
+                    false
+                });
+                let mut split = Vec::new();
+                n.action_formats(&mut |x| {
+                    split.push(format!("{x:?}"));
+                    false
+                });
+                assert_eq!(split, texts, "{a}");
+            }
+        }
+    }
+
+    /// An action found from its text and colon is the one found from its
+    /// service and name, for every action (in capitals, and misspelt).
+    #[test]
+    fn actions_are_found_from_their_text() {
+        let cat = Catalog::embedded();
+        let ix = cat.index.get(cat);
+        let id = |a: Option<ActRef>| a.map(|a| a.id());
+        for s in cat.services() {
+            for a in s.actions() {
+                let p = s.prefix();
+                for (svc, name) in [
+                    (p.to_owned(), a.name().to_owned()),
+                    (p.to_ascii_uppercase(), a.name().to_owned()),
+                    (p.to_owned(), format!("{}x", a.name())),
+                    (format!("{p}x"), a.name().to_owned()),
+                    (p[..p.len() - 1].to_owned(), a.name().to_owned()),
+                    (format!("{p}\0"), String::new()),
+                ] {
+                    let text = format!("{svc}:{name}");
+                    assert_eq!(
+                        id(ix.action_at(&text, svc.len())),
+                        id(ix.action(&svc, &name)),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert!(ix.action_at(":GetObjectAndMore", 0).is_none());
+        assert!(ix.action_at("s3:GetObjectAndMore", 2).is_none());
+        assert!(ix.action_at("s3:GetObject", 2).is_some());
+        assert!(ix.action_at("s3:getobjectretention", 2).is_some());
+    }
+
     /// The word-wise comparison agrees with the byte-wise one.
     #[test]
     fn words_compare_as_bytes() {
@@ -1109,6 +1480,16 @@ mod tests {
             }
         }
         assert!(!eq_lower(b"getobjecu", b"GetObjecT"));
+        // The head word is the first eight bytes, little-endian, zero above.
+        let bytes: Vec<u8> = (1..=12u32).map(|i| (i * 29 + 3) as u8).collect();
+        for n in 0..=12 {
+            let b = &bytes[..n];
+            let want = b[..n.min(8)]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+            assert_eq!(head_word(b), (want, n.min(8) as u8), "{n}");
+        }
         assert!(!eq_lower(
             b"listbucketmultipartuploadz",
             b"ListBucketMultipartUploads"

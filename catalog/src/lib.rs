@@ -1014,7 +1014,33 @@ impl Catalog {
                     .filter(move |s| action_matches(sp, s.prefix())),
             )
         };
-        svcs.flat_map(move |s| s.actions().filter(move |a| action_matches(np, a.name())))
+        // Every name the pattern matches starts with its literal head
+        // (before its first wildcard) and ends with its literal tail (after
+        // its last): compared first, the match only for those that do.
+        let b = np.as_bytes();
+        let head = &b[..b
+            .iter()
+            .position(|&c| c == b'*' || c == b'?')
+            .unwrap_or(b.len())];
+        let tail = &b[b
+            .iter()
+            .rposition(|&c| c == b'*' || c == b'?')
+            .map_or(0, |i| i + 1)..];
+        let (head, tail) = if head.len() == b.len() {
+            // No wildcard in the name: its text is the head (and the tail).
+            (head, &b[..0])
+        } else {
+            (head, tail)
+        };
+        svcs.flat_map(move |s| {
+            s.actions().filter(move |a| {
+                let n = a.name().as_bytes();
+                n.len() >= head.len() + tail.len()
+                    && n[..head.len()].eq_ignore_ascii_case(head)
+                    && n[n.len() - tail.len()..].eq_ignore_ascii_case(tail)
+                    && action_matches(np, a.name())
+            })
+        })
     }
 
     /// The condition key `name`: a service key, or a global key (ignoring
@@ -1532,6 +1558,40 @@ mod tests {
         );
         let service_keys: usize = c.services().map(|s| s.condition_keys().len()).sum();
         assert_eq!(k, service_keys + c.global_keys().len());
+    }
+
+    /// The matches of a pattern are the actions the matcher accepts, the
+    /// head and tail comparisons before it passing over none of them.
+    #[test]
+    fn actions_matching_is_the_matcher_over_every_action() {
+        let cat = Catalog::embedded();
+        for svc in ["s3", "ec2", "iam", "sagemaker"] {
+            let s = cat.service(svc).unwrap();
+            let names: Vec<&str> = s.actions().map(|a| a.name()).collect();
+            for a in names.iter().step_by(5) {
+                let n = a.len();
+                for p in [
+                    format!("{}*", &a[..n / 2]),
+                    format!("*{}", &a[n / 2..]),
+                    format!("{}*{}", &a[..2], &a[n - 2..]),
+                    format!("{}?{}", &a[..n / 2], &a[n / 2 + 1..]),
+                    format!("*{}*", &a[1..n - 1].to_ascii_uppercase()),
+                    format!("{a}*"),
+                    format!("*{a}"),
+                    format!("{a}?"),
+                    format!("?{a}*x"),
+                ] {
+                    let pattern = format!("{svc}:{p}");
+                    let got: Vec<&str> = cat.actions_matching(&pattern).map(|x| x.name()).collect();
+                    let want: Vec<&str> = names
+                        .iter()
+                        .copied()
+                        .filter(|x| action_matches(&p, x))
+                        .collect();
+                    assert_eq!(got, want, "{pattern}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! resource go to the catalogue's lookup index (`index.rs`), built in
 //! parts as they are asked for (a chunk's actions, a field's formats).
 
-use iam_ecs::policy::{ActionId, KeyInfo, ServiceCatalog};
+use iam_ecs::policy::{ActionId, ArnFormat, KeyInfo, ServiceCatalog};
 
 use super::index::Lookup;
 use super::{Catalog, REFRESH_HINT};
@@ -19,6 +19,26 @@ impl Catalog {
 /// at a time: most actions have none, and all their bytes are looked at).
 pub(crate) fn wild(pattern: &str) -> bool {
     iam_ecs::policy::has_wildcard(pattern)
+}
+
+/// The first colon of `b`, eight bytes at a time (an action's is in its
+/// first word, mostly).
+pub(crate) fn first_colon(b: &[u8]) -> Option<usize> {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut i = 0;
+    while let Some(x) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(x);
+        let w = u64::from_le_bytes(a) ^ (L * u64::from(b':'));
+        // The high bit of each zero byte of `w`, exactly.
+        let m = !(((w & LOW7) + LOW7) | w) & !LOW7;
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|&c| c == b':').map(|k| i + k)
 }
 
 impl ServiceCatalog for Catalog {
@@ -53,10 +73,15 @@ impl ServiceCatalog for Catalog {
     }
 
     fn resolve_action(&self, action: &str) -> Option<Option<ActionId>> {
-        if wild(action) {
-            return None;
+        // Looked up first: an action found has no wildcard when no name of
+        // its chunk has one (no AWS name has), so that only the actions
+        // not found (few) are scanned for wildcards.
+        let found = first_colon(action.as_bytes()).and_then(|c| self.ix().action_at(action, c));
+        match found {
+            Some(a) if !a.wild_names() => Some(Some(ActionId(a.id()))),
+            _ if wild(action) => None,
+            found => Some(found.map(|a| ActionId(a.id()))),
         }
-        Some(self.ix().literal_action(action).map(|a| ActionId(a.id())))
     }
 
     fn id_supports_key(&self, id: ActionId, key: &str) -> bool {
@@ -168,6 +193,30 @@ impl ServiceCatalog for Catalog {
         self.ix().arn_templates(arn_service, Some(resource), f);
     }
 
+    fn for_each_arn_format_near<'s>(
+        &'s self,
+        arn_service: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> bool {
+        self.ix().arn_formats(arn_service, resource, f);
+        true
+    }
+
+    fn for_each_id_format<'s>(
+        &'s self,
+        id: ActionId,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> Option<bool> {
+        Some(match self.ix().by_id(id.0) {
+            Some(a) => {
+                a.action_formats(f);
+                a.takes_only_star()
+            }
+            None => true,
+        })
+    }
+
     fn action_supports_tag_key(&self, pattern: &str, key: &str) -> Option<bool> {
         let mut any = false;
         // The last service asked about, and whether a resource type of it
@@ -224,12 +273,33 @@ mod tests {
         assert!(!wild("s3:GetObject"));
     }
 
+    /// The first colon is found as `position` finds it.
+    #[test]
+    fn colons_are_found_as_bytes_are() {
+        for n in 0..40 {
+            for at in 0..n {
+                let mut s = vec![b'a'; n];
+                s[at] = b':';
+                s[n - 1 - (n - 1 - at) / 2] = b':';
+                assert_eq!(first_colon(&s), Some(at), "{n} {at}");
+                s[at] = 0x3a ^ 0x80;
+                assert_eq!(first_colon(&s), s.iter().position(|&c| c == b':'));
+            }
+            assert_eq!(first_colon(&vec![b'b'; n]), None);
+        }
+        assert_eq!(first_colon(b"ec2:DescribeInstances:x"), Some(3));
+        assert_eq!(first_colon(b"nocolonatallinthislongname"), None);
+    }
+
     /// A resolved action answers as its pattern does.
     #[test]
     fn resolved_actions_answer_as_their_patterns() {
         let cat: &dyn ServiceCatalog = Catalog::embedded();
         assert_eq!(cat.resolve_action("s3:Get*"), None);
         assert_eq!(cat.resolve_action("s3:NoSuchAction"), Some(None));
+        assert_eq!(cat.resolve_action("s3:GetObject?"), None);
+        assert_eq!(cat.resolve_action("s3*GetObject"), None);
+        assert_eq!(cat.resolve_action("s3GetObject"), Some(None));
         assert_eq!(cat.resolve_action("nosuch:GetObject"), Some(None));
         for a in [
             "s3:GetObject",

@@ -190,6 +190,110 @@ pub trait ServiceCatalog: Sync {
         let _ = resource;
         self.for_each_arn_template(arn_service, f);
     }
+
+    /// The formats of `arn_service` whose resource part's literal beginning
+    /// ([`ArnFormat::literal`]) agrees with that of `resource` on their
+    /// common length (ignoring ASCII case), in the order of
+    /// [`for_each_arn_template`](Self::for_each_arn_template), split
+    /// ([`ArnFormat`], as [`ArnFormat::new`] splits them; the texts that
+    /// are no ARN left out) and borrowed from the catalogue, until `f`
+    /// returns `true`: each of them, and only them, unlike
+    /// [`for_each_arn_template_near`](Self::for_each_arn_template_near),
+    /// which may give more. Returns `false`, calling nothing, when this
+    /// catalogue does not give them (the default): then ask
+    /// `for_each_arn_template_near`.
+    fn for_each_arn_format_near<'s>(
+        &'s self,
+        arn_service: &str,
+        resource: &str,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> bool {
+        let _ = (arn_service, resource, f);
+        false
+    }
+
+    /// The ARN templates that [`for_each_id_resource`](Self::for_each_id_resource)
+    /// gives for the action `id`, in the same order, split as
+    /// [`for_each_arn_format_near`](Self::for_each_arn_format_near) gives
+    /// them, until `f` returns `true`; `Some` of whether the action takes
+    /// only `*`. `None`, calling nothing, when this catalogue does not give
+    /// them (the default): then ask `for_each_id_resource`.
+    fn for_each_id_format<'s>(
+        &'s self,
+        id: ActionId,
+        f: &mut dyn FnMut(&ArnFormat<'s>) -> bool,
+    ) -> Option<bool> {
+        let _ = (id, f);
+        None
+    }
+}
+
+/// An ARN format (template) of a catalogue with its fields split as the
+/// checks split a policy's ARN, on its first five colons
+/// (`arn:partition:service:region:account:resource`), as
+/// [`ServiceCatalog::for_each_arn_format_near`] and
+/// [`ServiceCatalog::for_each_id_format`] give it: a catalogue splits its
+/// formats once, when it decodes them, instead of the check splitting them
+/// on every resource. [`ArnFormat::new`] makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArnFormat<'a> {
+    /// The whole format (`arn:${Partition}:s3:::${BucketName}`).
+    pub text: &'a str,
+    /// The service field (`s3`).
+    pub service: &'a str,
+    /// The Region field (empty when the format has none).
+    pub region: &'a str,
+    /// The account field (empty when the format has none).
+    pub account: &'a str,
+    /// The resource part, after the fifth colon (`${BucketName}`).
+    pub resource: &'a str,
+    /// The length of the literal beginning of `resource`: up to its first
+    /// `*`, `?` or `$`.
+    pub literal: usize,
+    /// [`ArnFormat::key_of`] of `text`: formats whose keys differ have
+    /// different texts, so that most comparisons of two formats end on
+    /// their keys.
+    pub key: u64,
+}
+
+impl<'a> ArnFormat<'a> {
+    /// `text` split, or `None` when it is no ARN (it does not start with
+    /// `arn:`, or has fewer than five colons).
+    ///
+    /// ```
+    /// let f = iam_ecs::policy::ArnFormat::new("arn:${Partition}:s3:::${BucketName}/${Key}").unwrap();
+    /// assert_eq!((f.service, f.region, f.account), ("s3", "", ""));
+    /// assert_eq!((f.resource, f.literal), ("${BucketName}/${Key}", 0));
+    /// assert!(iam_ecs::policy::ArnFormat::new("s3:::x").is_none());
+    /// ```
+    pub fn new(text: &'a str) -> Option<ArnFormat<'a>> {
+        let mut f = text.splitn(6, ':');
+        let (Some("arn"), Some(_), Some(service), Some(region), Some(account), Some(resource)) =
+            (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+        else {
+            return None;
+        };
+        Some(ArnFormat {
+            text,
+            service,
+            region,
+            account,
+            resource,
+            literal: resource
+                .bytes()
+                .position(|c| matches!(c, b'*' | b'?' | b'$'))
+                .unwrap_or(resource.len()),
+            key: Self::key_of(text),
+        })
+    }
+
+    /// The key of a format's text (FNV-1a of its bytes): equal texts have
+    /// equal keys.
+    pub fn key_of(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
 }
 
 /// Whether an action or resource pattern has a wildcard (`*` or `?`),

@@ -54,7 +54,7 @@ pub use builder::{
     TrustPolicyBuilder, TrustStatement,
 };
 pub use catalog::{
-    action_matches, has_wildcard, ActionId, CatalogRef, KeyInfo, KeyType, ServiceCatalog,
+    action_matches, has_wildcard, ActionId, ArnFormat, CatalogRef, KeyInfo, KeyType, ServiceCatalog,
 };
 pub use check::{CheckOptions, PolicyKind};
 pub use condition::{Condition, ConditionBlock, ConditionValue};

@@ -18,7 +18,10 @@ use crate::check::Loc;
 use crate::code::Code;
 use crate::finding::Severity;
 use crate::policy::global_keys::{self, Key, Origin, Ty};
-use crate::policy::{ActionId, Effect, KeyType, OneOrMany, ServiceCatalog, Statement};
+use crate::policy::{
+    has_wildcard, ActionId, ArnFormat, Effect, KeyType, OneOrMany, ServiceCatalog, Statement,
+};
+use std::borrow::Cow;
 
 /// The tag condition keys whose support differs by action.
 fn is_tag_key(key: &str) -> bool {
@@ -31,21 +34,24 @@ fn is_tag_key(key: &str) -> bool {
 impl Checker<'_> {
     /// The catalogue checks of statement `s` at `at`.
     pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
-        self.catalog_more(s, at);
-        let Some(cat) = self.opts.catalog else {
+        let cat = self.opts.catalog.map(|c| c.get());
+        // The `Action` list resolved once, for every question about it.
+        let ids: Vec<Resolved> = match cat {
+            Some(cat) => s
+                .action
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|a| Resolved::of(cat, a))
+                .collect(),
+            None => Vec::new(),
+        };
+        self.catalog_more(s, at, &ids);
+        let Some(cat) = cat else {
             return;
         };
-        let cat = cat.get();
         // The nearest service of each unknown service seen in the
         // statement (a large statement names a retired service many times).
         let mut nearest: Near = Vec::new();
-        // The `Action` list resolved once, for every question about it.
-        let ids: Vec<Resolved> = s
-            .action
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|a| Resolved::of(cat, a))
-            .collect();
         for (key, list) in [("Action", &s.action), ("NotAction", &s.not_action)] {
             if let Some(list) = list {
                 let list_at = at.key(key);
@@ -104,7 +110,7 @@ impl Checker<'_> {
         let Some((svc, name)) = a.split_once(':') else {
             return;
         };
-        if svc.contains(['*', '?']) {
+        if has_wildcard(svc) {
             // `wildcard-in-service-name` is the action check's.
             if !cat.matches_any(a) {
                 self.report_absent(
@@ -116,7 +122,8 @@ impl Checker<'_> {
             }
             return;
         }
-        if !name.contains(['*', '?']) && cat.has_action(svc, name) {
+        let wild = has_wildcard(name);
+        if !wild && cat.has_action(svc, name) {
             return;
         }
         if !cat.has_service(svc) {
@@ -132,7 +139,7 @@ impl Checker<'_> {
             );
             return;
         }
-        if name.contains(['*', '?']) {
+        if wild {
             if !cat.matches_any(a) {
                 self.report_absent(
                     cat,
@@ -178,7 +185,7 @@ impl Checker<'_> {
         let mut fits_none = vec![false; fits.len()];
         if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, (actions, ids), res, &fits, &mut fits_none);
+                fits_none_of(cat, (actions, ids), &fits, &mut fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
@@ -197,9 +204,7 @@ impl Checker<'_> {
     /// The findings of one `Resource` value `r` whose service has ARN
     /// formats, `fit` saying which fit it.
     fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
-        let Some(arn) = Arn::parse(r) else {
-            return;
-        };
+        let arn = &fit.arn;
         let wild = |f: &str| f.contains(['*', '?', '$']);
         let svc = arn.service;
         if fit.count == 0 {
@@ -227,7 +232,7 @@ impl Checker<'_> {
             return;
         }
         // The first format that fits, for messages.
-        let example = || fit.fitting[0].as_str();
+        let example = || &*fit.fitting[0].1;
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -499,42 +504,71 @@ impl Checker<'_> {
     }
 }
 
-/// What the formats that fit a resource have: how many, how many of them
-/// have no Region, no account, and their texts (in the catalogue's order).
-#[derive(Default)]
-struct Fit {
+/// A resource `arn` and what the formats of its service that fit it
+/// have: how many, how many of them have no Region, no account, and their
+/// keys ([`ArnFormat::key`]) and texts (in the catalogue's order).
+struct Fit<'r, 'c> {
+    arn: Arn<'r>,
     count: usize,
     no_region: usize,
     no_account: usize,
-    fitting: Vec<String>,
+    fitting: Vec<(u64, Cow<'c, str>)>,
 }
 
-impl Fit {
-    fn add(&mut self, t: &Arn, text: &str) {
+impl<'r, 'c> Fit<'r, 'c> {
+    fn add(&mut self, no_region: bool, no_account: bool, key: u64, text: Cow<'c, str>) {
         self.count += 1;
-        self.no_region += usize::from(t.region.is_empty());
-        self.no_account += usize::from(t.account.is_empty());
-        self.fitting.push(text.to_owned());
+        self.no_region += usize::from(no_region);
+        self.no_account += usize::from(no_account);
+        self.fitting.push((key, text));
     }
 }
 
 /// The formats of its service that resource `r` fits: `None` when there
 /// is nothing to check (no ARN, a wildcard service, a service without
 /// formats).
-fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
+fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'r, 'c>> {
     let arn = Arn::parse(r)?;
     if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
         return None;
     }
-    let mut fit = Fit::default();
-    cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
-        if let Some(t) = Arn::parse(text) {
-            if globs_meet(t.resource, arn.resource) {
-                fit.add(&t, text);
-            }
+    let mut fit = Fit {
+        arn,
+        count: 0,
+        no_region: 0,
+        no_account: 0,
+        fitting: Vec::new(),
+    };
+    let lit = literal_len(arn.resource);
+    // The formats split by the catalogue, else split here.
+    let split = cat.for_each_arn_format_near(arn.service, arn.resource, &mut |t| {
+        // The catalogue gives only formats whose literal beginning agrees
+        // with the resource's.
+        if globs_meet_at(t.resource, t.literal, arn.resource, lit, true) {
+            fit.add(
+                t.region.is_empty(),
+                t.account.is_empty(),
+                t.key,
+                Cow::Borrowed(t.text),
+            );
         }
         false
     });
+    if !split {
+        cat.for_each_arn_template_near(arn.service, arn.resource, &mut |text| {
+            if let Some(t) = Arn::parse(text) {
+                if globs_meet(t.resource, arn.resource) {
+                    fit.add(
+                        t.region.is_empty(),
+                        t.account.is_empty(),
+                        ArnFormat::key_of(text),
+                        Cow::Owned(text.to_owned()),
+                    );
+                }
+            }
+            false
+        });
+    }
     if fit.count == 0 {
         let mut any = false;
         cat.for_each_arn_template(arn.service, &mut |_| {
@@ -548,23 +582,22 @@ fn resource_fit(cat: &dyn ServiceCatalog, r: &str) -> Option<Fit> {
     Some(fit)
 }
 
-/// Sets `none[j]` for each resource `res[j]` that fits formats of its
-/// service (`fits[j]`) but no resource type of any of `actions`, when every
-/// action is known and none is `*`: one pass over the actions for all the
+/// Sets `none[j]` for each resource whose `fits[j]` has formats of its
+/// service but no resource type of any of `actions`, when every action is
+/// known and none is `*`: one pass over the actions for all the
 /// resources.
 fn fits_none_of(
     cat: &dyn ServiceCatalog,
     (actions, ids): (&OneOrMany<String>, &[Resolved]),
-    res: &OneOrMany<String>,
     fits: &[Option<Fit>],
     none: &mut [bool],
 ) {
     // The resources to place, and whether each has an action's type yet.
-    let mut open: Vec<(usize, Arn, &Fit, bool)> = Vec::new();
-    for (j, (r, fit)) in res.iter().zip(fits).enumerate() {
-        if let (Some(fit), Some(arn)) = (fit, Arn::parse(r)) {
+    let mut open: Vec<(usize, &Fit, bool)> = Vec::new();
+    for (j, fit) in fits.iter().enumerate() {
+        if let Some(fit) = fit {
             if fit.count > 0 {
-                open.push((j, arn, fit, false));
+                open.push((j, fit, false));
             }
         }
     }
@@ -573,45 +606,79 @@ fn fits_none_of(
         if a == "*" {
             return;
         }
-        let mut place = |_: &str, t: &str| {
-            let parsed = Arn::parse(t);
-            for (_, arn, fit, placed) in open.iter_mut().filter(|x| !x.3) {
-                let Some(p) = &parsed else {
-                    continue;
-                };
-                // The formats of the resource's service field that fit it
-                // are known (the catalogue lists every format of a field);
-                // a format of another field fits only through a wildcard
-                // in its own (the resource's has none).
-                let fits = if p.service.eq_ignore_ascii_case(arn.service) {
-                    fit.fitting.iter().any(|f| f == t)
-                } else {
-                    p.service.contains(['*', '?', '$']) && arn_fits(p, arn)
-                };
-                if fits {
-                    *placed = true;
-                    left -= 1;
-                }
+        // A template given as text: split here.
+        let place_text = |open: &mut [_], left: &mut usize, t: &str| {
+            if let Some(p) = Arn::parse(t) {
+                place(open, left, (p.service, p.resource), None, t);
             }
-            left == 0
+            *left == 0
         };
         let found = match id {
-            Resolved::Id(id) => Some(cat.for_each_id_resource(*id, &mut place)),
+            Resolved::Id(id) => {
+                let split = cat.for_each_id_format(*id, &mut |p| {
+                    place(
+                        &mut open,
+                        &mut left,
+                        (p.service, p.resource),
+                        Some(p.key),
+                        p.text,
+                    );
+                    left == 0
+                });
+                match split {
+                    Some(star) => Some(star),
+                    None => Some(cat.for_each_id_resource(*id, &mut |_, t| {
+                        place_text(&mut open, &mut left, t)
+                    })),
+                }
+            }
             Resolved::Absent => None,
-            Resolved::Ask => cat.for_each_action_resource(a, &mut place),
+            Resolved::Ask => {
+                cat.for_each_action_resource(a, &mut |_, t| place_text(&mut open, &mut left, t))
+            }
         };
         if found.is_none() || left == 0 {
             return;
         }
     }
-    for (j, _, _, placed) in open {
+    for (j, _, placed) in open {
         none[j] = !placed;
+    }
+}
+
+/// Marks each resource of `open` not yet placed that the format `text`
+/// (its service field and resource part `fields`, its key if known) of an
+/// action fits, counting down `left`.
+fn place(
+    open: &mut [(usize, &Fit, bool)],
+    left: &mut usize,
+    (service, resource): (&str, &str),
+    key: Option<u64>,
+    text: &str,
+) {
+    for (_, fit, placed) in open.iter_mut().filter(|x| !x.2) {
+        let arn = &fit.arn;
+        // The formats of the resource's service field that fit it are
+        // known (the catalogue lists every format of a field); a format of
+        // another field fits only through a wildcard in its own (the
+        // resource's has none).
+        let fits = if service.eq_ignore_ascii_case(arn.service) {
+            fit.fitting
+                .iter()
+                .any(|(k, f)| key.map_or(true, |key| key == *k) && f == text)
+        } else {
+            service.contains(['*', '?', '$']) && arn_fits((service, resource), arn)
+        };
+        if fits {
+            *placed = true;
+            *left -= 1;
+        }
     }
 }
 
 /// How the catalogue resolved one action of a statement's `Action` list.
 #[derive(Clone, Copy)]
-enum Resolved {
+pub(super) enum Resolved {
     /// A known action.
     Id(ActionId),
     /// No such action.
@@ -634,6 +701,7 @@ impl Resolved {
 }
 
 /// The fields of an ARN (or ARN template): `arn:partition:service:region:account:resource`.
+#[derive(Clone, Copy)]
 struct Arn<'a> {
     service: &'a str,
     region: &'a str,
@@ -693,30 +761,40 @@ fn colon_bytes(w: u64) -> u64 {
     !(((x & LOW7) + LOW7) | x) & !LOW7
 }
 
-/// Whether policy resource `r` fits ARN template `t` (service and resource
-/// part; the Region and account are other checks).
-fn arn_fits(t: &Arn, r: &Arn) -> bool {
-    globs_meet(t.service, r.service) && globs_meet(t.resource, r.resource)
+/// Whether policy resource `r` fits the ARN template whose service field
+/// and resource part are `t` (the Region and account are other checks).
+fn arn_fits(t: (&str, &str), r: &Arn) -> bool {
+    globs_meet(t.0, r.service) && globs_meet(t.1, r.resource)
+}
+
+/// The length of the literal beginning of pattern `s`: up to its first
+/// `*`, `?` or `$` (as [`ArnFormat::literal`]).
+fn literal_len(s: &str) -> usize {
+    s.bytes()
+        .position(|c| matches!(c, b'*' | b'?' | b'$'))
+        .unwrap_or(s.len())
 }
 
 /// Whether two patterns can match a common string: `*`, `?` and `${...}`
 /// (a template variable or a policy variable) are wildcards, the rest
 /// compared ignoring ASCII case.
 fn globs_meet(a: &str, b: &str) -> bool {
+    globs_meet_at(a, literal_len(a), b, literal_len(b), false)
+}
+
+/// [`globs_meet`], the lengths of the literal beginnings of `a` and `b`
+/// ([`literal_len`]) given, and `heads_agree` when they are known to agree
+/// on their common length (ignoring ASCII case).
+fn globs_meet_at(a: &str, la: usize, b: &str, lb: usize, heads_agree: bool) -> bool {
     // Most formats differ from the resource in their literal beginning
     // (`accesspoint/`, `job/`): compare that first.
-    let lit = |s: &str| {
-        s.bytes()
-            .position(|c| matches!(c, b'*' | b'?' | b'$'))
-            .unwrap_or(s.len())
-    };
-    let (la, lb) = (lit(a), lit(b));
     let n = la.min(lb);
-    if !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+    if !heads_agree && !a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
         return false;
     }
     if la == a.len() && lb == b.len() {
-        return a.eq_ignore_ascii_case(b);
+        // Both literal, equal on their common length.
+        return la == lb;
     }
     // The common policy pattern: a literal beginning and one `*` at the
     // end, which takes whatever `a` has after that beginning, when `a`'s
@@ -726,7 +804,9 @@ fn globs_meet(a: &str, b: &str) -> bool {
     // The same holds for a variable `${...}` in place of that `*`, and with
     // `a` and `b` swapped (most formats end with their one variable).
     for (p, lp, q, lq) in [(b, lb, a, la), (a, la, b, lb)] {
-        if star_at(p, lp) == Some(p.len() - lp) && (lp <= lq || star_at(q, lq).is_some()) {
+        if star_at(p.as_bytes(), lp) == Some(p.len() - lp)
+            && (lp <= lq || star_at(q.as_bytes(), lq).is_some())
+        {
             return true;
         }
     }
@@ -755,7 +835,7 @@ fn globs_meet(a: &str, b: &str) -> bool {
     // than the other's, and the other ends with one: that wildcard takes
     // the other's middle, the other's last one takes the rest.
     for (p, lp, q, lq) in [(a, la, b, lb), (b, lb, a, la)] {
-        if lp <= lq && star_at(p, lp).is_some() && ends_with_star(q) {
+        if lp <= lq && star_at(p.as_bytes(), lp).is_some() && ends_with_star(q) {
             return true;
         }
     }
@@ -775,18 +855,22 @@ fn literal_tail(s: &str) -> &[u8] {
 
 /// Whether pattern `p` ends with a wildcard `*` or a variable `${...}`.
 fn ends_with_star(p: &str) -> bool {
-    p.ends_with('*')
-        || p.rfind("${")
-            .is_some_and(|k| star_at(p, k) == Some(p.len() - k))
+    let b = p.as_bytes();
+    // The last `${` (as `rfind("${")`), byte by byte.
+    let last = (0..b.len().saturating_sub(1))
+        .rev()
+        .find(|&k| b[k] == b'$' && b[k + 1] == b'{');
+    b.last() == Some(&b'*') || last.is_some_and(|k| star_at(b, k) == Some(b.len() - k))
 }
 
 /// The length of the wildcard that starts at `i` in pattern `p` (`*`, or a
 /// variable `${...}`), if one does.
-fn star_at(p: &str, i: usize) -> Option<usize> {
-    let b = p.as_bytes();
+fn star_at(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i)? {
         b'*' => Some(1),
-        b'$' if b.get(i + 1) == Some(&b'{') => p[i..].find('}').map(|e| e + 1),
+        b'$' if b.get(i + 1) == Some(&b'{') => {
+            b[i..].iter().position(|&c| c == b'}').map(|e| e + 1)
+        }
         _ => None,
     }
 }
@@ -794,12 +878,11 @@ fn star_at(p: &str, i: usize) -> Option<usize> {
 /// Whether pattern `p` (`*`, `?`, `${...}`) matches the text `t` ignoring
 /// ASCII case: the usual greedy match, going back to the last wildcard.
 fn matches_literal(p: &[u8], t: &[u8]) -> bool {
-    let ps = std::str::from_utf8(p).unwrap_or("");
     let (mut i, mut j) = (0, 0);
     let mut back: Option<(usize, usize)> = None;
     loop {
         if i < p.len() {
-            if let Some(n) = star_at(ps, i) {
+            if let Some(n) = star_at(p, i) {
                 i += n;
                 back = Some((i, j));
                 continue;
@@ -1040,6 +1123,9 @@ struct Probe<'a> {
     a: &'a [u8],
     letters: u64,
     counts: [i16; 64],
+    /// For each byte (lowercased), the positions of `a` that have it, as
+    /// bits (when `a` has at most 64 bytes): the bit-parallel distance.
+    peq: [u64; 256],
 }
 
 impl<'a> Probe<'a> {
@@ -1052,11 +1138,50 @@ impl<'a> Probe<'a> {
             let k = &mut counts[usize::from(c.to_ascii_lowercase() & 63)];
             *k = k.wrapping_add(1);
         }
+        let mut peq = [0u64; 256];
+        if a.len() <= 64 {
+            for (i, c) in a.iter().enumerate() {
+                peq[usize::from(c.to_ascii_lowercase())] |= 1 << i;
+            }
+        }
         Probe {
             a,
             letters: letters(a),
             counts,
+            peq,
         }
+    }
+
+    /// The Levenshtein distance between the probe (at most 64 bytes) and
+    /// `b`, ignoring ASCII case: Myers' bit-parallel algorithm (as Hyyrö
+    /// gives it for the distance of whole strings), a column of the table
+    /// per byte of `b` in a few word operations.
+    fn bit_parallel(&self, b: &[u8]) -> usize {
+        let m = self.a.len();
+        if m == 0 {
+            return b.len();
+        }
+        let high = 1u64 << (m - 1);
+        let mask = if m == 64 { !0 } else { (1u64 << m) - 1 };
+        let (mut pv, mut mv) = (mask, 0u64);
+        let mut score = m;
+        for &c in b {
+            let eq = self.peq[usize::from(c.to_ascii_lowercase())];
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & high != 0 {
+                score += 1;
+            } else if mh & high != 0 {
+                score -= 1;
+            }
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = (mh | !(xv | ph)) & mask;
+            mv = ph & xv & mask;
+        }
+        score
     }
 
     /// The Levenshtein distance between the probe and `b`, ignoring ASCII
@@ -1073,6 +1198,10 @@ impl<'a> Probe<'a> {
         let present = letters(b);
         if ((self.letters ^ present).count_ones() as usize).div_ceil(2) > limit {
             return None;
+        }
+        if a.len() <= 64 {
+            let d = self.bit_parallel(b);
+            return (d <= limit).then_some(d);
         }
         // A lower bound: each edit changes the count of at most two
         // letters by one (only the letters of either name have a count).
@@ -1240,9 +1369,37 @@ mod tests {
         }
 
         #[test]
+        fn bit_parallel_distance_agrees_with_the_table(a in "[abAB\u{e9}]{0,70}", b in "[abcB\u{e9}]{0,70}", limit in 0usize..80) {
+            let full = reference(&a, &b);
+            let p = Probe::new(&a);
+            if a.len() <= 64 {
+                proptest::prop_assert_eq!(p.bit_parallel(b.as_bytes()), full);
+            }
+            let want = (full <= limit && b.len() < 128 && a.len().abs_diff(b.len()) <= limit).then_some(full);
+            proptest::prop_assert_eq!(p.distance(&b, limit), want);
+            // The banded table, which the longer probes use, agrees too.
+            if a.len().abs_diff(b.len()) <= limit && b.len() < 128 {
+                proptest::prop_assert_eq!(banded(a.as_bytes(), b.as_bytes(), limit), (full <= limit).then_some(full));
+            }
+        }
+
+        #[test]
         fn shortcuts_agree_with_the_table(a in "(a|b|A|\\*|\\?|\\$\\{x\\}|\\$|\\{|\\}){0,5}", b in "(a|b|\\*|\\?|\\$\\{y\\}|\\$|\\}){0,5}") {
             proptest::prop_assert_eq!(globs_meet(&a, &b), meet_table(&a, &b), "{} {}", a, b);
+            // Told that the literal beginnings agree, when they do.
+            let (la, lb) = (literal_len(&a), literal_len(&b));
+            let n = la.min(lb);
+            if a.as_bytes()[..n].eq_ignore_ascii_case(&b.as_bytes()[..n]) {
+                proptest::prop_assert_eq!(globs_meet_at(&a, la, &b, lb, true), meet_table(&a, &b), "{} {}", a, b);
+            }
             proptest::prop_assert_eq!(globs_meet(&b, &a), meet_table(&b, &a), "{} {}", b, a);
+        }
+
+        #[test]
+        fn ends_with_star_agrees_with_rfind(p in "(a|\\*|\\$\\{x\\}|\\$|\\{|\\}|é){0,6}") {
+            let want = p.ends_with('*')
+                || p.rfind("${").is_some_and(|k| star_at(p.as_bytes(), k) == Some(p.len() - k));
+            proptest::prop_assert_eq!(ends_with_star(&p), want, "{}", p);
         }
 
         #[test]

@@ -11,6 +11,7 @@
 //!   says it holds a KMS key.
 
 use super::action::covers;
+use super::catalog::Resolved;
 use super::condition::{parse_operator, Family};
 use super::{statement::value_loc, Checker};
 use crate::check::Loc;
@@ -44,8 +45,9 @@ const PAIRED_KEYS: [(&str, &[&str], &str); 2] = [
 
 impl Checker<'_> {
     /// The checks of this file for statement `s` at `at`; those that need
-    /// the catalogue run only with it.
-    pub(super) fn catalog_more(&mut self, s: &Statement, at: &Loc) {
+    /// the catalogue run only with it, `ids` being its `Action` list as the
+    /// catalogue resolved it.
+    pub(super) fn catalog_more(&mut self, s: &Statement, at: &Loc, ids: &[Resolved]) {
         if let Some(c) = &s.condition {
             if s.effect == Some(Effect::Allow) {
                 self.paired_keys(c, &at.key("Condition"));
@@ -56,7 +58,7 @@ impl Checker<'_> {
         };
         let cat = cat.get();
         if let Some(actions) = &s.action {
-            self.redundant_by_catalog(cat, actions, &at.key("Action"));
+            self.redundant_by_catalog(cat, actions, ids, &at.key("Action"));
         }
         if let Some(c) = &s.condition {
             self.kms_key_values(cat, c, &at.key("Condition"));
@@ -69,6 +71,7 @@ impl Checker<'_> {
         &mut self,
         cat: &dyn ServiceCatalog,
         actions: &OneOrMany<String>,
+        ids: &[Resolved],
         at: &Loc,
     ) {
         let list = actions.as_slice();
@@ -77,7 +80,12 @@ impl Checker<'_> {
         }
         // Only an action of a literal service with a wildcard other than
         // one `*` at the end can make a finding ([`redundant_in_group`]).
-        let inner = |a: &String| {
+        let inner = |(j, a): (usize, &String)| {
+            // An action the catalogue resolved (or found absent) has no
+            // wildcard.
+            if matches!(ids.get(j), Some(Resolved::Id(_) | Resolved::Absent)) {
+                return false;
+            }
             let b = a.as_bytes();
             // Most actions have no wildcard but a last `*`: a scan eight
             // bytes at a time passes them over.
@@ -89,7 +97,7 @@ impl Checker<'_> {
                 .position(|&c| c == b':')
                 .is_some_and(|c| !has_wildcard(&a[..c]) && !head_and_star(&a[c + 1..]))
         };
-        if !list.iter().any(inner) {
+        if !list.iter().enumerate().any(inner) {
             return;
         }
         // Well-formed actions with a literal service (index, service,
