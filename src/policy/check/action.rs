@@ -175,6 +175,21 @@ pub(super) struct ActionScratch {
     candidates: Vec<usize>,
 }
 
+impl ActionScratch {
+    /// Whether the buffers are small enough to keep for the next document
+    /// (room for at most 4,096 actions; a larger one is freed).
+    pub(super) fn is_small(&self) -> bool {
+        const KEPT: usize = 4096;
+        self.flags.capacity() <= KEPT
+            && self.by.capacity() <= KEPT
+            && self.wild.capacity() <= KEPT
+            && self.keyed.capacity() <= KEPT
+            && self.candidates.capacity() <= KEPT
+            && self.first.slots.capacity() <= 4 * KEPT
+            && self.first.hashes.capacity() <= 4 * KEPT
+    }
+}
+
 /// The actions of `values` that another one of the list covers, as
 /// (index, index of one that covers it), in increasing order of index:
 /// an action equal (ignoring ASCII case) to an earlier one, or one that a
@@ -677,6 +692,40 @@ pub(crate) fn wild_match(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_sees_nothing_of_the_previous_documents_buffers() {
+        use crate::policy::{CheckOptions, PolicyDocument};
+        let long: Vec<String> = (0..300)
+            .map(|i| format!("\"s3:Get{i}\""))
+            .chain([
+                "\"s3:Get*\"".into(),
+                "\"S3:get7\"".into(),
+                "\"ec2:*\"".into(),
+            ])
+            .collect();
+        let first = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{}],"Resource":"*"}}]}}"#,
+            long.join(",")
+        );
+        let second = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","sts:AssumeRole"],"Resource":"*"},{"Effect":"Deny","Action":"s3:Get7","Resource":"*"}]}"#;
+        let check = |text: &str| {
+            PolicyDocument::from_json_str(text)
+                .unwrap()
+                .check(&CheckOptions::identity())
+        };
+        let fresh = std::thread::spawn(move || check(second)).join().unwrap();
+        assert!(check(&first).len() > 300);
+        assert_eq!(check(second), fresh);
+        // And the long list again, after the short one.
+        let again = std::thread::spawn({
+            let first = first.clone();
+            move || check(&first)
+        })
+        .join()
+        .unwrap();
+        assert_eq!(check(&first), again);
+    }
 
     /// An independent wildcard matcher (the one the checks used before
     /// [`covers`] served both), the reference the properties compare with.

@@ -240,17 +240,28 @@ impl PolicyDocument {
             opts,
             sink: Sink::default(),
             version_2008: self.version.as_deref() == Some("2008-10-17"),
-            actions_scratch: Default::default(),
+            actions_scratch: ACTIONS_SCRATCH.take(),
             action_chars: 0,
             size_finding: None,
         };
         c.document(self);
+        if c.actions_scratch.is_small() {
+            ACTIONS_SCRATCH.set(std::mem::take(&mut c.actions_scratch));
+        }
         let mut findings = c.sink.into_findings();
         if let Some((at, size)) = c.size_finding {
             findings.splice(at..at, size);
         }
         findings
     }
+}
+
+thread_local! {
+    /// The buffers of [`Checker::actions`], kept from one document's check
+    /// to the next (a check allocates them once per thread, not once per
+    /// document).
+    static ACTIONS_SCRATCH: std::cell::Cell<action::ActionScratch> =
+        std::cell::Cell::new(action::ActionScratch::default());
 }
 
 /// The state of one check of one document.
