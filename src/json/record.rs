@@ -353,11 +353,12 @@ pub(crate) fn read_array_buffered<T: FromJson>(
             Err(_) => break false,
         }
     };
-    // Moved out into a vector of the exact length, keeping the buffer
-    // (`mem::take` would give the buffer away).
-    #[allow(clippy::drain_collect)]
+    // Moved out into a vector of the exact length (one copy of the bytes),
+    // keeping the buffer (`mem::take` would give it away).
     let out = if fits {
-        Some(items.drain(..).collect())
+        let mut v = Vec::with_capacity(items.len());
+        v.append(&mut items);
+        Some(v)
     } else {
         items.clear();
         None
@@ -418,11 +419,12 @@ impl FromJson for String {
             }
             items.push(p.string_value()?);
         };
-        // Moved out into a vector of the exact length, keeping the buffer
-        // (`mem::take` would give the buffer away).
-        #[allow(clippy::drain_collect)]
+        // Moved out into a vector of the exact length (one copy of the
+        // bytes), keeping the buffer (`mem::take` would give it away).
         let out = if fits {
-            Some(items.drain(..).collect())
+            let mut v = Vec::with_capacity(items.len());
+            v.append(&mut items);
+            Some(v)
         } else {
             items.clear();
             None
