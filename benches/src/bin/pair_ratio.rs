@@ -19,6 +19,9 @@ use std::time::Instant;
 
 use iam_ecs_bench as b;
 
+/// One side of a pair: a pass over the corpus.
+type Work<'a> = Box<dyn Fn() -> usize + 'a>;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let workload = args.next().unwrap_or_else(|| "policy".into());
@@ -36,25 +39,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .sum()
     };
-    let (ours, baseline, names): (Box<dyn Fn() -> usize>, Box<dyn Fn() -> usize>, _) =
-        match workload.as_str() {
-            "policy" => (
-                Box::new(|| b::policies_read_check(set)),
-                Box::new(|| b::policies_value_parse(set)),
-                ("read + check", "serde_json::Value parse"),
-            ),
-            "policy-read" => (
-                Box::new(|| b::policies_read(set)),
-                Box::new(|| b::policies_value_parse(set)),
-                ("read", "serde_json::Value parse"),
-            ),
-            "catalog" => (
-                Box::new(with_catalog),
-                Box::new(|| b::policies_read_check(set)),
-                ("read + check with the catalogue", "read + check without it"),
-            ),
-            other => return Err(format!("unknown workload {other:?}").into()),
-        };
+    let (ours, baseline, names): (Work<'_>, Work<'_>, _) = match workload.as_str() {
+        "policy" => (
+            Box::new(|| b::policies_read_check(set)),
+            Box::new(|| b::policies_value_parse(set)),
+            ("read + check", "serde_json::Value parse"),
+        ),
+        "policy-read" => (
+            Box::new(|| b::policies_read(set)),
+            Box::new(|| b::policies_value_parse(set)),
+            ("read", "serde_json::Value parse"),
+        ),
+        "catalog" => (
+            Box::new(with_catalog),
+            Box::new(|| b::policies_read_check(set)),
+            ("read + check with the catalogue", "read + check without it"),
+        ),
+        other => return Err(format!("unknown workload {other:?}").into()),
+    };
     let time = |f: &dyn Fn() -> usize| {
         let start = Instant::now();
         black_box(f());
