@@ -31,3 +31,9 @@ echo
 cargo run --release --quiet --manifest-path "$manifest" --bin criterion_table
 echo
 cargo run --release --quiet --manifest-path "$manifest" --bin ratios -- "$rounds"
+echo
+# Issue 11's and issue 12's goals timed pass by pass in adjacent pairs
+# (docs/performance.md, "session 19"): robust to a machine whose speed
+# drifts between the series above.
+cargo run --release --quiet --manifest-path "$manifest" --bin pair_ratio -- policy 201
+cargo run --release --quiet --manifest-path "$manifest" --bin pair_ratio -- catalog 101
