@@ -330,13 +330,13 @@ pub(crate) trait FromJson: Sized {
 /// was read): its items are moved into one vector of the exact length at
 /// the end. A buffer grown beyond `kept` items is freed rather than kept.
 /// Only for arrays whose items hold no array of the same type (the buffer
-/// is taken while the array is read). [`String`]'s own has the same shape
-/// with the string read inline, which measured cheaper than through
-/// [`FromJson::read`].
+/// is taken while the array is read). `item` reads one element: `None`
+/// when it does not fit (the array is then read again generically).
 pub(crate) fn read_array_buffered<T: FromJson>(
     p: &mut Parser<'_>,
     buffer: &'static std::thread::LocalKey<std::cell::Cell<Vec<T>>>,
     kept: usize,
+    mut item: impl FnMut(&mut Parser<'_>) -> crate::Result<Option<T>>,
 ) -> crate::Result<Result<Vec<T>, (Json, Mismatch)>> {
     let mark = p.mark();
     p.begin_array()?;
@@ -348,9 +348,9 @@ pub(crate) fn read_array_buffered<T: FromJson>(
             break true;
         }
         first = false;
-        match T::read(p)? {
-            Ok(item) => items.push(item),
-            Err(_) => break false,
+        match item(p)? {
+            Some(x) => items.push(x),
+            None => break false,
         }
     };
     // Moved out into a vector of the exact length (one copy of the bytes),
@@ -404,38 +404,15 @@ impl FromJson for String {
         }
     }
     fn read_array(p: &mut Parser<'_>) -> crate::Result<Result<Vec<Self>, (Json, Mismatch)>> {
-        let mark = p.mark();
-        p.begin_array()?;
-        let mut items = STRINGS.take();
-        items.clear();
-        let mut first = true;
-        let fits = loop {
-            if !p.next_element(first)? {
-                break true;
+        // The string read inline: through `String::read`'s `Result` it
+        // measured 2.4 M instructions more per corpus pass.
+        read_array_buffered(p, &STRINGS, STRINGS_KEPT, |p| {
+            if p.peek() == Some(b'"') {
+                Ok(Some(p.string_value()?))
+            } else {
+                Ok(None)
             }
-            first = false;
-            if p.peek() != Some(b'"') {
-                break false;
-            }
-            items.push(p.string_value()?);
-        };
-        // Moved out into a vector of the exact length (one copy of the
-        // bytes), keeping the buffer (`mem::take` would give it away).
-        let out = if fits {
-            let mut v = Vec::with_capacity(items.len());
-            v.append(&mut items);
-            Some(v)
-        } else {
-            items.clear();
-            None
-        };
-        if items.capacity() <= STRINGS_KEPT {
-            STRINGS.set(items);
-        }
-        match out {
-            Some(v) => Ok(Ok(v)),
-            None => reread(p, mark),
-        }
+        })
     }
     fn mismatch(value: &Json) -> Option<Mismatch> {
         match value {

@@ -359,7 +359,9 @@ impl FromJson for Statements {
         match p.peek() {
             Some(b'{') => Ok(Ok(Statements::One(Statement::read_object(p)?))),
             Some(b'[') => Ok(
-                match read_array_buffered(p, &STATEMENTS, STATEMENTS_KEPT)? {
+                match read_array_buffered(p, &STATEMENTS, STATEMENTS_KEPT, |p| {
+                    Ok(Statement::read(p)?.ok())
+                })? {
                     Ok(v) => Ok(Statements::Many(v)),
                     Err((json, _)) => Self::from_json(json),
                 },
