@@ -89,9 +89,8 @@ pub(crate) enum SlotRef<'a> {
 /// five bits per field index), with no allocation and nothing to follow
 /// from the record; an object with a raw member, more than
 /// [`PACKED_MAX`] members or a field index above 30 keeps a vector of
-/// slots (`Slots`). Which form a layout has follows from its slots alone
-/// (every layout is built by pushes), and equality and hashing compare
-/// the slots, not the form.
+/// slots (`Slots`), as does one made with room for more than
+/// [`PACKED_MAX`]. Equality and hashing compare the slots, not the form.
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
     repr: Repr,
