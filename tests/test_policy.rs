@@ -688,3 +688,29 @@ fn global_condition_keys_are_checked_against_the_table() {
         assert_eq!(check(none), Vec::<String>::new(), "{none}");
     }
 }
+
+/// The statements of an array are read in place into a kept buffer; an
+/// element that is not an object makes the whole array read again
+/// generically. Both paths keep the text, one after the other in one
+/// thread (so the buffer is reused), and a later array of objects reads
+/// normally again.
+#[test]
+fn statement_arrays_with_a_non_object_element_round_trip() {
+    let good = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Sid":"B","Effect":"Deny","Action":["s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::b/*"}]}"#;
+    let bad = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},42,{"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}"#;
+    for text in [good, bad, good] {
+        let doc = PolicyDocument::from_json_str(text).unwrap();
+        assert_eq!(doc.to_json_string(), text);
+    }
+    let doc = PolicyDocument::from_json_str(good).unwrap();
+    assert_eq!(doc.statements().len(), 2);
+    assert_eq!(doc.statements()[1].sid.as_deref(), Some("B"));
+    let doc = PolicyDocument::from_json_str(bad).unwrap();
+    let findings = lines(&doc.check(&CheckOptions::identity()));
+    assert!(
+        findings
+            .iter()
+            .any(|l| l.starts_with("error[") && l.contains("/Statement")),
+        "{findings:?}"
+    );
+}

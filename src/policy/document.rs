@@ -359,8 +359,16 @@ impl FromJson for Statements {
         match p.peek() {
             Some(b'{') => Ok(Ok(Statements::One(Statement::read_object(p)?))),
             Some(b'[') => Ok(
-                match read_array_buffered(p, &STATEMENTS, STATEMENTS_KEPT, |p| {
-                    Ok(Statement::read(p)?.ok())
+                match read_array_buffered(p, &STATEMENTS, STATEMENTS_KEPT, |p, slot| {
+                    // An element that is not an object makes the array
+                    // read again generically (as `Statement::read` would
+                    // not fit it either).
+                    if p.peek() == Some(b'{') {
+                        Statement::read_object_into(p, slot)?;
+                        Ok(true)
+                    } else {
+                        Ok(false)
+                    }
                 })? {
                     Ok(v) => Ok(Statements::Many(v)),
                     Err((json, _)) => Self::from_json(json),
