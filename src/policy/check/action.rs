@@ -1,8 +1,6 @@
 //! `Action` and `NotAction`: the syntax of each action, the actions a
 //! trust policy may allow, repeated actions; action matching.
 
-use std::hash::Hasher;
-
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::check::Loc;
 use crate::code::Code;
@@ -153,10 +151,11 @@ impl Checker<'_> {
 const COVER_BUDGET: usize = 1 << 22;
 
 /// No index, in [`ActionScratch::by`].
-const NONE: usize = usize::MAX;
+pub(super) const NONE: usize = usize::MAX;
 
-/// Buffers of [`Checker::actions`], kept in the [`Checker`] so that the
-/// lists of one document reuse them.
+/// Buffers of [`Checker::actions`] (and of the resource lists' search
+/// for repeats), kept in the [`Checker`] so that the lists of one
+/// document reuse them.
 #[derive(Default)]
 pub(super) struct ActionScratch {
     /// [`scan_action`] of each action of the list.
@@ -166,13 +165,17 @@ pub(super) struct ActionScratch {
     /// For each action, the index of one that covers it ([`NONE`]: none).
     by: Vec<usize>,
     /// The first index of each case-folded hash ([`repeats_into`]).
-    first: FirstByHash,
+    pub(super) first: FirstByHash,
     /// The well-formed wildcard actions.
     wild: Vec<usize>,
     /// (head key, index) of the well-formed actions, sorted.
     keyed: Vec<(u64, usize)>,
     /// The actions one wildcard is compared with.
     candidates: Vec<usize>,
+    /// For each resource of a `Resource` or `NotResource` list, the index
+    /// of one that covers it ([`NONE`]: none), `redundant_resources_into`'s
+    /// answer; it shares `first` with the action lists.
+    pub(super) resource_by: Vec<usize>,
 }
 
 impl ActionScratch {
@@ -185,6 +188,7 @@ impl ActionScratch {
             && self.wild.capacity() <= KEPT
             && self.keyed.capacity() <= KEPT
             && self.candidates.capacity() <= KEPT
+            && self.resource_by.capacity() <= KEPT
             && self.first.slots.capacity() <= 4 * KEPT
             && self.first.hashes.capacity() <= 4 * KEPT
     }
@@ -226,6 +230,7 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
         wild,
         keyed,
         candidates,
+        resource_by: _,
     } = s;
     by.clear();
     by.resize(values.len(), NONE);
@@ -440,7 +445,7 @@ pub(super) struct FirstByHash {
 
 impl FirstByHash {
     /// Empties the table for a list of `n` values (at most half full).
-    fn clear(&mut self, n: usize) {
+    pub(super) fn clear(&mut self, n: usize) {
         let cap = n.saturating_mul(2).next_power_of_two().max(16);
         self.slots.clear();
         self.slots.resize(cap, 0);
@@ -450,7 +455,8 @@ impl FirstByHash {
 
     /// The first index inserted with the hash `h`; `None` after inserting
     /// `j` (the next index, each index inserted once, in order) with it.
-    fn first_or_insert(&mut self, h: u64, j: usize) -> Option<usize> {
+    #[inline]
+    pub(super) fn first_or_insert(&mut self, h: u64, j: usize) -> Option<usize> {
         debug_assert_eq!(j, self.hashes.len());
         self.hashes.push(h);
         let mask = self.slots.len() - 1;
@@ -505,25 +511,6 @@ pub(super) fn hash_bytes(s: &str, fold: u64) -> u64 {
     };
     h = (h ^ (w | fold)).wrapping_mul(K);
     h ^ (h >> 29)
-}
-
-/// A `Hasher` for keys that are already hashes ([`case_folded_hash`]).
-#[derive(Default)]
-pub(super) struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; hash anything else plainly.
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// In [`scan_action`]'s answer: the action is well-formed ([`action_ok`]).

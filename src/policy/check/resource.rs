@@ -1,13 +1,9 @@
 //! `Resource` and `NotResource`: where they may appear, each ARN (or
 //! `*`), and account IDs taken from the AWS documentation.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 #[cfg(test)]
 use super::action::pattern_covers;
-use super::action::{bytes_cover, hash_bytes, Prehashed};
+use super::action::{bytes_cover, hash_bytes, FirstByHash, NONE};
 use super::{statement::value_loc, Checker, PolicyKind};
 use crate::bytes::eq;
 use crate::check::Loc;
@@ -40,11 +36,17 @@ impl Checker<'_> {
             );
             return;
         }
-        // Sorted by index, consumed in step with `j`.
-        let redundant = redundant_resources(res.as_slice());
-        let mut redundant = redundant.iter().peekable();
+        // For each resource, the index of one that covers it (taken out of
+        // the kept buffers for the loop, and put back after it).
+        let mut by = std::mem::take(&mut self.actions_scratch.resource_by);
+        redundant_resources_into(
+            res.as_slice(),
+            res.len() > 16,
+            &mut by,
+            &mut self.actions_scratch.first,
+        );
         for (j, r) in res.iter().enumerate() {
-            let covered_by = redundant.next_if(|c| c.0 == j).map(|c| c.1);
+            let covered_by = by.get(j).copied().filter(|&i| i != NONE);
             let vat = value_loc(at, res, j);
             self.chars(r, &vat);
             if r == "*" {
@@ -83,6 +85,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.actions_scratch.resource_by = by;
     }
 
     /// `redundant-resource` at `r` (at `at`), which `by` at index `i` of
@@ -131,7 +134,7 @@ fn shorten(r: &str) -> &str {
     }
 }
 
-/// The most pattern steps [`redundant_resources`] spends on one list: each
+/// The most pattern steps [`redundant_resources_into`] spends on one list: each
 /// comparison of a wildcard ARN with another counts the product of their
 /// lengths (the bound of [`pattern_covers`]), so a list of thousands of
 /// hostile wildcards is not compared pairwise. Exact repeats are still
@@ -254,38 +257,52 @@ fn head_fields(w: &str, fw: Option<&[&str; 5]>, h: usize) -> usize {
 /// (index, index of one that covers it), in increasing order of index: a
 /// repeat of an earlier one, or one that a wildcard resource of the list
 /// covers ([`resource_covers`]); of two that cover each other, the later
-/// one. Within [`COVER_BUDGET`].
-fn redundant_resources(values: &[String]) -> Vec<(usize, usize)> {
-    redundant_resources_by(values, values.len() > 16)
+/// one. Within [`COVER_BUDGET`]. Repeats are found with a table of
+/// hashes (`hashed`, as the check does for a list of more than 16) or by
+/// a scan.
+#[cfg(test)]
+fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)> {
+    let mut by = Vec::new();
+    redundant_resources_into(values, hashed, &mut by, &mut FirstByHash::default());
+    by.into_iter()
+        .enumerate()
+        .filter(|&(_, i)| i != NONE)
+        .collect()
 }
 
-/// [`redundant_resources`], finding repeats with a table of hashes
-/// (`hashed`) or by a scan.
-fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)> {
+/// [`redundant_resources_by`] into `by`, kept from one list to the next:
+/// for each value, the index of one that covers it ([`NONE`]: none);
+/// empty for a list of fewer than two. `first` is the table of hashes.
+fn redundant_resources_into(
+    values: &[String],
+    hashed: bool,
+    by: &mut Vec<usize>,
+    first: &mut FirstByHash,
+) {
+    by.clear();
     if values.len() < 2 {
-        return Vec::new();
+        return;
     }
-    let mut by: Vec<Option<usize>> = vec![None; values.len()];
+    by.resize(values.len(), NONE);
     let earlier = |j: usize| values[..j].iter().position(|w| *w == values[j]);
     if !hashed {
         for (j, b) in by.iter_mut().enumerate().skip(1) {
-            *b = earlier(j);
+            if let Some(i) = earlier(j) {
+                *b = i;
+            }
         }
     } else {
         // The first index of each hash (exact, [`hash_bytes`]): a value
         // whose hash was seen is a repeat if it equals that first value,
         // or (on a collision) any earlier one.
-        let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
-            HashMap::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
+        first.clear(values.len());
         for (j, v) in values.iter().enumerate() {
-            match first.entry(hash_bytes(v, 0)) {
-                Entry::Vacant(e) => {
-                    e.insert(j);
-                }
-                Entry::Occupied(e) => {
-                    let f = *e.get();
-                    by[j] = if values[f] == *v { Some(f) } else { earlier(j) };
-                }
+            if let Some(f) = first.first_or_insert(hash_bytes(v, 0), j) {
+                by[j] = if values[f] == *v {
+                    f
+                } else {
+                    earlier(j).unwrap_or(NONE)
+                };
             }
         }
     }
@@ -294,7 +311,7 @@ fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)
         let fields: Vec<Option<[&str; 5]>> = values.iter().map(|v| arn_fields(v)).collect();
         let mut budget = COVER_BUDGET;
         'wild: for (i, w) in values.iter().enumerate() {
-            if !is_wild(w) || by[i].is_some() || (w != "*" && fields[i].is_none()) {
+            if !is_wild(w) || by[i] != NONE || (w != "*" && fields[i].is_none()) {
                 continue;
             }
             // What `w` covers starts with its literal head: the fields
@@ -306,7 +323,7 @@ fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)
                 .unwrap_or(w.len())];
             let skip = head_fields(w, fields[i].as_ref(), head.len());
             for (j, v) in values.iter().enumerate() {
-                if j == i || by[j].is_some() || !v.as_bytes().starts_with(head) {
+                if j == i || by[j] != NONE || !v.as_bytes().starts_with(head) {
                     continue;
                 }
                 let cost = w.len().saturating_mul(v.len()).max(1);
@@ -319,17 +336,13 @@ fn redundant_resources_by(values: &[String], hashed: bool) -> Vec<(usize, usize)
                 }
                 // Two that cover each other: the later one is redundant.
                 if j < i && resource_covers(v, fields[j].as_ref(), w, fields[i].as_ref(), 0) {
-                    by[i] = Some(j);
+                    by[i] = j;
                     continue 'wild;
                 }
-                by[j] = Some(i);
+                by[j] = i;
             }
         }
     }
-    by.into_iter()
-        .enumerate()
-        .filter_map(|(j, i)| Some((j, i?)))
-        .collect()
 }
 
 #[cfg(test)]
