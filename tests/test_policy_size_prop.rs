@@ -4,7 +4,7 @@
 //! (escapes, control characters, spaces, non-ASCII) and number.
 
 use iam_ecs::json::Json;
-use iam_ecs::policy::PolicyDocument;
+use iam_ecs::policy::{CheckOptions, PolicyDocument};
 use proptest::prelude::*;
 
 fn string() -> impl Strategy<Value = String> {
@@ -43,7 +43,9 @@ fn key() -> impl Strategy<Value = String> {
             Just("Effect"),
             Just("Principal"),
             Just("Action"),
+            Just("NotAction"),
             Just("Resource"),
+            Just("NotResource"),
             Just("Condition"),
             Just("AWS"),
             Just("Service"),
@@ -116,5 +118,35 @@ proptest! {
     fn size_is_the_non_whitespace_characters_of_the_compact_text(text in document()) {
         let doc = PolicyDocument::from_json_str(&text).unwrap();
         prop_assert_eq!(doc.size(), chars_excluding_whitespace(&doc.to_json_string()));
+    }
+
+    /// The check counts the size its own way (the values it scans anyway,
+    /// `Sid`, `Action`, `NotAction`, `Resource` and `NotResource`, are
+    /// counted as it checks them, the rest by the document's count): its
+    /// size finding, with a quota of 0, names the same number, for every
+    /// kind (a trust policy's `Resource` is not checked value by value).
+    #[test]
+    fn the_check_counts_the_same_size(text in document()) {
+        let doc = PolicyDocument::from_json_str(&text).unwrap();
+        let expected = format!("has {} characters excluding whitespace", doc.size());
+        for opts in [
+            CheckOptions::identity(),
+            CheckOptions::trust(),
+            CheckOptions::resource(),
+            CheckOptions::scp(),
+            CheckOptions::rcp(),
+        ] {
+            let findings = doc.check(&opts.size_quota(Some(0)));
+            let size = findings
+                .iter()
+                .find(|f| f.code.as_str().starts_with("policy-size-exceeds-"))
+                .map(|f| f.message.clone());
+            prop_assert!(
+                size.as_deref().is_some_and(|m| m.contains(&expected)),
+                "{:?} has no size finding with {:?}",
+                size,
+                expected
+            );
+        }
     }
 }

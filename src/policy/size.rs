@@ -32,16 +32,17 @@ pub(crate) fn count(doc: &PolicyDocument) -> usize {
     count_parts(doc, true)
 }
 
-/// [`count`] without the values of the statements' `Action` and
-/// `NotAction` (their keys and punctuation counted): the policy check adds
-/// the characters of each action list ([`list_len`]) from its own scan of
-/// the actions, which tells a well-formed action's length without a
-/// second scan.
-pub(crate) fn count_without_actions(doc: &PolicyDocument) -> usize {
+/// [`count`] without the values of the statements' `Sid`, `Action`,
+/// `NotAction`, `Resource` and `NotResource` (their keys and punctuation
+/// counted): the policy check adds the characters of each of those values
+/// ([`list_len`], [`plain_string_len`]) from its own scans of them, which
+/// tell a plain string's length without a second scan.
+pub(crate) fn count_without_checked_values(doc: &PolicyDocument) -> usize {
     count_parts(doc, false)
 }
 
-/// [`count`], with the values of `Action` and `NotAction` or without.
+/// [`count`], with the values the check counts ([`count_without_checked_values`])
+/// or without.
 fn count_parts(doc: &PolicyDocument, actions: bool) -> usize {
     record_len(doc, |i| match i {
         0 => doc.version.as_deref().map_or(0, string_len),
@@ -71,8 +72,8 @@ pub(crate) fn count_by_serde(doc: &PolicyDocument) -> usize {
     serde_count(doc)
 }
 
-/// The characters of a statement (without the values of `Action` and
-/// `NotAction` unless `actions`).
+/// The characters of a statement (without the values of `Sid`, `Action`,
+/// `NotAction`, `Resource` and `NotResource` unless `actions`).
 fn statement_len(s: &Statement, actions: bool) -> usize {
     let strings = |v: &Option<OneOrMany<String>>| match v {
         Some(OneOrMany::One(x)) => string_len(x),
@@ -80,15 +81,15 @@ fn statement_len(s: &Statement, actions: bool) -> usize {
         None => 0,
     };
     record_len(s, |i| match i {
-        0 => s.sid.as_deref().map_or(0, string_len),
+        0 if actions => s.sid.as_deref().map_or(0, string_len),
         1 => s.effect.map_or(0, |e| string_len(e.as_str())),
         2 => s.principal.as_ref().map_or(0, principal_len),
         3 => s.not_principal.as_ref().map_or(0, principal_len),
         4 if actions => strings(&s.action),
         5 if actions => strings(&s.not_action),
-        4 | 5 => 0,
-        6 => strings(&s.resource),
-        7 => strings(&s.not_resource),
+        6 if actions => strings(&s.resource),
+        7 if actions => strings(&s.not_resource),
+        0 | 4..=7 => 0,
         _ => s.condition.as_ref().map_or(0, condition_len),
     })
 }
@@ -216,20 +217,27 @@ const STRING_WEIGHT: [u8; 256] = {
     w
 };
 
+/// [`string_len`] of a plain string, `None` for another: plain is ASCII
+/// from `#` up other than backslash (no escape, no whitespace, no
+/// control character, one character per byte), which weighs one per byte.
+/// (A byte below 0x23, which takes in the quote and the rarely written
+/// `!`, or from 0x80 up is flagged by `(w - 0x23..) | w` having its high
+/// bit set: `less` or'ed with the high bits, in fewer operations; one range
+/// instead of a range and a quote test.)
+pub(crate) fn plain_string_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let special = |w: u64| (w.wrapping_sub(LO * 0x23) | w) & HI | eq(w, b'\\');
+    (!any_word(b, b'a', special)).then_some(2 + b.len())
+}
+
 /// The characters of `s` written as a JSON string, quotes included. (Not
 /// inlined: its word loop inlined into the callers' folds measured slower.)
 #[inline(never)]
 pub(crate) fn string_len(s: &str) -> usize {
-    // Fast path: ASCII from `#` up, other than backslash, weighs one per
-    // byte. (A byte below 0x23, which takes in the quote and the rarely
-    // written `!`, or from 0x80 up is flagged by `(w - 0x23..) | w` having
-    // its high bit set: `less` or'ed with the high bits, in fewer
-    // operations; one range instead of a range and a quote test.)
-    let b = s.as_bytes();
-    let special = |w: u64| (w.wrapping_sub(LO * 0x23) | w) & HI | eq(w, b'\\');
-    if !any_word(b, b'a', special) {
-        return 2 + b.len();
+    if let Some(n) = plain_string_len(s) {
+        return n;
     }
+    let b = s.as_bytes();
     2 + b
         .iter()
         .map(|&c| usize::from(STRING_WEIGHT[usize::from(c)]))

@@ -22,7 +22,7 @@ impl Checker<'_> {
     pub(super) fn actions(&mut self, key: &'static str, actions: &OneOrMany<String>, at: &Loc) {
         if actions.is_empty() {
             // `[]`, for the size count.
-            self.action_chars += 2;
+            self.value_chars += 2;
             self.sink.report(
                 Code::EmptyArrayAction,
                 at,
@@ -64,8 +64,7 @@ impl Checker<'_> {
                 }
             })
             .sum();
-        self.action_chars +=
-            crate::policy::size::list_len(actions.is_array(), actions.len(), chars);
+        self.value_chars += crate::policy::size::list_len(actions.is_array(), actions.len(), chars);
         for (j, a) in actions.iter().enumerate() {
             let covered_by = Some(if single { NONE } else { by[j] }).filter(|&i| i != NONE);
             let vat = value_loc(at, actions, j);

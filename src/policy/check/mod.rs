@@ -241,7 +241,7 @@ impl PolicyDocument {
             sink: Sink::default(),
             version_2008: self.version.as_deref() == Some("2008-10-17"),
             actions_scratch: ACTIONS_SCRATCH.take(),
-            action_chars: 0,
+            value_chars: 0,
             size_finding: None,
         };
         c.document(self);
@@ -272,9 +272,10 @@ pub(crate) struct Checker<'a> {
     version_2008: bool,
     /// Buffers the action lists of the document reuse.
     actions_scratch: action::ActionScratch,
-    /// The characters of the document's `Action` and `NotAction` values
-    /// checked so far, for the size count.
-    action_chars: usize,
+    /// The characters of the document's `Sid`, `Action`, `NotAction`,
+    /// `Resource` and `NotResource` values checked so far, for the size
+    /// count.
+    value_chars: usize,
     /// The size finding, checked after the walk (which counts the
     /// actions' characters), and how many findings come before it.
     size_finding: Option<(usize, Vec<Finding>)>,

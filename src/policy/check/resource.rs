@@ -17,6 +17,11 @@ const EXAMPLE_ACCOUNTS: [&str; 2] = ["111122223333", "123456789012"];
 impl Checker<'_> {
     /// `Resource` or `NotResource` (`key`), at `at`.
     pub(super) fn resources(&mut self, key: &'static str, res: &OneOrMany<String>, at: &Loc) {
+        if self.opts.kind == PolicyKind::Trust || res.is_empty() {
+            // Not checked value by value: counted for the size here.
+            let sum = res.iter().map(|r| crate::policy::size::string_len(r)).sum();
+            self.value_chars += crate::policy::size::list_len(res.is_array(), res.len(), sum);
+        }
         if self.opts.kind == PolicyKind::Trust {
             self.sink.report(
                 Code::RoleTrustPolicySyntaxErrorResource,
@@ -45,10 +50,12 @@ impl Checker<'_> {
             &mut by,
             &mut self.actions_scratch.first,
         );
+        // The characters of the list's values, for the size count.
+        let mut chars = 0;
         for (j, r) in res.iter().enumerate() {
             let covered_by = by.get(j).copied().filter(|&i| i != NONE);
             let vat = value_loc(at, res, j);
-            self.chars(r, &vat);
+            chars += self.chars_len(r, &vat);
             if r == "*" {
                 if let Some(i) = covered_by {
                     self.redundant_resource(key, r, &res.as_slice()[i], i, &vat);
@@ -86,6 +93,7 @@ impl Checker<'_> {
             }
         }
         self.actions_scratch.resource_by = by;
+        self.value_chars += crate::policy::size::list_len(res.is_array(), res.len(), chars);
     }
 
     /// `redundant-resource` at `r` (at `at`), which `by` at index `i` of

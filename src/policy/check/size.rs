@@ -11,16 +11,17 @@ impl Checker<'_> {
     /// quota of the options.
     ///
     /// Called after the walk of the document, which added up the
-    /// characters of its action lists in `action_chars`.
+    /// characters of its `Sid`, `Action`, `NotAction`, `Resource` and
+    /// `NotResource` values in `value_chars`.
     pub(super) fn size(&mut self, doc: &PolicyDocument) {
         let Some(quota) = self.opts.size_quota else {
             return;
         };
-        let size = crate::policy::size::count_without_actions(doc) + self.action_chars;
+        let size = crate::policy::size::count_without_checked_values(doc) + self.value_chars;
         debug_assert_eq!(
             size,
             doc.size(),
-            "the size count with the walk's action lists"
+            "the size count with the values the walk counted"
         );
         if size <= quota {
             return;

@@ -292,7 +292,7 @@ impl Checker<'_> {
     }
 
     fn sid<'d>(&mut self, sid: &'d str, at: &Loc, sids: &mut Sids<'d>) {
-        self.chars(sid, at);
+        self.value_chars += self.chars_len(sid, at);
         if sid.is_empty() {
             self.sink.report(
                 Code::EmptySidValue,

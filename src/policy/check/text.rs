@@ -37,6 +37,17 @@ impl Checker<'_> {
         }
     }
 
+    /// [`Checker::chars`], and the characters `s` adds to the policy size
+    /// as a JSON string ([`crate::policy::size::string_len`]): for plain
+    /// text, which has no character to report, one scan for both.
+    pub(super) fn chars_len(&mut self, s: &str, at: &Loc) -> usize {
+        if let Some(n) = crate::policy::size::plain_string_len(s) {
+            return n;
+        }
+        self.chars(s, at);
+        crate::policy::size::string_len(s)
+    }
+
     /// [`Checker::chars`] for every string and key of a value kept as
     /// written.
     pub(super) fn json_chars(&mut self, v: &Json, at: &Loc) {
