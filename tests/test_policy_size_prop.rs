@@ -121,8 +121,9 @@ proptest! {
     }
 
     /// The check counts the size its own way (the values it scans anyway,
-    /// `Sid`, `Action`, `NotAction`, `Resource` and `NotResource`, are
-    /// counted as it checks them, the rest by the document's count): its
+    /// `Sid`, `Action`, `NotAction`, `Resource`, `NotResource` and
+    /// `Condition`, are counted as it checks them, the rest by the
+    /// document's count): its
     /// size finding, with a quota of 0, names the same number, for every
     /// kind (a trust policy's `Resource` is not checked value by value).
     #[test]

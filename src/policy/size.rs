@@ -33,8 +33,8 @@ pub(crate) fn count(doc: &PolicyDocument) -> usize {
 }
 
 /// [`count`] without the values of the statements' `Sid`, `Action`,
-/// `NotAction`, `Resource` and `NotResource` (their keys and punctuation
-/// counted): the policy check adds the characters of each of those values
+/// `NotAction`, `Resource`, `NotResource` and `Condition` (their keys and
+/// punctuation counted): the policy check adds the characters of each of those values
 /// ([`list_len`], [`plain_string_len`]) from its own scans of them, which
 /// tell a plain string's length without a second scan.
 pub(crate) fn count_without_checked_values(doc: &PolicyDocument) -> usize {
@@ -73,7 +73,8 @@ pub(crate) fn count_by_serde(doc: &PolicyDocument) -> usize {
 }
 
 /// The characters of a statement (without the values of `Sid`, `Action`,
-/// `NotAction`, `Resource` and `NotResource` unless `actions`).
+/// `NotAction`, `Resource`, `NotResource` and `Condition` unless
+/// `actions`).
 fn statement_len(s: &Statement, actions: bool) -> usize {
     let strings = |v: &Option<OneOrMany<String>>| match v {
         Some(OneOrMany::One(x)) => string_len(x),
@@ -89,8 +90,8 @@ fn statement_len(s: &Statement, actions: bool) -> usize {
         5 if actions => strings(&s.not_action),
         6 if actions => strings(&s.resource),
         7 if actions => strings(&s.not_resource),
-        0 | 4..=7 => 0,
-        _ => s.condition.as_ref().map_or(0, condition_len),
+        8 if actions => s.condition.as_ref().map_or(0, condition_len),
+        _ => 0,
     })
 }
 
@@ -113,11 +114,10 @@ fn principal_len(p: &Principal) -> usize {
     }
 }
 
-/// The characters of a `Condition`: its blocks and values walked directly
-/// (what `Map`'s and `ConditionValue`'s `Serialize` write), numbers through
-/// [`serde_count`].
-fn condition_len(c: &Condition) -> usize {
-    let value_len = |v: &ConditionValue| match v {
+/// The characters of one condition value (what `ConditionValue`'s
+/// `Serialize` writes), a number through [`serde_count`].
+pub(crate) fn condition_value_len(v: &ConditionValue) -> usize {
+    match v {
         ConditionValue::String(s) => string_len(s),
         ConditionValue::Bool(b) => {
             if *b {
@@ -127,7 +127,13 @@ fn condition_len(c: &Condition) -> usize {
             }
         }
         ConditionValue::Number(n) => serde_count(n),
-    };
+    }
+}
+
+/// The characters of a `Condition`: its blocks and values walked directly
+/// (what `Map`'s and `ConditionValue`'s `Serialize` write).
+fn condition_len(c: &Condition) -> usize {
+    let value_len = condition_value_len;
     let values_len = |v: &OneOrMany<ConditionValue>| match v {
         OneOrMany::One(x) => value_len(x),
         OneOrMany::Many(v) => seq_len(v.iter().map(value_len)),

@@ -10,6 +10,10 @@ use crate::policy::{Condition, ConditionValue};
 impl Checker<'_> {
     /// The `Condition` element at `at`.
     pub(super) fn condition(&mut self, c: &Condition, at: &Loc) {
+        // The characters of the Condition's JSON text, for the size count
+        // (`{}` and the commas between operators; each operator adds its
+        // own below).
+        self.value_chars += 2 + c.len().saturating_sub(1);
         if c.is_empty() {
             self.sink.report(
                 Code::EmptyObjectCondition,
@@ -20,7 +24,8 @@ impl Checker<'_> {
         }
         for (i, (op, block)) in c.iter().enumerate() {
             let op_at = at.key(op);
-            self.chars(op, &op_at);
+            // The operator, `:`, and its block's `{}` and commas.
+            self.value_chars += self.chars_len(op, &op_at) + 1 + 2 + block.len().saturating_sub(1);
             if c.iter().take(i).any(|(o, _)| o == op) {
                 self.sink.report(
                     Code::DuplicateKey,
@@ -59,7 +64,10 @@ impl Checker<'_> {
             }
             for (ki, (key, values)) in block.iter().enumerate() {
                 let key_at = op_at.key(key);
-                self.chars(key, &key_at);
+                // The key, `:`, and the brackets and commas of an array.
+                self.value_chars += self.chars_len(key, &key_at)
+                    + 1
+                    + crate::policy::size::list_len(values.is_array(), values.len(), 0);
                 match block.iter().take(ki).find(|(k, _)| k.eq_ignore_ascii_case(key)) {
                     Some((k, _)) if k == key => self.sink.report(
                         Code::DuplicateKey,
@@ -137,9 +145,10 @@ impl Checker<'_> {
                         self.date_value(op, key, v, &vat);
                     }
                     let ConditionValue::String(text) = v else {
+                        self.value_chars += crate::policy::size::condition_value_len(v);
                         continue;
                     };
-                    self.chars(text, &vat);
+                    self.value_chars += self.chars_len(text, &vat);
                     if !super::text::has_variable(text)
                         || !self.variables(text, "condition value", &vat)
                     {

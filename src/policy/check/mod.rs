@@ -273,8 +273,8 @@ pub(crate) struct Checker<'a> {
     /// Buffers the action lists of the document reuse.
     actions_scratch: action::ActionScratch,
     /// The characters of the document's `Sid`, `Action`, `NotAction`,
-    /// `Resource` and `NotResource` values checked so far, for the size
-    /// count.
+    /// `Resource`, `NotResource` and `Condition` values checked so far,
+    /// for the size count.
     value_chars: usize,
     /// The size finding, checked after the walk (which counts the
     /// actions' characters), and how many findings come before it.

@@ -11,8 +11,8 @@ impl Checker<'_> {
     /// quota of the options.
     ///
     /// Called after the walk of the document, which added up the
-    /// characters of its `Sid`, `Action`, `NotAction`, `Resource` and
-    /// `NotResource` values in `value_chars`.
+    /// characters of its `Sid`, `Action`, `NotAction`, `Resource`,
+    /// `NotResource` and `Condition` values in `value_chars`.
     pub(super) fn size(&mut self, doc: &PolicyDocument) {
         let Some(quota) = self.opts.size_quota else {
             return;
