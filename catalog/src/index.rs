@@ -632,43 +632,42 @@ struct Template {
     split: Option<Split>,
 }
 
-/// Where the fields of an ARN template are, as [`ArnFormat::new`] splits
-/// it: offsets into the template's text.
-#[derive(Clone, Copy)]
+/// The fields of an ARN template, as [`ArnFormat::new`] splits it, each
+/// kept on its own: [`Split::format`] borrows them as they are (slicing one
+/// text would check each cut again on every use).
 struct Split {
-    service: (u32, u32),
-    region: (u32, u32),
-    account: (u32, u32),
-    resource: u32,
-    literal: u32,
+    text: Box<str>,
+    service: Box<str>,
+    region: Box<str>,
+    account: Box<str>,
+    resource: Box<str>,
+    literal: usize,
     key: u64,
 }
 
 impl Split {
     fn of(text: &str) -> Option<Split> {
         let f = ArnFormat::new(text)?;
-        let at = |x: &str| (x.as_ptr() as usize - text.as_ptr() as usize) as u32;
-        let span = |x: &str| (at(x), at(x) + x.len() as u32);
         Some(Split {
-            service: span(f.service),
-            region: span(f.region),
-            account: span(f.account),
-            resource: at(f.resource),
-            literal: f.literal as u32,
+            text: text.into(),
+            service: f.service.into(),
+            region: f.region.into(),
+            account: f.account.into(),
+            resource: f.resource.into(),
+            literal: f.literal,
             key: f.key,
         })
     }
 
-    /// The format `text` (whose split this is).
-    fn format<'t>(&self, text: &'t str) -> ArnFormat<'t> {
-        let get = |(a, b): (u32, u32)| text.get(a as usize..b as usize).unwrap_or_default();
+    /// The format (whose split this is).
+    fn format(&self) -> ArnFormat<'_> {
         ArnFormat {
-            text,
-            service: get(self.service),
-            region: get(self.region),
-            account: get(self.account),
-            resource: text.get(self.resource as usize..).unwrap_or_default(),
-            literal: self.literal as usize,
+            text: &self.text,
+            service: &self.service,
+            region: &self.region,
+            account: &self.account,
+            resource: &self.resource,
+            literal: self.literal,
             key: self.key,
         }
     }
@@ -1122,7 +1121,7 @@ impl Index {
     /// Template `t` split, if it is an ARN.
     fn format(&self, t: u32) -> Option<ArnFormat<'_>> {
         let t = &self.templates[t as usize];
-        Some(t.split?.format(self.get(t.text)))
+        Some(t.split.as_ref()?.format())
     }
 
     fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
