@@ -35,17 +35,26 @@ impl Checker<'_> {
     /// The catalogue checks of statement `s` at `at`.
     pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
         let cat = self.opts.catalog.map(|c| c.get());
-        // The `Action` list resolved once, for every question about it.
-        let ids: Vec<Resolved> = match cat {
-            Some(cat) => s
-                .action
-                .iter()
-                .flat_map(|l| l.iter())
-                .map(|a| Resolved::of(cat, a))
-                .collect(),
-            None => Vec::new(),
+        // The `Action` list resolved once, for every question about it: on
+        // the stack for a list of up to `SMALL` actions (most are).
+        const SMALL: usize = 16;
+        let mut small = [Resolved::Absent; SMALL];
+        let large: Vec<Resolved>;
+        let actions = s.action.as_ref().map_or(&[][..], |l| l.as_slice());
+        let ids: &[Resolved] = match cat {
+            Some(cat) if actions.len() <= SMALL => {
+                for (slot, a) in small.iter_mut().zip(actions) {
+                    *slot = Resolved::of(cat, a);
+                }
+                &small[..actions.len()]
+            }
+            Some(cat) => {
+                large = actions.iter().map(|a| Resolved::of(cat, a)).collect();
+                &large
+            }
+            None => &[],
         };
-        self.catalog_more(s, at, &ids);
+        self.catalog_more(s, at, ids);
         let Some(cat) = cat else {
             return;
         };
@@ -64,7 +73,7 @@ impl Checker<'_> {
             }
         }
         if let Some(res) = &s.resource {
-            let actions = s.action.as_ref().map(|l| (l, &ids[..]));
+            let actions = s.action.as_ref().map(|l| (l, ids));
             self.catalog_resources(cat, actions, res, &at.key("Resource"));
         }
         if let Some(c) = &s.condition {
@@ -76,7 +85,7 @@ impl Checker<'_> {
                 let op_at = c_at.key(op);
                 for (key, _) in block.iter() {
                     let key_at = op_at.key(key);
-                    self.catalog_key(cat, (s, &ids), at, (op, &o), key, &key_at);
+                    self.catalog_key(cat, (s, ids), at, (op, &o), key, &key_at);
                 }
             }
         }
