@@ -19,7 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use iam_ecs::policy::ArnFormat;
+use iam_ecs::policy::{ArnFormat, KeyInfo};
 
 use crate::{text_at, Catalog};
 
@@ -90,6 +90,8 @@ struct Top {
     chunks: Box<[OnceLock<Index>]>,
     /// The index of each of `fields` (its formats), built on first use.
     field_ix: Box<[OnceLock<Index>]>,
+    /// The global condition keys, on first use.
+    globals: OnceLock<Keys>,
 }
 
 impl Top {
@@ -152,6 +154,7 @@ impl Top {
         Top {
             chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
             field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
+            globals: OnceLock::new(),
             text,
             services,
             service_table,
@@ -287,6 +290,25 @@ impl<'a> Lookup<'a> {
         let first = self.cat.chunks[chunk as usize].services.range().start;
         let a = ix.action_h(s as usize - first, name)?;
         Some(ActRef { ix, a, chunk })
+    }
+
+    /// What the catalogue says of condition key `name`, as
+    /// [`Catalog::condition_key`] answers: the keys of its service, then
+    /// the global keys.
+    pub(crate) fn condition_key(&self, name: &str) -> Option<KeyInfo> {
+        let svc = &name[..crate::service_catalog::first_colon(name.as_bytes())?];
+        if let Some(s) = self.top.service_of(svc) {
+            let chunk = self.top.services[s as usize].1;
+            let first = self.cat.chunks[chunk as usize].services.range().start;
+            let keys = &self.chunk(chunk).services[s as usize - first].keys;
+            if let Some(k) = keys.find(name) {
+                return Some(k);
+            }
+        }
+        self.top
+            .globals
+            .get_or_init(|| Keys::build(self.cat.global_keys()))
+            .find(name)
     }
 
     /// The action whose [`ActRef::id`] is `id`.
@@ -587,11 +609,71 @@ impl Table {
     }
 }
 
+/// Condition keys (a service's, or the global ones) by name, as
+/// [`Catalog::condition_key`] finds them: a name equal ignoring case by
+/// hash, else the first templated key (in the catalogue's order) that
+/// the name is an instance of.
+#[derive(Default)]
+struct Keys {
+    /// The names as the catalogue spells them.
+    text: String,
+    /// Each key's name and what the checks ask of it.
+    keys: Vec<(Str, KeyInfo)>,
+    table: Table,
+    /// The templated keys, in order.
+    templated: Vec<u32>,
+}
+
+impl Keys {
+    fn build<'k>(keys: impl Iterator<Item = crate::ConditionKey<'k>>) -> Keys {
+        let mut x = Keys::default();
+        for k in keys {
+            let name = Index::push(&mut x.text, k.name(), false);
+            if crate::is_template(k.name()) {
+                x.templated.push(x.keys.len() as u32);
+            }
+            x.keys.push((
+                name,
+                KeyInfo {
+                    ty: k.key_type(),
+                    multivalued: k.multivalued(),
+                },
+            ));
+        }
+        let mut table = Table::with_entries(x.keys.len());
+        for (i, &(n, _)) in x.keys.iter().enumerate() {
+            let k = Top::str(&x.text, n);
+            // The first of the names equal ignoring case is kept.
+            table.insert(hash(k.as_bytes()), i as u32, |e| {
+                Top::str(&x.text, x.keys[e as usize].0).eq_ignore_ascii_case(k)
+            });
+        }
+        x.table = table;
+        x
+    }
+
+    fn find(&self, name: &str) -> Option<KeyInfo> {
+        let exact = self.table.find(hash(name.as_bytes()), |e| {
+            Top::bytes(&self.text, self.keys[e as usize].0).eq_ignore_ascii_case(name.as_bytes())
+        });
+        if let Some(e) = exact {
+            return Some(self.keys[e as usize].1);
+        }
+        self.templated
+            .iter()
+            .map(|&i| self.keys[i as usize])
+            .find(|&(n, _)| crate::template_matches(Top::str(&self.text, n), name))
+            .map(|(_, info)| info)
+    }
+}
+
 struct Svc {
     /// The prefix, lowercased.
     lower: Str,
     /// Its actions, in [`Index::actions`].
     actions: Range<u32>,
+    /// Its condition keys.
+    keys: Keys,
 }
 
 struct Act {
@@ -928,6 +1010,7 @@ impl Index {
             services.push(Svc {
                 lower,
                 actions: a0..actions.len() as u32,
+                keys: Keys::build(s.condition_keys()),
             });
         }
         // The formats of the field: every template of it, those of resource
@@ -1200,6 +1283,48 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index finds condition keys as [`Catalog::condition_key`] does:
+    /// every key of every service and every global key, in capitals, the
+    /// templated ones filled in, and names that are not there.
+    #[test]
+    fn condition_keys_agree_with_the_catalogue() {
+        let cat = Catalog::embedded();
+        let cell = IndexCell::default();
+        let ix = cell.get(cat);
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |k: &str| {
+            names.push(k.to_owned());
+            names.push(k.to_ascii_uppercase());
+            for (open, close) in [("${", '}'), ("<", '>')] {
+                if let Some(i) = k.find(open) {
+                    if let Some(j) = k[i..].find(close) {
+                        names.push(format!("{}Team{}", &k[..i], &k[i + j + 1..]));
+                        names.push(format!("{}{}", &k[..i], &k[i + j + 1..]));
+                    }
+                }
+            }
+            names.push(format!("{k}x"));
+            names.push(k[..k.len() - 1].to_owned());
+        };
+        for s in cat.services() {
+            for k in s.condition_keys() {
+                add(k.name());
+            }
+        }
+        for k in cat.global_keys() {
+            add(k.name());
+        }
+        names.extend(["nosuch:key", "s3", "", ":", "s3:", "aws:"].map(String::from));
+        for n in &names {
+            let theirs = cat.condition_key(n).map(|k| KeyInfo {
+                ty: k.key_type(),
+                multivalued: k.multivalued(),
+            });
+            assert_eq!(ix.condition_key(n), theirs, "{n}");
+        }
+        assert!(names.len() > 10_000, "{}", names.len());
+    }
 
     /// The index answers as the catalogue's own lookups, for every action
     /// and service, and for names that are not there.
