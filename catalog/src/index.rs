@@ -1121,10 +1121,24 @@ impl Index {
             if x != h {
                 break;
             }
-            if self.action_name_lower(a).eq_ignore_ascii_case(name) {
+            if self
+                .action_name_bytes(a)
+                .eq_ignore_ascii_case(name.as_bytes())
+            {
                 f(self.actions[a as usize].svc);
             }
         }
+    }
+
+    /// [`Index::action_name_lower`] as bytes (one bounds check, no check of
+    /// UTF-8 boundaries).
+    fn action_name_bytes(&self, a: u32) -> &[u8] {
+        let act = &self.actions[a as usize];
+        let from = act.lower.off as usize + act.colon as usize + 1;
+        self.text
+            .as_bytes()
+            .get(from..(act.lower.off + act.lower.len) as usize)
+            .unwrap_or_default()
     }
 
     /// The name (lowercased, without the prefix) of action `a`.
@@ -1161,13 +1175,11 @@ impl Index {
             }
             n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_lower(a).as_bytes()));
+        let start = names.partition_point(|&a| before(self.action_name_bytes(a)));
         let mut heads = names[start..]
             .iter()
-            .map(|&a| self.action_name_lower(a))
-            .take_while(|n| {
-                n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
-            });
+            .map(|&a| (a, self.action_name_bytes(a)))
+            .take_while(|(_, n)| n.len() >= lit.len() && n[..lit.len()].eq_ignore_ascii_case(lit));
         if cut + 1 == b.len() && b[cut] == b'*' {
             // `Get*`: every name with the head matches.
             return heads.next().is_some();
@@ -1178,11 +1190,10 @@ impl Index {
             .iter()
             .rposition(|&c| c == b'*' || c == b'?')
             .map_or(0, |i| i + 1)..];
-        heads.any(|n| {
-            let nb = n.as_bytes();
+        heads.any(|(a, nb)| {
             nb.len() >= cut + tail.len()
                 && nb[nb.len() - tail.len()..].eq_ignore_ascii_case(tail)
-                && iam_ecs::policy::action_matches(np, n)
+                && iam_ecs::policy::action_matches(np, self.action_name_lower(a))
         })
     }
 
@@ -1227,9 +1238,8 @@ impl Index {
                 .iter()
                 .any(|&k| {
                     let k = &self.keys[k as usize];
-                    let name = self.get(k.name);
-                    name.eq_ignore_ascii_case(key)
-                        || (k.template && crate::placeholder_match(name, key))
+                    Top::bytes(&self.text, k.name).eq_ignore_ascii_case(key.as_bytes())
+                        || (k.template && crate::placeholder_match(self.get(k.name), key))
                 })
         };
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
