@@ -92,8 +92,6 @@ struct Top {
     field_ix: Box<[OnceLock<Index>]>,
     /// The global condition keys, on first use.
     globals: OnceLock<Keys>,
-    /// Every chunk's [`Index::by_hash`], with the chunk, on first use.
-    by_hash: OnceLock<Vec<(u64, u32, u32)>>,
 }
 
 impl Top {
@@ -157,7 +155,6 @@ impl Top {
             chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
             field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
             globals: OnceLock::new(),
-            by_hash: OnceLock::new(),
             text,
             services,
             service_table,
@@ -334,36 +331,13 @@ impl<'a> Lookup<'a> {
     /// (ignoring case), in the catalogue's order (every chunk is looked
     /// into).
     pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
-        // Every chunk's ([`hash`] of a name, chunk, action) in one sorted
-        // table, built on first use (the question looks into every chunk):
-        // one binary search instead of one per chunk, the actions of a name
-        // in the order of their chunks and services.
-        let all = self.top.by_hash.get_or_init(|| {
-            let mut all = Vec::new();
-            for c in 0..self.cat.chunks.len() as u32 {
-                all.extend(self.chunk(c).by_hash.iter().map(|&(h, a)| (h, c, a)));
-            }
-            all.sort_unstable();
-            all
-        });
-        let h = hash(name.as_bytes());
-        let lo = all.partition_point(|x| x.0 < h);
-        for &(x, c, a) in &all[lo..] {
-            if x != h {
-                break;
-            }
-            let ix = self.chunk(c);
-            if !ix
-                .action_name_bytes(a)
-                .eq_ignore_ascii_case(name.as_bytes())
-            {
-                continue;
-            }
-            let start = self.cat.chunks[c as usize].services.range().start;
-            let s = ix.actions[a as usize].svc as usize;
-            if let Some(svc) = self.cat.services.get(start + s) {
-                f(text_at(&self.cat.text, svc.prefix));
-            }
+        for (c, chunk) in self.cat.chunks.iter().enumerate() {
+            let start = chunk.services.range().start;
+            self.chunk(c as u32).services_with_action(name, &mut |s| {
+                if let Some(svc) = self.cat.services.get(start + s as usize) {
+                    f(text_at(&self.cat.text, svc.prefix));
+                }
+            });
         }
     }
 
@@ -1136,6 +1110,24 @@ impl Index {
             let k = Top::bytes(&self.text, a.lower);
             a.svc as usize == svc && eq_lower(&k[a.colon as usize + 1..], name.as_bytes())
         })
+    }
+
+    /// Calls `f` with the number (here) of each service that has an action
+    /// `name` (ignoring case), in order.
+    fn services_with_action(&self, name: &str, f: &mut dyn FnMut(u32)) {
+        let h = hash(name.as_bytes());
+        let lo = self.by_hash.partition_point(|x| x.0 < h);
+        for &(x, a) in &self.by_hash[lo..] {
+            if x != h {
+                break;
+            }
+            if self
+                .action_name_bytes(a)
+                .eq_ignore_ascii_case(name.as_bytes())
+            {
+                f(self.actions[a as usize].svc);
+            }
+        }
     }
 
     /// [`Index::action_name_lower`] as bytes (one bounds check, no check of
