@@ -300,7 +300,12 @@ impl<'a> Lookup<'a> {
         if let Some(s) = self.top.service_of(svc) {
             let chunk = self.top.services[s as usize].1;
             let first = self.cat.chunks[chunk as usize].services.range().start;
-            let keys = &self.chunk(chunk).services[s as usize - first].keys;
+            let keys = self.chunk(chunk).services[s as usize - first]
+                .keys
+                .get_or_init(|| match self.cat.services().nth(s as usize) {
+                    Some(svc) => Keys::build(svc.condition_keys()),
+                    None => Keys::build(std::iter::empty()),
+                });
             if let Some(k) = keys.find(name) {
                 return Some(k);
             }
@@ -672,8 +677,8 @@ struct Svc {
     lower: Str,
     /// Its actions, in [`Index::actions`].
     actions: Range<u32>,
-    /// Its condition keys.
-    keys: Keys,
+    /// Its condition keys, on first use.
+    keys: OnceLock<Keys>,
 }
 
 struct Act {
@@ -1010,7 +1015,7 @@ impl Index {
             services.push(Svc {
                 lower,
                 actions: a0..actions.len() as u32,
-                keys: Keys::build(s.condition_keys()),
+                keys: OnceLock::new(),
             });
         }
         // The formats of the field: every template of it, those of resource
