@@ -191,10 +191,19 @@ impl Checker<'_> {
         // Whether each resource that fits a format of its service fits no
         // resource type of the statement's actions (every one known, none
         // `*`).
-        let mut fits_none = vec![false; fits.len()];
+        // On the stack for up to 16 resources (most statements).
+        let mut small = [false; 16];
+        let mut large: Vec<bool>;
+        let fits_none: &mut [bool] = match small.get_mut(..fits.len()) {
+            Some(s) => s,
+            None => {
+                large = vec![false; fits.len()];
+                &mut large
+            }
+        };
         if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, (actions, ids), &fits, &mut fits_none);
+                fits_none_of(cat, (actions, ids), &fits, fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
