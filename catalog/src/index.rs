@@ -19,7 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use iam_ecs::policy::ArnFormat;
+use iam_ecs::policy::{ArnFormat, KeyInfo};
 
 use crate::{text_at, Catalog};
 
@@ -90,6 +90,8 @@ struct Top {
     chunks: Box<[OnceLock<Index>]>,
     /// The index of each of `fields` (its formats), built on first use.
     field_ix: Box<[OnceLock<Index>]>,
+    /// The global condition keys, on first use.
+    globals: OnceLock<Keys>,
 }
 
 impl Top {
@@ -152,6 +154,7 @@ impl Top {
         Top {
             chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
             field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
+            globals: OnceLock::new(),
             text,
             services,
             service_table,
@@ -287,6 +290,30 @@ impl<'a> Lookup<'a> {
         let first = self.cat.chunks[chunk as usize].services.range().start;
         let a = ix.action_h(s as usize - first, name)?;
         Some(ActRef { ix, a, chunk })
+    }
+
+    /// What the catalogue says of condition key `name`, as
+    /// [`Catalog::condition_key`] answers: the keys of its service, then
+    /// the global keys.
+    pub(crate) fn condition_key(&self, name: &str) -> Option<KeyInfo> {
+        let svc = &name[..crate::service_catalog::first_colon(name.as_bytes())?];
+        if let Some(s) = self.top.service_of(svc) {
+            let chunk = self.top.services[s as usize].1;
+            let first = self.cat.chunks[chunk as usize].services.range().start;
+            let keys = self.chunk(chunk).services[s as usize - first]
+                .keys
+                .get_or_init(|| match self.cat.services().nth(s as usize) {
+                    Some(svc) => Keys::build(svc.condition_keys()),
+                    None => Keys::build(std::iter::empty()),
+                });
+            if let Some(k) = keys.find(name) {
+                return Some(k);
+            }
+        }
+        self.top
+            .globals
+            .get_or_init(|| Keys::build(self.cat.global_keys()))
+            .find(name)
     }
 
     /// The action whose [`ActRef::id`] is `id`.
@@ -587,11 +614,71 @@ impl Table {
     }
 }
 
+/// Condition keys (a service's, or the global ones) by name, as
+/// [`Catalog::condition_key`] finds them: a name equal ignoring case by
+/// hash, else the first templated key (in the catalogue's order) that
+/// the name is an instance of.
+#[derive(Default)]
+struct Keys {
+    /// The names as the catalogue spells them.
+    text: String,
+    /// Each key's name and what the checks ask of it.
+    keys: Vec<(Str, KeyInfo)>,
+    table: Table,
+    /// The templated keys, in order.
+    templated: Vec<u32>,
+}
+
+impl Keys {
+    fn build<'k>(keys: impl Iterator<Item = crate::ConditionKey<'k>>) -> Keys {
+        let mut x = Keys::default();
+        for k in keys {
+            let name = Index::push(&mut x.text, k.name(), false);
+            if crate::is_template(k.name()) {
+                x.templated.push(x.keys.len() as u32);
+            }
+            x.keys.push((
+                name,
+                KeyInfo {
+                    ty: k.key_type(),
+                    multivalued: k.multivalued(),
+                },
+            ));
+        }
+        let mut table = Table::with_entries(x.keys.len());
+        for (i, &(n, _)) in x.keys.iter().enumerate() {
+            let k = Top::str(&x.text, n);
+            // The first of the names equal ignoring case is kept.
+            table.insert(hash(k.as_bytes()), i as u32, |e| {
+                Top::str(&x.text, x.keys[e as usize].0).eq_ignore_ascii_case(k)
+            });
+        }
+        x.table = table;
+        x
+    }
+
+    fn find(&self, name: &str) -> Option<KeyInfo> {
+        let exact = self.table.find(hash(name.as_bytes()), |e| {
+            Top::bytes(&self.text, self.keys[e as usize].0).eq_ignore_ascii_case(name.as_bytes())
+        });
+        if let Some(e) = exact {
+            return Some(self.keys[e as usize].1);
+        }
+        self.templated
+            .iter()
+            .map(|&i| self.keys[i as usize])
+            .find(|&(n, _)| crate::template_matches(Top::str(&self.text, n), name))
+            .map(|(_, info)| info)
+    }
+}
+
 struct Svc {
     /// The prefix, lowercased.
     lower: Str,
     /// Its actions, in [`Index::actions`].
     actions: Range<u32>,
+    /// Its condition keys, on first use.
+    keys: OnceLock<Keys>,
 }
 
 struct Act {
@@ -632,43 +719,42 @@ struct Template {
     split: Option<Split>,
 }
 
-/// Where the fields of an ARN template are, as [`ArnFormat::new`] splits
-/// it: offsets into the template's text.
-#[derive(Clone, Copy)]
+/// The fields of an ARN template, as [`ArnFormat::new`] splits it, each
+/// kept on its own: [`Split::format`] borrows them as they are (slicing one
+/// text would check each cut again on every use).
 struct Split {
-    service: (u32, u32),
-    region: (u32, u32),
-    account: (u32, u32),
-    resource: u32,
-    literal: u32,
+    text: Box<str>,
+    service: Box<str>,
+    region: Box<str>,
+    account: Box<str>,
+    resource: Box<str>,
+    literal: usize,
     key: u64,
 }
 
 impl Split {
     fn of(text: &str) -> Option<Split> {
         let f = ArnFormat::new(text)?;
-        let at = |x: &str| (x.as_ptr() as usize - text.as_ptr() as usize) as u32;
-        let span = |x: &str| (at(x), at(x) + x.len() as u32);
         Some(Split {
-            service: span(f.service),
-            region: span(f.region),
-            account: span(f.account),
-            resource: at(f.resource),
-            literal: f.literal as u32,
+            text: text.into(),
+            service: f.service.into(),
+            region: f.region.into(),
+            account: f.account.into(),
+            resource: f.resource.into(),
+            literal: f.literal,
             key: f.key,
         })
     }
 
-    /// The format `text` (whose split this is).
-    fn format<'t>(&self, text: &'t str) -> ArnFormat<'t> {
-        let get = |(a, b): (u32, u32)| text.get(a as usize..b as usize).unwrap_or_default();
+    /// The format (whose split this is).
+    fn format(&self) -> ArnFormat<'_> {
         ArnFormat {
-            text,
-            service: get(self.service),
-            region: get(self.region),
-            account: get(self.account),
-            resource: text.get(self.resource as usize..).unwrap_or_default(),
-            literal: self.literal as usize,
+            text: &self.text,
+            service: &self.service,
+            region: &self.region,
+            account: &self.account,
+            resource: &self.resource,
+            literal: self.literal,
             key: self.key,
         }
     }
@@ -929,6 +1015,7 @@ impl Index {
             services.push(Svc {
                 lower,
                 actions: a0..actions.len() as u32,
+                keys: OnceLock::new(),
             });
         }
         // The formats of the field: every template of it, those of resource
@@ -1039,10 +1126,24 @@ impl Index {
             if x != h {
                 break;
             }
-            if self.action_name_lower(a).eq_ignore_ascii_case(name) {
+            if self
+                .action_name_bytes(a)
+                .eq_ignore_ascii_case(name.as_bytes())
+            {
                 f(self.actions[a as usize].svc);
             }
         }
+    }
+
+    /// [`Index::action_name_lower`] as bytes (one bounds check, no check of
+    /// UTF-8 boundaries).
+    fn action_name_bytes(&self, a: u32) -> &[u8] {
+        let act = &self.actions[a as usize];
+        let from = act.lower.off as usize + act.colon as usize + 1;
+        self.text
+            .as_bytes()
+            .get(from..(act.lower.off + act.lower.len) as usize)
+            .unwrap_or_default()
     }
 
     /// The name (lowercased, without the prefix) of action `a`.
@@ -1079,13 +1180,11 @@ impl Index {
             }
             n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_lower(a).as_bytes()));
+        let start = names.partition_point(|&a| before(self.action_name_bytes(a)));
         let mut heads = names[start..]
             .iter()
-            .map(|&a| self.action_name_lower(a))
-            .take_while(|n| {
-                n.len() >= lit.len() && n.as_bytes()[..lit.len()].eq_ignore_ascii_case(lit)
-            });
+            .map(|&a| (a, self.action_name_bytes(a)))
+            .take_while(|(_, n)| n.len() >= lit.len() && n[..lit.len()].eq_ignore_ascii_case(lit));
         if cut + 1 == b.len() && b[cut] == b'*' {
             // `Get*`: every name with the head matches.
             return heads.next().is_some();
@@ -1096,11 +1195,10 @@ impl Index {
             .iter()
             .rposition(|&c| c == b'*' || c == b'?')
             .map_or(0, |i| i + 1)..];
-        heads.any(|n| {
-            let nb = n.as_bytes();
+        heads.any(|(a, nb)| {
             nb.len() >= cut + tail.len()
                 && nb[nb.len() - tail.len()..].eq_ignore_ascii_case(tail)
-                && iam_ecs::policy::action_matches(np, n)
+                && iam_ecs::policy::action_matches(np, self.action_name_lower(a))
         })
     }
 
@@ -1122,7 +1220,7 @@ impl Index {
     /// Template `t` split, if it is an ARN.
     fn format(&self, t: u32) -> Option<ArnFormat<'_>> {
         let t = &self.templates[t as usize];
-        Some(t.split?.format(self.get(t.text)))
+        Some(t.split.as_ref()?.format())
     }
 
     fn types_of(&self, a: u32) -> impl Iterator<Item = &Type> + '_ {
@@ -1145,9 +1243,8 @@ impl Index {
                 .iter()
                 .any(|&k| {
                     let k = &self.keys[k as usize];
-                    let name = self.get(k.name);
-                    name.eq_ignore_ascii_case(key)
-                        || (k.template && crate::placeholder_match(name, key))
+                    Top::bytes(&self.text, k.name).eq_ignore_ascii_case(key.as_bytes())
+                        || (k.template && crate::placeholder_match(self.get(k.name), key))
                 })
         };
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
@@ -1201,6 +1298,48 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index finds condition keys as [`Catalog::condition_key`] does:
+    /// every key of every service and every global key, in capitals, the
+    /// templated ones filled in, and names that are not there.
+    #[test]
+    fn condition_keys_agree_with_the_catalogue() {
+        let cat = Catalog::embedded();
+        let cell = IndexCell::default();
+        let ix = cell.get(cat);
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |k: &str| {
+            names.push(k.to_owned());
+            names.push(k.to_ascii_uppercase());
+            for (open, close) in [("${", '}'), ("<", '>')] {
+                if let Some(i) = k.find(open) {
+                    if let Some(j) = k[i..].find(close) {
+                        names.push(format!("{}Team{}", &k[..i], &k[i + j + 1..]));
+                        names.push(format!("{}{}", &k[..i], &k[i + j + 1..]));
+                    }
+                }
+            }
+            names.push(format!("{k}x"));
+            names.push(k[..k.len() - 1].to_owned());
+        };
+        for s in cat.services() {
+            for k in s.condition_keys() {
+                add(k.name());
+            }
+        }
+        for k in cat.global_keys() {
+            add(k.name());
+        }
+        names.extend(["nosuch:key", "s3", "", ":", "s3:", "aws:"].map(String::from));
+        for n in &names {
+            let theirs = cat.condition_key(n).map(|k| KeyInfo {
+                ty: k.key_type(),
+                multivalued: k.multivalued(),
+            });
+            assert_eq!(ix.condition_key(n), theirs, "{n}");
+        }
+        assert!(names.len() > 10_000, "{}", names.len());
+    }
 
     /// The index answers as the catalogue's own lookups, for every action
     /// and service, and for names that are not there.

@@ -129,10 +129,7 @@ impl ServiceCatalog for Catalog {
     }
 
     fn condition_key(&self, key: &str) -> Option<KeyInfo> {
-        Catalog::condition_key(self, key).map(|k| KeyInfo {
-            ty: k.key_type(),
-            multivalued: k.multivalued(),
-        })
+        self.ix().condition_key(key)
     }
 
     fn action_supports_key(&self, pattern: &str, key: &str) -> Option<bool> {

@@ -35,17 +35,26 @@ impl Checker<'_> {
     /// The catalogue checks of statement `s` at `at`.
     pub(super) fn catalog_statement(&mut self, s: &Statement, at: &Loc) {
         let cat = self.opts.catalog.map(|c| c.get());
-        // The `Action` list resolved once, for every question about it.
-        let ids: Vec<Resolved> = match cat {
-            Some(cat) => s
-                .action
-                .iter()
-                .flat_map(|l| l.iter())
-                .map(|a| Resolved::of(cat, a))
-                .collect(),
-            None => Vec::new(),
+        // The `Action` list resolved once, for every question about it: on
+        // the stack for a list of up to `SMALL` actions (most are).
+        const SMALL: usize = 16;
+        let mut small = [Resolved::Absent; SMALL];
+        let large: Vec<Resolved>;
+        let actions = s.action.as_ref().map_or(&[][..], |l| l.as_slice());
+        let ids: &[Resolved] = match cat {
+            Some(cat) if actions.len() <= SMALL => {
+                for (slot, a) in small.iter_mut().zip(actions) {
+                    *slot = Resolved::of(cat, a);
+                }
+                &small[..actions.len()]
+            }
+            Some(cat) => {
+                large = actions.iter().map(|a| Resolved::of(cat, a)).collect();
+                &large
+            }
+            None => &[],
         };
-        self.catalog_more(s, at, &ids);
+        self.catalog_more(s, at, ids);
         let Some(cat) = cat else {
             return;
         };
@@ -64,7 +73,7 @@ impl Checker<'_> {
             }
         }
         if let Some(res) = &s.resource {
-            let actions = s.action.as_ref().map(|l| (l, &ids[..]));
+            let actions = s.action.as_ref().map(|l| (l, ids));
             self.catalog_resources(cat, actions, res, &at.key("Resource"));
         }
         if let Some(c) = &s.condition {
@@ -76,7 +85,7 @@ impl Checker<'_> {
                 let op_at = c_at.key(op);
                 for (key, _) in block.iter() {
                     let key_at = op_at.key(key);
-                    self.catalog_key(cat, (s, &ids), at, (op, &o), key, &key_at);
+                    self.catalog_key(cat, (s, ids), at, (op, &o), key, &key_at);
                 }
             }
         }
@@ -182,10 +191,19 @@ impl Checker<'_> {
         // Whether each resource that fits a format of its service fits no
         // resource type of the statement's actions (every one known, none
         // `*`).
-        let mut fits_none = vec![false; fits.len()];
+        // On the stack for up to 16 resources (most statements).
+        let mut small = [false; 16];
+        let mut large: Vec<bool>;
+        let fits_none: &mut [bool] = match small.get_mut(..fits.len()) {
+            Some(s) => s,
+            None => {
+                large = vec![false; fits.len()];
+                &mut large
+            }
+        };
         if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, (actions, ids), &fits, &mut fits_none);
+                fits_none_of(cat, (actions, ids), &fits, fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
@@ -205,7 +223,7 @@ impl Checker<'_> {
     /// formats, `fit` saying which fit it.
     fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
         let arn = &fit.arn;
-        let wild = |f: &str| f.contains(['*', '?', '$']);
+        let wild = glob_byte;
         let svc = arn.service;
         if fit.count == 0 {
             // A pattern may be meant broadly; only a literal resource part
@@ -524,12 +542,19 @@ impl<'r, 'c> Fit<'r, 'c> {
     }
 }
 
+/// Whether an ARN field has `*`, `?` or `$` (a wildcard or a
+/// placeholder): a byte loop, the fields being short (a `char` searcher
+/// costs more).
+fn glob_byte(f: &str) -> bool {
+    f.bytes().any(|c| matches!(c, b'*' | b'?' | b'$'))
+}
+
 /// The formats of its service that resource `r` fits: `None` when there
 /// is nothing to check (no ARN, a wildcard service, a service without
 /// formats).
 fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'r, 'c>> {
     let arn = Arn::parse(r)?;
-    if arn.service.contains(['*', '?', '$']) || arn.service.is_empty() {
+    if glob_byte(arn.service) || arn.service.is_empty() {
         return None;
     }
     let mut fit = Fit {
@@ -667,7 +692,7 @@ fn place(
                 .iter()
                 .any(|(k, f)| key.map_or(true, |key| key == *k) && f == text)
         } else {
-            service.contains(['*', '?', '$']) && arn_fits((service, resource), arn)
+            glob_byte(service) && arn_fits((service, resource), arn)
         };
         if fits {
             *placed = true;
