@@ -7,6 +7,12 @@
 
 pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
 pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
+/// Bit 5 of every byte: or'ed into a word, it maps each ASCII capital to
+/// its small letter (and some punctuation onto other punctuation), so
+/// words equal ignoring case are equal once folded; a test or hash on
+/// folded words only has to agree for equal inputs, and the caller
+/// confirms a match byte by byte.
+pub(crate) const FOLD: u64 = 0x2020_2020_2020_2020;
 
 /// Whether `flags` is not zero for some eight bytes of `b` read as a
 /// little-endian word: a scan eight bytes at a time with the byte tests

@@ -414,7 +414,7 @@ fn repeats_into(values: &[String], by: &mut [usize], first: &mut FirstByHash) {
 /// every byte, so words that differ so are unequal; words that agree
 /// are confirmed byte by byte.
 fn eq_fold(a: &str, b: &str) -> bool {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
+    use crate::bytes::FOLD;
     let (x, y) = (a.as_bytes(), b.as_bytes());
     if x.len() != y.len() {
         return false;
@@ -478,7 +478,7 @@ impl FirstByHash {
 /// merges some punctuation: only equal hashes are compared, and the
 /// comparison decides), eight bytes at a time.
 fn case_folded_hash(s: &str) -> u64 {
-    hash_bytes(s, 0x2020_2020_2020_2020)
+    hash_bytes(s, crate::bytes::FOLD)
 }
 
 /// A hash of the bytes of `s`, each word or'ed with `fold` first

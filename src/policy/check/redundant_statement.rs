@@ -21,6 +21,9 @@
 //! takes one vector of them.
 
 use super::Checker;
+// `FOLD` is or'ed into sampled bytes to ignore ASCII case (and a little
+// more: a signature only has to agree for equal inputs).
+use crate::bytes::FOLD;
 use crate::check::Loc;
 use crate::code::Code;
 use crate::policy::{
@@ -172,10 +175,6 @@ fn signature(s: &Statement) -> u64 {
     }
     h | 1
 }
-
-/// ORed into sampled bytes to ignore ASCII case (and a little more: a
-/// signature only has to agree for equal inputs).
-const FOLD: u64 = 0x2020_2020_2020_2020;
 
 fn mix(x: u64) -> u64 {
     let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
