@@ -43,13 +43,13 @@ pub(crate) fn count_without_checked_values(doc: &PolicyDocument) -> usize {
 
 /// [`count`], with the values the check counts ([`count_without_checked_values`])
 /// or without.
-fn count_parts(doc: &PolicyDocument, actions: bool) -> usize {
+fn count_parts(doc: &PolicyDocument, checked: bool) -> usize {
     record_len(doc, |i| match i {
         0 => doc.version.as_deref().map_or(0, string_len),
         1 => doc.id.as_deref().map_or(0, string_len),
         _ => match &doc.statement {
-            Some(Statements::One(s)) => statement_len(s, actions),
-            Some(Statements::Many(v)) => seq_len(v.iter().map(|s| statement_len(s, actions))),
+            Some(Statements::One(s)) => statement_len(s, checked),
+            Some(Statements::Many(v)) => seq_len(v.iter().map(|s| statement_len(s, checked))),
             None => 0,
         },
     })
@@ -74,14 +74,14 @@ pub(crate) fn count_by_serde(doc: &PolicyDocument) -> usize {
 
 /// The characters of a statement (without the values of `Sid`, `Action`,
 /// `NotAction`, `Resource`, `NotResource` and `Condition` unless
-/// `actions`).
-fn statement_len(s: &Statement, actions: bool) -> usize {
+/// `checked`).
+fn statement_len(s: &Statement, checked: bool) -> usize {
     let strings = |v: &Option<OneOrMany<String>>| match v {
         Some(OneOrMany::One(x)) => string_len(x),
         Some(OneOrMany::Many(v)) => seq_len(v.iter().map(|x| string_len(x))),
         None => 0,
     };
-    if !actions {
+    if !checked {
         // Only Effect and the principals have a value to count: looked up
         // in a table by field index rather than through the `match` below
         // (an indirect jump per member, in the members' varying order).
@@ -100,16 +100,15 @@ fn statement_len(s: &Statement, actions: bool) -> usize {
         return record_len(s, |i| values.get(usize::from(i)).copied().unwrap_or(0));
     }
     record_len(s, |i| match i {
-        0 if actions => s.sid.as_deref().map_or(0, string_len),
+        0 => s.sid.as_deref().map_or(0, string_len),
         1 => s.effect.map_or(0, |e| string_len(e.as_str())),
         2 => s.principal.as_ref().map_or(0, principal_len),
         3 => s.not_principal.as_ref().map_or(0, principal_len),
-        4 if actions => strings(&s.action),
-        5 if actions => strings(&s.not_action),
-        6 if actions => strings(&s.resource),
-        7 if actions => strings(&s.not_resource),
-        8 if actions => s.condition.as_ref().map_or(0, condition_len),
-        _ => 0,
+        4 => strings(&s.action),
+        5 => strings(&s.not_action),
+        6 => strings(&s.resource),
+        7 => strings(&s.not_resource),
+        _ => s.condition.as_ref().map_or(0, condition_len),
     })
 }
 
