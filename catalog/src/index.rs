@@ -785,11 +785,18 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
-    /// For each of `field_templates`: the first (at most eight) bytes of
-    /// its literal beginning, lowercased, as a little-endian word, and how
-    /// many ([`NO_LIT`] when the text is no ARN), so that most formats are
-    /// passed over on one comparison of words.
-    field_head: Vec<(u64, u8)>,
+    /// The formats of the field (of this index's one field) in groups, each
+    /// in the order of `field_templates`: group 0 all of them, group 1 those
+    /// with an empty literal beginning or no ARN, then one group for each
+    /// first byte (lowercased) of a literal beginning: the formats that
+    /// begin with it and those of group 1. A resource is compared with the
+    /// group of its literal beginning's first byte only.
+    near: Vec<Near>,
+    /// Each group's range in `near`.
+    near_groups: Vec<(u32, u32)>,
+    /// The group of each first byte (lowercased) of a resource's literal
+    /// beginning: 256 entries (none in an index of no field).
+    near_of: Box<[u16]>,
     /// The action numbers, each service's (the range of its actions)
     /// sorted by lowercased name.
     by_name: Vec<u32>,
@@ -799,6 +806,17 @@ pub(crate) struct Index {
     by_hash: Vec<(u64, u32)>,
     /// Whether an action name has a wildcard (`*`, `?`).
     wild_names: bool,
+}
+
+/// A format in [`Index::near`]: the first (at most eight) bytes of its
+/// literal beginning, lowercased, as a little-endian word, and how many
+/// ([`NO_LIT`] when the text is no ARN), so that most formats are passed
+/// over on one comparison of words; and its number in [`Index::templates`].
+#[derive(Clone, Copy)]
+struct Near {
+    head: u64,
+    t: u32,
+    n: u8,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -884,7 +902,7 @@ impl<'c> Builder<'c> {
     }
 }
 
-/// [`Index::field_head`] of a format that is no ARN (compared with every
+/// [`Near::n`] of a format that is no ARN (compared with every
 /// resource).
 const NO_LIT: u8 = u8::MAX;
 
@@ -1048,8 +1066,10 @@ impl Index {
             templates: b.templates,
             fields,
             field_table: Table::default(),
-            field_head: Vec::new(),
             field_templates,
+            near: Vec::new(),
+            near_groups: Vec::new(),
+            near_of: Box::default(),
             by_name: Vec::new(),
             by_hash: Vec::new(),
             wild_names: false,
@@ -1093,14 +1113,9 @@ impl Index {
             table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
-        index.field_head = index
-            .field_templates
-            .iter()
-            .map(|&t| match index.templates[t as usize].lit {
-                Some(l) => head_word(index.get(l).as_bytes()),
-                None => (0, NO_LIT),
-            })
-            .collect();
+        if let Some(field) = index.fields.first() {
+            index.group_formats(field.templates.clone());
+        }
         index
     }
 
@@ -1250,27 +1265,72 @@ impl Index {
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
     }
 
+    /// Builds [`Index::near`] and its groups from the formats numbered
+    /// `range` in `field_templates`.
+    fn group_formats(&mut self, range: Range<u32>) {
+        let all: Vec<Near> = self.field_templates[range.start as usize..range.end as usize]
+            .iter()
+            .map(|&t| {
+                let (head, n) = match self.templates[t as usize].lit {
+                    Some(l) => head_word(self.get(l).as_bytes()),
+                    None => (0, NO_LIT),
+                };
+                Near { head, t, n }
+            })
+            .collect();
+        // Whether a format is in the group of first byte `b` (`None`:
+        // group 1).
+        let fits = |x: &Near, b: Option<u8>| x.n == 0 || x.n == NO_LIT || Some(x.head as u8) == b;
+        let mut near = all.clone();
+        let mut groups = vec![(0, near.len() as u32)];
+        let add = |b: Option<u8>, near: &mut Vec<Near>, groups: &mut Vec<(u32, u32)>| {
+            let start = near.len() as u32;
+            near.extend(all.iter().filter(|x| fits(x, b)));
+            groups.push((start, near.len() as u32));
+        };
+        add(None, &mut near, &mut groups);
+        let mut of = vec![1u16; 256];
+        for x in &all {
+            let b = x.head as u8;
+            if x.n != 0 && x.n != NO_LIT && of[b as usize] == 1 {
+                of[b as usize] = groups.len() as u16;
+                add(Some(b), &mut near, &mut groups);
+            }
+        }
+        // A capital finds the group of its lowercase letter.
+        for c in b'A'..=b'Z' {
+            of[c as usize] = of[c.to_ascii_lowercase() as usize];
+        }
+        self.near = near;
+        self.near_groups = groups;
+        self.near_of = of.into_boxed_slice();
+    }
+
     /// Calls `f` with the number of each ARN template of the service field
     /// of this index whose resource part may meet `resource` (their
     /// literal beginnings agree; `None`: every template), in the order of
     /// [`Catalog::arn_templates`], until `f` returns `true`.
     fn field_templates_near(&self, resource: Option<&str>, mut f: impl FnMut(u32) -> bool) {
-        let Some(field) = self.fields.first() else {
+        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        // The group of the literal beginning's first byte (all formats for
+        // an empty one: every format agrees with it).
+        let group = match lit.and_then(|l| l.first()) {
+            Some(&b) => self.near_of.get(b as usize).copied().unwrap_or(0),
+            None => 0,
+        };
+        let Some(&(lo, hi)) = self.near_groups.get(group as usize) else {
             return;
         };
-        let range = field.templates.clone();
-        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        let Some(items) = self.near.get(lo as usize..hi as usize) else {
+            return;
+        };
         // The resource's literal beginning: its first eight bytes as a word
         // (lowercased), the rest compared only when eight agree.
         let head = lit.map(|l| {
             let (w, n) = head_word(l);
             (lower_word(w), n)
         });
-        let (lo, hi) = (range.start as usize, range.end as usize);
-        for (&t, &(tw, tn)) in self.field_templates[lo..hi]
-            .iter()
-            .zip(&self.field_head[lo..hi])
-        {
+        for &Near { head: tw, t, n: tn } in items {
             if let (Some(r), Some((rw, rn)), true) = (lit, head, tn != NO_LIT) {
                 // The literal beginnings agree on their common length.
                 let n = tn.min(rn);
