@@ -76,8 +76,9 @@ impl fmt::Debug for IndexCell {
 struct Top {
     /// The lowercased prefixes and ARN service fields.
     text: String,
-    /// Each service's lowercased prefix and chunk, in the catalogue's order.
-    services: Vec<(Str, u32)>,
+    /// Each service's lowercased prefix, chunk and number in its chunk, in
+    /// the catalogue's order.
+    services: Vec<(Str, u32, u32)>,
     service_table: Table,
     /// The services whose prefix has at most sixteen bytes, by the prefix
     /// as two words ([`short_key`], lowercased): (words, length, service +
@@ -97,16 +98,21 @@ struct Top {
 impl Top {
     fn build(cat: &Catalog) -> Top {
         let mut text = String::new();
-        let services: Vec<(Str, u32)> = cat
+        let services: Vec<(Str, u32, u32)> = cat
             .services
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let p = Index::push(&mut text, text_at(&cat.text, s.prefix), true);
-                (p, s.chunk)
+                let first = cat
+                    .chunks
+                    .get(s.chunk as usize)
+                    .map_or(i, |c| c.services.range().start);
+                (p, s.chunk, i.saturating_sub(first) as u32)
             })
             .collect();
         let mut service_table = Table::with_entries(services.len());
-        for (i, &(p, _)) in services.iter().enumerate() {
+        for (i, &(p, ..)) in services.iter().enumerate() {
             let k = &text[p.off as usize..(p.off + p.len) as usize];
             service_table.insert(hash(k.as_bytes()), i as u32, |e| {
                 let q = services[e as usize].0;
@@ -115,7 +121,7 @@ impl Top {
         }
         let mut short =
             vec![(0u64, 0u64, 0u32, 0u32); (services.len() * 2).next_power_of_two().max(16)];
-        for (i, &(p, _)) in services.iter().enumerate() {
+        for (i, &(p, ..)) in services.iter().enumerate() {
             let b = Self::bytes(&text, p);
             let Some((w, v)) = short_key(b) else {
                 continue;
@@ -257,6 +263,7 @@ impl<'a> Lookup<'a> {
     /// case), as [`Lookup::action`] finds it: a service of at most sixteen
     /// bytes in an action of sixteen or more is read as the action's first
     /// two words, masked.
+    #[inline]
     pub(crate) fn action_at(&self, action: &str, colon: usize) -> Option<ActRef<'a>> {
         let b = action.as_bytes();
         let (Some(x), Some(y), true) = (b.get(..8), b.get(8..16), colon <= 16) else {
@@ -284,11 +291,11 @@ impl<'a> Lookup<'a> {
     }
 
     /// The action `name` of the service numbered `s`.
+    #[inline]
     fn action_of(&self, s: u32, name: &str) -> Option<ActRef<'a>> {
-        let chunk = self.top.services[s as usize].1;
+        let &(_, chunk, svc) = self.top.services.get(s as usize)?;
         let ix = self.chunk(chunk);
-        let first = self.cat.chunks[chunk as usize].services.range().start;
-        let a = ix.action_h(s as usize - first, name)?;
+        let a = ix.action_h(svc, name.as_bytes())?;
         Some(ActRef { ix, a, chunk })
     }
 
@@ -544,10 +551,48 @@ fn lower_word(w: u64) -> u64 {
     w | capital >> 2
 }
 
-/// The hash of `service:name` from the number of the service in its chunk
-/// and the name.
-fn hash2(service: usize, name: &[u8]) -> u64 {
-    let h = ((service as u64 + 1).wrapping_mul(K).rotate_left(17) ^ hash(name)).wrapping_mul(K);
+/// The 0x20 bit of each byte of `w` that is a lowercase ASCII letter, as
+/// [`lower_word`] finds capitals: a byte below 0x80 is one when adding 0x1f
+/// sets its high bit (it is at least `a`) and adding 0x05 does not (it is
+/// below `{`).
+fn lowercase_letters(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w & !HI;
+    ((x + 0x1f * L) & !(x + 0x05 * L) & !w & HI) >> 2
+}
+
+/// The word of `b` at byte `i` (below its length), as [`Index::name_words`]
+/// keeps it (lowercased there): eight bytes loaded as a little-endian word,
+/// the last (fewer) bytes as the word that ends with them shifted down
+/// (zero above them), a name of fewer than eight as [`head_word`].
+#[inline(always)]
+fn name_word(b: &[u8], i: usize) -> u64 {
+    let n = b.len();
+    if let Some(x) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(x);
+        u64::from_le_bytes(a)
+    } else if n >= 8 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[n - 8..]);
+        u64::from_le_bytes(a) >> (8 * (i + 8 - n))
+    } else {
+        head_word(b).0
+    }
+}
+
+/// The hash of the action `name` (ignoring ASCII case) of the service
+/// numbered `service` in its chunk, from the name's words
+/// ([`name_word`]).
+#[inline(always)]
+fn hash_name(service: u32, name: &[u8]) -> u64 {
+    let mut h = (u64::from(service) << 32 | name.len() as u64).wrapping_mul(K);
+    let mut i = 0;
+    while i < name.len() {
+        h = (h.rotate_left(5) ^ (name_word(name, i) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+        i += 8;
+    }
     h ^ (h >> 32)
 }
 
@@ -692,6 +737,8 @@ struct Act {
     types: Range<u32>,
     /// The condition keys it supports (its own), in [`Index::keys_of`].
     keys: Range<u32>,
+    /// Where its name's words start in [`Index::name_words`].
+    words: u32,
 }
 
 struct Type {
@@ -776,6 +823,11 @@ pub(crate) struct Index {
     service_table: Table,
     actions: Vec<Act>,
     action_table: Table,
+    /// Each action's name (lowercased, without the prefix) as
+    /// little-endian words ([`name_word`]), each with the 0x20 bit of each
+    /// of its bytes that is a letter (a name's byte may differ from it by
+    /// that bit alone): its words start at [`Act::words`].
+    name_words: Vec<(u64, u64)>,
     types: Vec<Type>,
     act_types: Vec<u32>,
     type_templates: Vec<u32>,
@@ -1028,6 +1080,7 @@ impl Index {
                     colon: s.prefix().len() as u32,
                     types: r0..act_types.len() as u32,
                     keys: k0..keys_of.len() as u32,
+                    words: 0,
                 });
             }
             services.push(Svc {
@@ -1058,6 +1111,7 @@ impl Index {
             service_table: Table::default(),
             actions,
             action_table: Table::default(),
+            name_words: Vec::new(),
             types,
             act_types,
             type_templates,
@@ -1086,14 +1140,22 @@ impl Index {
         }
         index.service_table = table;
         let mut table = Table::with_entries(index.actions.len());
-        for (i, a) in index.actions.iter().enumerate() {
-            let k = index.get(a.lower);
-            let n = &k[a.colon as usize + 1..];
-            let h = hash2(a.svc as usize, n.as_bytes());
-            table.insert(h, i as u32, |e| {
-                index.get(index.actions[e as usize].lower) == k
-            });
+        let mut name_words = Vec::new();
+        for (i, a) in index.actions.iter_mut().enumerate() {
+            let k = &index.text[a.lower.off as usize..(a.lower.off + a.lower.len) as usize];
+            let n = &k.as_bytes()[a.colon as usize + 1..];
+            a.words = name_words.len() as u32;
+            let mut j = 0;
+            while j < n.len() {
+                let w = name_word(n, j);
+                name_words.push((w, lowercase_letters(w)));
+                j += 8;
+            }
+            // A name met again (none in the data) is found as its first
+            // entry: a probe meets that one first.
+            table.insert(hash_name(a.svc, n), i as u32, |_| false);
         }
+        index.name_words = name_words;
         index.action_table = table;
         // Each service's actions by name, for patterns.
         let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
@@ -1121,14 +1183,27 @@ impl Index {
 
     /// The number of the action `name` (ignoring case) of the service
     /// numbered `svc` here.
-    fn action_h(&self, svc: usize, name: &str) -> Option<u32> {
-        let h = hash2(svc, name.as_bytes());
+    fn action_h(&self, svc: u32, name: &[u8]) -> Option<u32> {
+        let h = hash_name(svc, name);
         self.action_table.find(h, |e| {
             let Some(a) = self.actions.get(e as usize) else {
                 return false;
             };
-            let k = Top::bytes(&self.text, a.lower);
-            a.svc as usize == svc && eq_lower(&k[a.colon as usize + 1..], name.as_bytes())
+            if a.svc != svc || (a.lower.len - a.colon - 1) as usize != name.len() {
+                return false;
+            }
+            let Some(words) = self
+                .name_words
+                .get(a.words as usize..a.words as usize + name.len().div_ceil(8))
+            else {
+                return false;
+            };
+            // Equal ignoring case: the words differ at most in the 0x20
+            // bit of the stored name's letters (lowercase).
+            words
+                .iter()
+                .enumerate()
+                .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0)
         })
     }
 
@@ -1642,6 +1717,26 @@ mod tests {
                 }
             }
         }
+        // A name whose byte differs from the action's in the 0x20 bit alone
+        // is the action only when that byte is a letter.
+        for s in cat.services().step_by(5) {
+            for a in s.actions().step_by(3) {
+                let name = a.name().as_bytes();
+                for i in 0..name.len() {
+                    let mut other = name.to_vec();
+                    other[i] ^= 0x20;
+                    let Ok(other) = String::from_utf8(other) else {
+                        continue;
+                    };
+                    let text = format!("{}:{other}", s.prefix());
+                    assert_eq!(
+                        ix.action_at(&text, s.prefix().len()).is_some(),
+                        name[i].is_ascii_alphabetic(),
+                        "{text}"
+                    );
+                }
+            }
+        }
         assert!(ix.action_at(":GetObjectAndMore", 0).is_none());
         assert!(ix.action_at("s3:GetObjectAndMore", 2).is_none());
         assert!(ix.action_at("s3:GetObject", 2).is_some());
@@ -1657,6 +1752,14 @@ mod tests {
                 [b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b].map(|c| c.to_ascii_lowercase()),
             );
             assert_eq!(lower_word(w), want, "{b}");
+            let letters = [b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b].map(|c| {
+                if c.is_ascii_lowercase() {
+                    0x20
+                } else {
+                    0
+                }
+            });
+            assert_eq!(lowercase_letters(w), u64::from_le_bytes(letters), "{b}");
         }
         let names = [
             "",
