@@ -562,6 +562,16 @@ fn lowercase_letters(w: u64) -> u64 {
     ((x + 0x1f * L) & !(x + 0x05 * L) & !w & HI) >> 2
 }
 
+/// The first (at most eight) bytes of `b` as a big-endian word, zero below
+/// them: words compare as the bytes do, a prefix of a text below it (for
+/// texts without a zero byte; equal words say nothing).
+fn sort_key(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    let n = b.len().min(8);
+    a[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(a)
+}
+
 /// The word of `b` at byte `i` (below its length), as [`Index::name_words`]
 /// keeps it (lowercased there): eight bytes loaded as a little-endian word,
 /// the last (fewer) bytes as the word that ends with them shifted down
@@ -1225,6 +1235,21 @@ impl Index {
         }
     }
 
+    /// The first eight bytes of the name (lowercased) of action `a` as
+    /// [`sort_key`] gives them: its first word in `name_words`, big-endian.
+    fn name_key(&self, a: u32) -> u64 {
+        let Some(x) = self.actions.get(a as usize) else {
+            return 0;
+        };
+        if x.lower.len == x.colon + 1 {
+            // An empty name has no word.
+            return 0;
+        }
+        self.name_words
+            .get(x.words as usize)
+            .map_or(0, |w| w.0.swap_bytes())
+    }
+
     /// [`Index::action_name_lower`] as bytes (one bounds check, no check of
     /// UTF-8 boundaries).
     fn action_name_bytes(&self, a: u32) -> &[u8] {
@@ -1270,7 +1295,19 @@ impl Index {
             }
             n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_bytes(a)));
+        // The names before the literal beginning: those whose first eight
+        // bytes (as a word that orders as the bytes do) are below its
+        // own, and those whose eight bytes are its own and that come
+        // before it byte by byte.
+        let kl = lower_word(sort_key(lit));
+        let start = names.partition_point(|&a| {
+            let k = self.name_key(a);
+            if k == kl {
+                before(self.action_name_bytes(a))
+            } else {
+                k < kl
+            }
+        });
         let mut heads = names[start..]
             .iter()
             .map(|&a| (a, self.action_name_bytes(a)))
