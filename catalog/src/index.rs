@@ -764,6 +764,13 @@ struct Key {
     name: Str,
     /// Whether a placeholder stands in it (see `crate::placeholder_match`).
     template: bool,
+    /// How long a key must be to be it or an instance of it: its length,
+    /// or that of its literal run ([`crate::literal_run`]) when templated.
+    need: u32,
+    /// The first (at most eight) bytes of that length, lowercased, as
+    /// [`head_word`] gives them: a key is compared with it only when its
+    /// own first bytes are these.
+    head: u64,
 }
 
 struct Template {
@@ -938,9 +945,17 @@ impl<'c> Builder<'c> {
             return i;
         }
         let name = Index::push(&mut self.text, k, false);
+        let template = crate::is_template(k);
+        let need = if template {
+            crate::literal_run(k.as_bytes())
+        } else {
+            k.len()
+        };
         self.keys.push(Key {
             name,
-            template: crate::is_template(k),
+            template,
+            need: need as u32,
+            head: lower_word(head_word(&k.as_bytes()[..need]).0),
         });
         let i = self.keys.len() as u32 - 1;
         self.key_ids.insert(k, i);
@@ -1365,11 +1380,20 @@ impl Index {
     /// Whether action `a` supports condition key `key`, as
     /// [`crate::Action::supports_key`] answers.
     fn supports_key(&self, a: u32, key: &str) -> bool {
+        // The key's first eight bytes, lowercased: a catalogued key is
+        // compared only when their first bytes agree (both its equality
+        // and its placeholder match need its literal run to begin the key).
+        let kw = lower_word(head_word(key.as_bytes()).0);
         let any = |r: &Range<u32>| {
             self.keys_of[r.start as usize..r.end as usize]
                 .iter()
                 .any(|&k| {
                     let k = &self.keys[k as usize];
+                    let n = k.need.min(8);
+                    let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+                    if k.need as usize > key.len() || (kw ^ k.head) & mask != 0 {
+                        return false;
+                    }
                     Top::bytes(&self.text, k.name).eq_ignore_ascii_case(key.as_bytes())
                         || (k.template && crate::placeholder_match(self.get(k.name), key))
                 })

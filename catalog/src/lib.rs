@@ -573,19 +573,9 @@ fn template_matches(tpl: &str, key: &str) -> bool {
 /// ignoring ASCII case.
 fn placeholder_match(tpl: &str, key: &str) -> bool {
     fn m(t: &[u8], k: &[u8]) -> bool {
-        // The literal run first (up to a placeholder: `${`, `<`, or a last
-        // `tag-key`), compared as a whole instead of byte by byte.
-        let mut n = t
-            .windows(2)
-            .position(|w| w == b"${" || w[0] == b'<')
-            .unwrap_or(if t.last() == Some(&b'<') {
-                t.len() - 1
-            } else {
-                t.len()
-            });
-        if t.len() >= 7 && t[t.len() - 7..].eq_ignore_ascii_case(b"tag-key") {
-            n = n.min(t.len() - 7);
-        }
+        // The literal run first, compared as a whole instead of byte by
+        // byte.
+        let n = literal_run(t);
         if n > 0 {
             return k.len() >= n && k[..n].eq_ignore_ascii_case(&t[..n]) && m(&t[n..], &k[n..]);
         }
@@ -614,6 +604,25 @@ fn placeholder_match(tpl: &str, key: &str) -> bool {
         (1..=k.len()).any(|i| m(rest, &k[i..]))
     }
     m(tpl.as_bytes(), key.as_bytes())
+}
+
+/// The length of the literal run that begins the templated key `t`: up to
+/// its first placeholder (`${`, `<`, or a last `tag-key`). A key is an
+/// instance of `t` ([`placeholder_match`]) only if it begins with that run
+/// (ignoring ASCII case).
+fn literal_run(t: &[u8]) -> usize {
+    let mut n = t
+        .windows(2)
+        .position(|w| w == b"${" || w[0] == b'<')
+        .unwrap_or(if t.last() == Some(&b'<') {
+            t.len() - 1
+        } else {
+            t.len()
+        });
+    if t.len() >= 7 && t[t.len() - 7..].eq_ignore_ascii_case(b"tag-key") {
+        n = n.min(t.len() - 7);
+    }
+    n
 }
 
 /// The service field of an ARN template (`s3` of `arn:${Partition}:s3:::...`).
