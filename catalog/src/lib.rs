@@ -611,14 +611,14 @@ fn placeholder_match(tpl: &str, key: &str) -> bool {
 /// instance of `t` ([`placeholder_match`]) only if it begins with that run
 /// (ignoring ASCII case).
 fn literal_run(t: &[u8]) -> usize {
-    let mut n = t
-        .windows(2)
-        .position(|w| w == b"${" || w[0] == b'<')
-        .unwrap_or(if t.last() == Some(&b'<') {
-            t.len() - 1
-        } else {
-            t.len()
-        });
+    // The first `<`, or `$` followed by `{`.
+    let mut n = t.len();
+    for (i, &c) in t.iter().enumerate() {
+        if c == b'<' || (c == b'$' && t.get(i + 1) == Some(&b'{')) {
+            n = i;
+            break;
+        }
+    }
     if t.len() >= 7 && t[t.len() - 7..].eq_ignore_ascii_case(b"tag-key") {
         n = n.min(t.len() - 7);
     }
