@@ -1185,8 +1185,14 @@ impl Index {
         // Each service's actions by name, for patterns.
         let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
         for sv in &index.services {
-            by_name[sv.actions.start as usize..sv.actions.end as usize]
-                .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
+            by_name[sv.actions.start as usize..sv.actions.end as usize].sort_by(|&x, &y| {
+                // The first eight bytes as words first (they order as
+                // the bytes do), the bytes when they agree.
+                index
+                    .name_key(x)
+                    .cmp(&index.name_key(y))
+                    .then_with(|| index.action_name_bytes(x).cmp(index.action_name_bytes(y)))
+            });
         }
         index.by_name = by_name;
         let mut by_hash: Vec<(u64, u32)> = (0..index.actions.len() as u32)
