@@ -87,6 +87,8 @@ struct Top {
     /// Each ARN service field, lowercased, once.
     fields: Vec<Str>,
     field_table: Table,
+    /// The fields of at most sixteen bytes as `short` keeps the services.
+    short_fields: Vec<(u64, u64, u32, u32)>,
     /// The index of each chunk, built on first use.
     chunks: Box<[OnceLock<Index>]>,
     /// The index of each of `fields` (its formats), built on first use.
@@ -119,25 +121,7 @@ impl Top {
                 &text[q.off as usize..(q.off + q.len) as usize] == k
             });
         }
-        let mut short =
-            vec![(0u64, 0u64, 0u32, 0u32); (services.len() * 2).next_power_of_two().max(16)];
-        for (i, &(p, ..)) in services.iter().enumerate() {
-            let b = Self::bytes(&text, p);
-            let Some((w, v)) = short_key(b) else {
-                continue;
-            };
-            let n = b.len() as u32;
-            let mask = short.len() - 1;
-            let mut at = short_slot(w, v, n) & mask;
-            // The first service of a prefix is kept, as the hashed table
-            // keeps it.
-            while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
-                at = (at + 1) & mask;
-            }
-            if short[at].3 == 0 {
-                short[at] = (w, v, n, i as u32 + 1);
-            }
-        }
+        let short = short_table(services.iter().map(|&(p, ..)| Self::bytes(&text, p)));
         // `arn_fields` is sorted by field ignoring case: each field once.
         let mut fields: Vec<Str> = Vec::new();
         for (f, _) in &cat.arn_fields {
@@ -157,7 +141,9 @@ impl Top {
                 |_| false,
             );
         }
+        let short_fields = short_table(fields.iter().map(|&f| Self::bytes(&text, f)));
         Top {
+            short_fields,
             chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
             field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
             globals: OnceLock::new(),
@@ -195,18 +181,7 @@ impl Top {
     /// The number of the service whose prefix of `n` (at most sixteen)
     /// bytes, lowercased, is the words `w` and `v` ([`short_key`]).
     fn service_words(&self, w: u64, v: u64, n: u32) -> Option<u32> {
-        let mask = self.short.len() - 1;
-        let mut at = short_slot(w, v, n) & mask;
-        loop {
-            let (sw, sv, sn, e) = *self.short.get(at)?;
-            if e == 0 {
-                return None;
-            }
-            if sw == w && sv == v && sn == n {
-                return Some(e - 1);
-            }
-            at = (at + 1) & mask;
-        }
+        short_find(&self.short, w, v, n)
     }
 
     /// The number of the service whose prefix (ignoring case) is `prefix`,
@@ -403,12 +378,18 @@ impl<'a> Lookup<'a> {
     /// on first use from the chunks that have formats of it.
     fn field(&self, field: &str) -> Option<&'a Index> {
         let top = self.top;
-        let i = top.field_table.find(hash(field.as_bytes()), |e| {
-            eq_lower(
-                Top::bytes(&top.text, top.fields[e as usize]),
-                field.as_bytes(),
-            )
-        })?;
+        let b = field.as_bytes();
+        let i = match short_key(b) {
+            Some((w, v)) => short_find(
+                &top.short_fields,
+                lower_word(w),
+                lower_word(v),
+                b.len() as u32,
+            ),
+            None => top.field_table.find(hash(b), |e| {
+                eq_lower(Top::bytes(&top.text, top.fields[e as usize]), b)
+            }),
+        }?;
         Some(top.field_ix[i as usize].get_or_init(|| {
             Index::build(
                 self.cat,
@@ -604,6 +585,47 @@ fn hash_name(service: u32, name: &[u8]) -> u64 {
         i += 8;
     }
     h ^ (h >> 32)
+}
+
+/// A table of texts of at most sixteen bytes (lowercased), by their words
+/// ([`short_key`]): (words, length, number in `texts` + 1, 0 for an empty
+/// slot), a power of two long, probed linearly. Of equal texts the first is
+/// kept (as the hashed tables keep it); longer texts are left out.
+fn short_table<'t>(texts: impl ExactSizeIterator<Item = &'t [u8]>) -> Vec<(u64, u64, u32, u32)> {
+    let mut short = vec![(0u64, 0u64, 0u32, 0u32); (texts.len() * 2).next_power_of_two().max(16)];
+    let mask = short.len() - 1;
+    for (i, b) in texts.enumerate() {
+        let Some((w, v)) = short_key(b) else {
+            continue;
+        };
+        let n = b.len() as u32;
+        let mut at = short_slot(w, v, n) & mask;
+        while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
+            at = (at + 1) & mask;
+        }
+        if short[at].3 == 0 {
+            short[at] = (w, v, n, i as u32 + 1);
+        }
+    }
+    short
+}
+
+/// The number of the text of `n` (at most sixteen) bytes, lowercased, whose
+/// words are `w` and `v`, in a [`short_table`].
+#[inline]
+fn short_find(short: &[(u64, u64, u32, u32)], w: u64, v: u64, n: u32) -> Option<u32> {
+    let mask = short.len().checked_sub(1)?;
+    let mut at = short_slot(w, v, n) & mask;
+    loop {
+        let (sw, sv, sn, e) = *short.get(at)?;
+        if e == 0 {
+            return None;
+        }
+        if sw == w && sv == v && sn == n {
+            return Some(e - 1);
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 /// The slot of a short prefix (its words and length) in [`Top::short`],
