@@ -1444,7 +1444,8 @@ impl Index {
                         return false;
                     }
                     Top::bytes(&self.text, k.name).eq_ignore_ascii_case(key.as_bytes())
-                        || (k.template && crate::placeholder_match(self.get(k.name), key))
+                        || (k.template
+                            && crate::placeholder_match_run(self.get(k.name), key, k.need as usize))
                 })
         };
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))

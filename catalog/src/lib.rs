@@ -572,38 +572,52 @@ fn template_matches(tpl: &str, key: &str) -> bool {
 /// placeholder stands for a non-empty run of characters, the rest is equal
 /// ignoring ASCII case.
 fn placeholder_match(tpl: &str, key: &str) -> bool {
-    fn m(t: &[u8], k: &[u8]) -> bool {
-        // The literal run first, compared as a whole instead of byte by
-        // byte.
-        let n = literal_run(t);
-        if n > 0 {
-            return k.len() >= n && k[..n].eq_ignore_ascii_case(&t[..n]) && m(&t[n..], &k[n..]);
-        }
-        let close = match t {
-            [b'$', b'{', ..] => Some(b'}'),
-            [b'<', ..] => Some(b'>'),
-            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
-            [] => return k.is_empty(),
-            [c, rest @ ..] => {
-                return k
-                    .first()
-                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
-            }
-        };
-        let rest = match close {
-            Some(c) => match t.iter().position(|&x| x == c) {
-                Some(i) => &t[i + 1..],
-                None => return t.eq_ignore_ascii_case(k),
-            },
-            None => &t[t.len()..],
-        };
-        if rest.is_empty() {
-            // The placeholder ends the template: it takes the rest.
-            return !k.is_empty();
-        }
-        (1..=k.len()).any(|i| m(rest, &k[i..]))
+    placeholder_m(tpl.as_bytes(), key.as_bytes())
+}
+
+/// [`placeholder_match`], `run` being [`literal_run`] of `tpl` (known to
+/// the caller).
+fn placeholder_match_run(tpl: &str, key: &str, run: usize) -> bool {
+    placeholder_run(tpl.as_bytes(), key.as_bytes(), run)
+}
+
+/// Whether `k` is an instance of the templated key `t` (as
+/// [`placeholder_match`]).
+fn placeholder_m(t: &[u8], k: &[u8]) -> bool {
+    placeholder_run(t, k, literal_run(t))
+}
+
+/// [`placeholder_m`], `n` being [`literal_run`] of `t`: the literal run
+/// first, compared as a whole instead of byte by byte, then what follows.
+fn placeholder_run(t: &[u8], k: &[u8], n: usize) -> bool {
+    if n > 0 {
+        return k.len() >= n
+            && k[..n].eq_ignore_ascii_case(&t[..n])
+            && placeholder_m(&t[n..], &k[n..]);
     }
-    m(tpl.as_bytes(), key.as_bytes())
+    let close = match t {
+        [b'$', b'{', ..] => Some(b'}'),
+        [b'<', ..] => Some(b'>'),
+        _ if t.eq_ignore_ascii_case(b"tag-key") => None,
+        [] => return k.is_empty(),
+        [c, rest @ ..] => {
+            return k
+                .first()
+                .is_some_and(|d| d.eq_ignore_ascii_case(c) && placeholder_m(rest, &k[1..]))
+        }
+    };
+    let rest = match close {
+        Some(c) => match t.iter().position(|&x| x == c) {
+            Some(i) => &t[i + 1..],
+            None => return t.eq_ignore_ascii_case(k),
+        },
+        None => &t[t.len()..],
+    };
+    if rest.is_empty() {
+        // The placeholder ends the template: it takes the rest.
+        return !k.is_empty();
+    }
+    (1..=k.len()).any(|i| placeholder_m(rest, &k[i..]))
 }
 
 /// The length of the literal run that begins the templated key `t`: up to
