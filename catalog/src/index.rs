@@ -906,8 +906,11 @@ pub(crate) struct Index {
 #[derive(Clone, Copy)]
 struct Near {
     head: u64,
+    /// The next (at most eight) bytes, as `head` and `n` the first ones.
+    head2: u64,
     t: u32,
     n: u8,
+    n2: u8,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -1457,11 +1460,22 @@ impl Index {
         let all: Vec<Near> = self.field_templates[range.start as usize..range.end as usize]
             .iter()
             .map(|&t| {
-                let (head, n) = match self.templates[t as usize].lit {
+                let l = self.templates[t as usize].lit;
+                let (head, n) = match l {
                     Some(l) => head_word(self.get(l).as_bytes()),
                     None => (0, NO_LIT),
                 };
-                Near { head, t, n }
+                let (head2, n2) = head_word(
+                    l.and_then(|l| self.get(l).as_bytes().get(8..))
+                        .unwrap_or_default(),
+                );
+                Near {
+                    head,
+                    head2,
+                    t,
+                    n,
+                    n2,
+                }
             })
             .collect();
         // Whether a format is in the group of first byte `b` (`None`:
@@ -1512,25 +1526,39 @@ impl Index {
         };
         // The resource's literal beginning: its first eight bytes as a word
         // (lowercased), the rest compared only when eight agree.
-        let head = lit.map(|l| {
+        // The next eight as a word too, the rest compared only when
+        // sixteen agree.
+        let word = |l: &[u8]| {
             let (w, n) = head_word(l);
             (lower_word(w), n)
-        });
-        for &Near { head: tw, t, n: tn } in items {
-            if let (Some(r), Some((rw, rn)), true) = (lit, head, tn != NO_LIT) {
+        };
+        let head = lit.map(|l| (word(l), word(l.get(8..).unwrap_or_default())));
+        let mask = |n: u8| if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        for &Near {
+            head: tw,
+            head2: tw2,
+            t,
+            n: tn,
+            n2: tn2,
+        } in items
+        {
+            if let (Some(r), Some(((rw, rn), (rw2, rn2))), true) = (lit, head, tn != NO_LIT) {
                 // The literal beginnings agree on their common length.
-                let n = tn.min(rn);
-                let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
-                if (tw ^ rw) & mask != 0 {
+                if (tw ^ rw) & mask(tn.min(rn)) != 0 {
                     continue;
                 }
-                if n == 8 {
-                    let tl = self.templates[t as usize]
-                        .lit
-                        .map_or(&[][..], |l| self.get(l).as_bytes());
-                    let m = tl.len().min(r.len());
-                    if !tl[8..m].eq_ignore_ascii_case(&r[8..m]) {
+                if tn == 8 && rn == 8 {
+                    if (tw2 ^ rw2) & mask(tn2.min(rn2)) != 0 {
                         continue;
+                    }
+                    if tn2 == 8 && rn2 == 8 {
+                        let tl = self.templates[t as usize]
+                            .lit
+                            .map_or(&[][..], |l| self.get(l).as_bytes());
+                        let m = tl.len().min(r.len());
+                        if !tl[16..m].eq_ignore_ascii_case(&r[16..m]) {
+                            continue;
+                        }
                     }
                 }
             }
