@@ -758,6 +758,20 @@ struct Svc {
     keys: OnceLock<Keys>,
 }
 
+/// A slot of [`Index::action_slots`].
+#[derive(Clone, Copy, Default)]
+struct ActSlot {
+    /// The high half of the action's [`hash_name`] and the length of its
+    /// name.
+    tag_len: u64,
+    /// Its service, in [`Index::services`].
+    svc: u32,
+    /// Its number + 1, 0 for an empty slot.
+    entry: u32,
+    /// [`Act::words`].
+    words: u32,
+}
+
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
@@ -861,7 +875,9 @@ pub(crate) struct Index {
     services: Vec<Svc>,
     service_table: Table,
     actions: Vec<Act>,
-    action_table: Table,
+    /// The actions by [`hash_name`] of their service and name, with what
+    /// tells them apart, a power of two long, probed linearly.
+    action_slots: Vec<ActSlot>,
     /// Each action's name (lowercased, without the prefix) as
     /// little-endian words ([`name_word`]), each with the 0x20 bit of each
     /// of its bytes that is a letter (a name's byte may differ from it by
@@ -1181,7 +1197,7 @@ impl Index {
             services,
             service_table: Table::default(),
             actions,
-            action_table: Table::default(),
+            action_slots: Vec::new(),
             name_words: Vec::new(),
             types,
             act_types,
@@ -1210,7 +1226,9 @@ impl Index {
             });
         }
         index.service_table = table;
-        let mut table = Table::with_entries(index.actions.len());
+        let mut slots =
+            vec![ActSlot::default(); (index.actions.len() * 2).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
         let mut name_words = Vec::new();
         for (i, a) in index.actions.iter_mut().enumerate() {
             let k = &index.text[a.lower.off as usize..(a.lower.off + a.lower.len) as usize];
@@ -1224,10 +1242,20 @@ impl Index {
             }
             // A name met again (none in the data) is found as its first
             // entry: a probe meets that one first.
-            table.insert(hash_name(a.svc, n), i as u32, |_| false);
+            let h = hash_name(a.svc, n);
+            let mut at = h as usize & mask;
+            while slots[at].entry != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = ActSlot {
+                tag_len: (h >> 32) << 32 | n.len() as u64,
+                svc: a.svc,
+                entry: i as u32 + 1,
+                words: a.words,
+            };
         }
         index.name_words = name_words;
-        index.action_table = table;
+        index.action_slots = slots;
         // Each service's actions by name, for patterns.
         let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
         for sv in &index.services {
@@ -1262,26 +1290,33 @@ impl Index {
     /// numbered `svc` here.
     fn action_h(&self, svc: u32, name: &[u8]) -> Option<u32> {
         let h = hash_name(svc, name);
-        self.action_table.find(h, |e| {
-            let Some(a) = self.actions.get(e as usize) else {
-                return false;
-            };
-            if a.svc != svc || (a.lower.len - a.colon - 1) as usize != name.len() {
-                return false;
+        let want = (h >> 32) << 32 | name.len() as u64;
+        let mask = self.action_slots.len().checked_sub(1)?;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.action_slots.get(at)?;
+            if slot.entry == 0 {
+                return None;
             }
-            let Some(words) = self
-                .name_words
-                .get(a.words as usize..a.words as usize + name.len().div_ceil(8))
-            else {
-                return false;
-            };
-            // Equal ignoring case: the words differ at most in the 0x20
-            // bit of the stored name's letters (lowercase).
-            words
-                .iter()
-                .enumerate()
-                .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0)
-        })
+            if slot.tag_len == want && slot.svc == svc {
+                let from = slot.words as usize;
+                let words = self
+                    .name_words
+                    .get(from..from + name.len().div_ceil(8))
+                    .unwrap_or_default();
+                // Equal ignoring case: the words differ at most in the 0x20
+                // bit of the stored name's letters (lowercase).
+                let same = words.len() == name.len().div_ceil(8)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0);
+                if same {
+                    return Some(slot.entry - 1);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// Calls `f` with the number (here) of each service that has an action
