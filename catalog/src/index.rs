@@ -905,8 +905,9 @@ pub(crate) struct Index {
     /// beginning: 256 entries (none in an index of no field).
     near_of: Box<[u16]>,
     /// The action numbers, each service's (the range of its actions)
-    /// sorted by lowercased name.
-    by_name: Vec<u32>,
+    /// sorted by lowercased name, each with its name's first eight bytes as
+    /// [`Index::name_key`] gives them (a binary search compares words).
+    by_name: Vec<(u64, u32)>,
     /// ([`hash`] of the name without the prefix, action number) of every
     /// action, sorted: the actions of one name, in the order of their
     /// services.
@@ -1257,15 +1258,18 @@ impl Index {
         index.name_words = name_words;
         index.action_slots = slots;
         // Each service's actions by name, for patterns.
-        let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
+        let mut by_name: Vec<(u64, u32)> = (0..index.actions.len() as u32)
+            .map(|a| (index.name_key(a), a))
+            .collect();
         for sv in &index.services {
-            by_name[sv.actions.start as usize..sv.actions.end as usize].sort_by(|&x, &y| {
+            by_name[sv.actions.start as usize..sv.actions.end as usize].sort_by(|x, y| {
                 // The first eight bytes as words first (they order as
                 // the bytes do), the bytes when they agree.
-                index
-                    .name_key(x)
-                    .cmp(&index.name_key(y))
-                    .then_with(|| index.action_name_bytes(x).cmp(index.action_name_bytes(y)))
+                x.0.cmp(&y.0).then_with(|| {
+                    index
+                        .action_name_bytes(x.1)
+                        .cmp(index.action_name_bytes(y.1))
+                })
             });
         }
         index.by_name = by_name;
@@ -1402,8 +1406,7 @@ impl Index {
         // own, and those whose eight bytes are its own and that come
         // before it byte by byte.
         let kl = lower_word(sort_key(lit));
-        let start = names.partition_point(|&a| {
-            let k = self.name_key(a);
+        let start = names.partition_point(|&(k, a)| {
             if k == kl {
                 before(self.action_name_bytes(a))
             } else {
@@ -1412,7 +1415,7 @@ impl Index {
         });
         let mut heads = names[start..]
             .iter()
-            .map(|&a| (a, self.action_name_bytes(a)))
+            .map(|&(_, a)| (a, self.action_name_bytes(a)))
             .take_while(|(_, n)| n.len() >= lit.len() && n[..lit.len()].eq_ignore_ascii_case(lit));
         if cut + 1 == b.len() && b[cut] == b'*' {
             // `Get*`: every name with the head matches.
