@@ -318,13 +318,16 @@ impl<'a> Lookup<'a> {
     /// (ignoring case), in the catalogue's order (every chunk is looked
     /// into).
     pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        // The name hashed once for all the chunks.
+        let h = hash(name.as_bytes());
         for (c, chunk) in self.cat.chunks.iter().enumerate() {
             let start = chunk.services.range().start;
-            self.chunk(c as u32).services_with_action(name, &mut |s| {
-                if let Some(svc) = self.cat.services.get(start + s as usize) {
-                    f(text_at(&self.cat.text, svc.prefix));
-                }
-            });
+            self.chunk(c as u32)
+                .services_with_action(h, name.as_bytes(), &mut |s| {
+                    if let Some(svc) = self.cat.services.get(start + s as usize) {
+                        f(text_at(&self.cat.text, svc.prefix));
+                    }
+                });
         }
     }
 
@@ -1302,22 +1305,8 @@ impl Index {
             if slot.entry == 0 {
                 return None;
             }
-            if slot.tag_len == want && slot.svc == svc {
-                let from = slot.words as usize;
-                let words = self
-                    .name_words
-                    .get(from..from + name.len().div_ceil(8))
-                    .unwrap_or_default();
-                // Equal ignoring case: the words differ at most in the 0x20
-                // bit of the stored name's letters (lowercase).
-                let same = words.len() == name.len().div_ceil(8)
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0);
-                if same {
-                    return Some(slot.entry - 1);
-                }
+            if slot.tag_len == want && slot.svc == svc && self.words_equal(slot.words, name) {
+                return Some(slot.entry - 1);
             }
             at = (at + 1) & mask;
         }
@@ -1325,20 +1314,35 @@ impl Index {
 
     /// Calls `f` with the number (here) of each service that has an action
     /// `name` (ignoring case), in order.
-    fn services_with_action(&self, name: &str, f: &mut dyn FnMut(u32)) {
-        let h = hash(name.as_bytes());
+    fn services_with_action(&self, h: u64, name: &[u8], f: &mut dyn FnMut(u32)) {
         let lo = self.by_hash.partition_point(|x| x.0 < h);
         for &(x, a) in &self.by_hash[lo..] {
             if x != h {
                 break;
             }
-            if self
-                .action_name_bytes(a)
-                .eq_ignore_ascii_case(name.as_bytes())
+            let act = &self.actions[a as usize];
+            if (act.lower.len - act.colon - 1) as usize == name.len()
+                && self.words_equal(act.words, name)
             {
-                f(self.actions[a as usize].svc);
+                f(act.svc);
             }
         }
+    }
+
+    /// Whether the name whose words start at `from` in `name_words` is
+    /// `name` (of its length) ignoring case: the words differ at most in
+    /// the 0x20 bit of the stored name's letters (lowercase).
+    #[inline]
+    fn words_equal(&self, from: u32, name: &[u8]) -> bool {
+        let from = from as usize;
+        let n = name.len().div_ceil(8);
+        let Some(words) = self.name_words.get(from..from + n) else {
+            return false;
+        };
+        words
+            .iter()
+            .enumerate()
+            .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0)
     }
 
     /// The first eight bytes of the name (lowercased) of action `a` as
