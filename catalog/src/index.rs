@@ -319,7 +319,7 @@ impl<'a> Lookup<'a> {
     /// into).
     pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
         // The name hashed once for all the chunks.
-        let h = hash(name.as_bytes());
+        let h = hash_name(0, name.as_bytes());
         for (c, chunk) in self.cat.chunks.iter().enumerate() {
             let start = chunk.services.range().start;
             self.chunk(c as u32)
@@ -911,7 +911,8 @@ pub(crate) struct Index {
     /// sorted by lowercased name, each with its name's first eight bytes as
     /// [`Index::name_key`] gives them (a binary search compares words).
     by_name: Vec<(u64, u32)>,
-    /// ([`hash`] of the name without the prefix, action number) of every
+    /// ([`hash_name`] of the name without the prefix and of no service,
+    /// action number) of every
     /// action, sorted: the actions of one name, in the order of their
     /// services.
     by_hash: Vec<(u64, u32)>,
@@ -1277,7 +1278,7 @@ impl Index {
         }
         index.by_name = by_name;
         let mut by_hash: Vec<(u64, u32)> = (0..index.actions.len() as u32)
-            .map(|a| (hash(index.action_name_lower(a).as_bytes()), a))
+            .map(|a| (hash_name(0, index.action_name_bytes(a)), a))
             .collect();
         by_hash.sort_unstable();
         index.by_hash = by_hash;
