@@ -76,8 +76,9 @@ impl fmt::Debug for IndexCell {
 struct Top {
     /// The lowercased prefixes and ARN service fields.
     text: String,
-    /// Each service's lowercased prefix and chunk, in the catalogue's order.
-    services: Vec<(Str, u32)>,
+    /// Each service's lowercased prefix, chunk and number in its chunk, in
+    /// the catalogue's order.
+    services: Vec<(Str, u32, u32)>,
     service_table: Table,
     /// The services whose prefix has at most sixteen bytes, by the prefix
     /// as two words ([`short_key`], lowercased): (words, length, service +
@@ -86,6 +87,8 @@ struct Top {
     /// Each ARN service field, lowercased, once.
     fields: Vec<Str>,
     field_table: Table,
+    /// The fields of at most sixteen bytes as `short` keeps the services.
+    short_fields: Vec<(u64, u64, u32, u32)>,
     /// The index of each chunk, built on first use.
     chunks: Box<[OnceLock<Index>]>,
     /// The index of each of `fields` (its formats), built on first use.
@@ -97,41 +100,28 @@ struct Top {
 impl Top {
     fn build(cat: &Catalog) -> Top {
         let mut text = String::new();
-        let services: Vec<(Str, u32)> = cat
+        let services: Vec<(Str, u32, u32)> = cat
             .services
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let p = Index::push(&mut text, text_at(&cat.text, s.prefix), true);
-                (p, s.chunk)
+                let first = cat
+                    .chunks
+                    .get(s.chunk as usize)
+                    .map_or(i, |c| c.services.range().start);
+                (p, s.chunk, i.saturating_sub(first) as u32)
             })
             .collect();
         let mut service_table = Table::with_entries(services.len());
-        for (i, &(p, _)) in services.iter().enumerate() {
+        for (i, &(p, ..)) in services.iter().enumerate() {
             let k = &text[p.off as usize..(p.off + p.len) as usize];
             service_table.insert(hash(k.as_bytes()), i as u32, |e| {
                 let q = services[e as usize].0;
                 &text[q.off as usize..(q.off + q.len) as usize] == k
             });
         }
-        let mut short =
-            vec![(0u64, 0u64, 0u32, 0u32); (services.len() * 2).next_power_of_two().max(16)];
-        for (i, &(p, _)) in services.iter().enumerate() {
-            let b = Self::bytes(&text, p);
-            let Some((w, v)) = short_key(b) else {
-                continue;
-            };
-            let n = b.len() as u32;
-            let mask = short.len() - 1;
-            let mut at = short_slot(w, v, n) & mask;
-            // The first service of a prefix is kept, as the hashed table
-            // keeps it.
-            while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
-                at = (at + 1) & mask;
-            }
-            if short[at].3 == 0 {
-                short[at] = (w, v, n, i as u32 + 1);
-            }
-        }
+        let short = short_table(services.iter().map(|&(p, ..)| Self::bytes(&text, p)));
         // `arn_fields` is sorted by field ignoring case: each field once.
         let mut fields: Vec<Str> = Vec::new();
         for (f, _) in &cat.arn_fields {
@@ -151,7 +141,9 @@ impl Top {
                 |_| false,
             );
         }
+        let short_fields = short_table(fields.iter().map(|&f| Self::bytes(&text, f)));
         Top {
+            short_fields,
             chunks: (0..cat.chunks.len()).map(|_| OnceLock::new()).collect(),
             field_ix: (0..fields.len()).map(|_| OnceLock::new()).collect(),
             globals: OnceLock::new(),
@@ -189,18 +181,7 @@ impl Top {
     /// The number of the service whose prefix of `n` (at most sixteen)
     /// bytes, lowercased, is the words `w` and `v` ([`short_key`]).
     fn service_words(&self, w: u64, v: u64, n: u32) -> Option<u32> {
-        let mask = self.short.len() - 1;
-        let mut at = short_slot(w, v, n) & mask;
-        loop {
-            let (sw, sv, sn, e) = *self.short.get(at)?;
-            if e == 0 {
-                return None;
-            }
-            if sw == w && sv == v && sn == n {
-                return Some(e - 1);
-            }
-            at = (at + 1) & mask;
-        }
+        short_find(&self.short, w, v, n)
     }
 
     /// The number of the service whose prefix (ignoring case) is `prefix`,
@@ -257,6 +238,7 @@ impl<'a> Lookup<'a> {
     /// case), as [`Lookup::action`] finds it: a service of at most sixteen
     /// bytes in an action of sixteen or more is read as the action's first
     /// two words, masked.
+    #[inline]
     pub(crate) fn action_at(&self, action: &str, colon: usize) -> Option<ActRef<'a>> {
         let b = action.as_bytes();
         let (Some(x), Some(y), true) = (b.get(..8), b.get(8..16), colon <= 16) else {
@@ -284,11 +266,11 @@ impl<'a> Lookup<'a> {
     }
 
     /// The action `name` of the service numbered `s`.
+    #[inline]
     fn action_of(&self, s: u32, name: &str) -> Option<ActRef<'a>> {
-        let chunk = self.top.services[s as usize].1;
+        let &(_, chunk, svc) = self.top.services.get(s as usize)?;
         let ix = self.chunk(chunk);
-        let first = self.cat.chunks[chunk as usize].services.range().start;
-        let a = ix.action_h(s as usize - first, name)?;
+        let a = ix.action_h(svc, name.as_bytes())?;
         Some(ActRef { ix, a, chunk })
     }
 
@@ -336,13 +318,16 @@ impl<'a> Lookup<'a> {
     /// (ignoring case), in the catalogue's order (every chunk is looked
     /// into).
     pub(crate) fn services_with_action(&self, name: &str, f: &mut dyn FnMut(&str)) {
+        // The name hashed once for all the chunks.
+        let h = hash_name(0, name.as_bytes());
         for (c, chunk) in self.cat.chunks.iter().enumerate() {
             let start = chunk.services.range().start;
-            self.chunk(c as u32).services_with_action(name, &mut |s| {
-                if let Some(svc) = self.cat.services.get(start + s as usize) {
-                    f(text_at(&self.cat.text, svc.prefix));
-                }
-            });
+            self.chunk(c as u32)
+                .services_with_action(h, name.as_bytes(), &mut |s| {
+                    if let Some(svc) = self.cat.services.get(start + s as usize) {
+                        f(text_at(&self.cat.text, svc.prefix));
+                    }
+                });
         }
     }
 
@@ -396,12 +381,18 @@ impl<'a> Lookup<'a> {
     /// on first use from the chunks that have formats of it.
     fn field(&self, field: &str) -> Option<&'a Index> {
         let top = self.top;
-        let i = top.field_table.find(hash(field.as_bytes()), |e| {
-            eq_lower(
-                Top::bytes(&top.text, top.fields[e as usize]),
-                field.as_bytes(),
-            )
-        })?;
+        let b = field.as_bytes();
+        let i = match short_key(b) {
+            Some((w, v)) => short_find(
+                &top.short_fields,
+                lower_word(w),
+                lower_word(v),
+                b.len() as u32,
+            ),
+            None => top.field_table.find(hash(b), |e| {
+                eq_lower(Top::bytes(&top.text, top.fields[e as usize]), b)
+            }),
+        }?;
         Some(top.field_ix[i as usize].get_or_init(|| {
             Index::build(
                 self.cat,
@@ -544,11 +535,100 @@ fn lower_word(w: u64) -> u64 {
     w | capital >> 2
 }
 
-/// The hash of `service:name` from the number of the service in its chunk
-/// and the name.
-fn hash2(service: usize, name: &[u8]) -> u64 {
-    let h = ((service as u64 + 1).wrapping_mul(K).rotate_left(17) ^ hash(name)).wrapping_mul(K);
+/// The 0x20 bit of each byte of `w` that is a lowercase ASCII letter, as
+/// [`lower_word`] finds capitals: a byte below 0x80 is one when adding 0x1f
+/// sets its high bit (it is at least `a`) and adding 0x05 does not (it is
+/// below `{`).
+fn lowercase_letters(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w & !HI;
+    ((x + 0x1f * L) & !(x + 0x05 * L) & !w & HI) >> 2
+}
+
+/// The first (at most eight) bytes of `b` as a big-endian word, zero below
+/// them: words compare as the bytes do, a prefix of a text below it (for
+/// texts without a zero byte; equal words say nothing).
+fn sort_key(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    let n = b.len().min(8);
+    a[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(a)
+}
+
+/// The word of `b` at byte `i` (below its length), as [`Index::name_words`]
+/// keeps it (lowercased there): eight bytes loaded as a little-endian word,
+/// the last (fewer) bytes as the word that ends with them shifted down
+/// (zero above them), a name of fewer than eight as [`head_word`].
+#[inline(always)]
+fn name_word(b: &[u8], i: usize) -> u64 {
+    let n = b.len();
+    if let Some(x) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(x);
+        u64::from_le_bytes(a)
+    } else if n >= 8 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[n - 8..]);
+        u64::from_le_bytes(a) >> (8 * (i + 8 - n))
+    } else {
+        head_word(b).0
+    }
+}
+
+/// The hash of the action `name` (ignoring ASCII case) of the service
+/// numbered `service` in its chunk, from the name's words
+/// ([`name_word`]).
+#[inline(always)]
+fn hash_name(service: u32, name: &[u8]) -> u64 {
+    let mut h = (u64::from(service) << 32 | name.len() as u64).wrapping_mul(K);
+    let mut i = 0;
+    while i < name.len() {
+        h = (h.rotate_left(5) ^ (name_word(name, i) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+        i += 8;
+    }
     h ^ (h >> 32)
+}
+
+/// A table of texts of at most sixteen bytes (lowercased), by their words
+/// ([`short_key`]): (words, length, number in `texts` + 1, 0 for an empty
+/// slot), a power of two long, probed linearly. Of equal texts the first is
+/// kept (as the hashed tables keep it); longer texts are left out.
+fn short_table<'t>(texts: impl ExactSizeIterator<Item = &'t [u8]>) -> Vec<(u64, u64, u32, u32)> {
+    let mut short = vec![(0u64, 0u64, 0u32, 0u32); (texts.len() * 2).next_power_of_two().max(16)];
+    let mask = short.len() - 1;
+    for (i, b) in texts.enumerate() {
+        let Some((w, v)) = short_key(b) else {
+            continue;
+        };
+        let n = b.len() as u32;
+        let mut at = short_slot(w, v, n) & mask;
+        while short[at].3 != 0 && (short[at].0, short[at].1, short[at].2) != (w, v, n) {
+            at = (at + 1) & mask;
+        }
+        if short[at].3 == 0 {
+            short[at] = (w, v, n, i as u32 + 1);
+        }
+    }
+    short
+}
+
+/// The number of the text of `n` (at most sixteen) bytes, lowercased, whose
+/// words are `w` and `v`, in a [`short_table`].
+#[inline]
+fn short_find(short: &[(u64, u64, u32, u32)], w: u64, v: u64, n: u32) -> Option<u32> {
+    let mask = short.len().checked_sub(1)?;
+    let mut at = short_slot(w, v, n) & mask;
+    loop {
+        let (sw, sv, sn, e) = *short.get(at)?;
+        if e == 0 {
+            return None;
+        }
+        if sw == w && sv == v && sn == n {
+            return Some(e - 1);
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 /// The slot of a short prefix (its words and length) in [`Top::short`],
@@ -681,6 +761,20 @@ struct Svc {
     keys: OnceLock<Keys>,
 }
 
+/// A slot of [`Index::action_slots`].
+#[derive(Clone, Copy, Default)]
+struct ActSlot {
+    /// The high half of the action's [`hash_name`] and the length of its
+    /// name.
+    tag_len: u64,
+    /// Its service, in [`Index::services`].
+    svc: u32,
+    /// Its number + 1, 0 for an empty slot.
+    entry: u32,
+    /// [`Act::words`].
+    words: u32,
+}
+
 struct Act {
     /// `prefix:name`, lowercased.
     lower: Str,
@@ -692,6 +786,8 @@ struct Act {
     types: Range<u32>,
     /// The condition keys it supports (its own), in [`Index::keys_of`].
     keys: Range<u32>,
+    /// Where its name's words start in [`Index::name_words`].
+    words: u32,
 }
 
 struct Type {
@@ -707,6 +803,13 @@ struct Key {
     name: Str,
     /// Whether a placeholder stands in it (see `crate::placeholder_match`).
     template: bool,
+    /// How long a key must be to be it or an instance of it: its length,
+    /// or that of its literal run ([`crate::literal_run`]) when templated.
+    need: u32,
+    /// The first (at most eight) bytes of that length, lowercased, as
+    /// [`head_word`] gives them: a key is compared with it only when its
+    /// own first bytes are these.
+    head: u64,
 }
 
 struct Template {
@@ -775,7 +878,14 @@ pub(crate) struct Index {
     services: Vec<Svc>,
     service_table: Table,
     actions: Vec<Act>,
-    action_table: Table,
+    /// The actions by [`hash_name`] of their service and name, with what
+    /// tells them apart, a power of two long, probed linearly.
+    action_slots: Vec<ActSlot>,
+    /// Each action's name (lowercased, without the prefix) as
+    /// little-endian words ([`name_word`]), each with the 0x20 bit of each
+    /// of its bytes that is a letter (a name's byte may differ from it by
+    /// that bit alone): its words start at [`Act::words`].
+    name_words: Vec<(u64, u64)>,
     types: Vec<Type>,
     act_types: Vec<u32>,
     type_templates: Vec<u32>,
@@ -785,20 +895,43 @@ pub(crate) struct Index {
     fields: Vec<Field>,
     field_table: Table,
     field_templates: Vec<u32>,
-    /// For each of `field_templates`: the first (at most eight) bytes of
-    /// its literal beginning, lowercased, as a little-endian word, and how
-    /// many ([`NO_LIT`] when the text is no ARN), so that most formats are
-    /// passed over on one comparison of words.
-    field_head: Vec<(u64, u8)>,
+    /// The formats of the field (of this index's one field) in groups, each
+    /// in the order of `field_templates`: group 0 all of them, group 1 those
+    /// with an empty literal beginning or no ARN, then one group for each
+    /// first byte (lowercased) of a literal beginning: the formats that
+    /// begin with it and those of group 1. A resource is compared with the
+    /// group of its literal beginning's first byte only.
+    near: Vec<Near>,
+    /// Each group's range in `near`.
+    near_groups: Vec<(u32, u32)>,
+    /// The group of each first byte (lowercased) of a resource's literal
+    /// beginning: 256 entries (none in an index of no field).
+    near_of: Box<[u16]>,
     /// The action numbers, each service's (the range of its actions)
-    /// sorted by lowercased name.
-    by_name: Vec<u32>,
-    /// ([`hash`] of the name without the prefix, action number) of every
+    /// sorted by lowercased name, each with its name's first eight bytes as
+    /// [`Index::name_key`] gives them (a binary search compares words).
+    by_name: Vec<(u64, u32)>,
+    /// ([`hash_name`] of the name without the prefix and of no service,
+    /// action number) of every
     /// action, sorted: the actions of one name, in the order of their
     /// services.
     by_hash: Vec<(u64, u32)>,
     /// Whether an action name has a wildcard (`*`, `?`).
     wild_names: bool,
+}
+
+/// A format in [`Index::near`]: the first (at most eight) bytes of its
+/// literal beginning, lowercased, as a little-endian word, and how many
+/// ([`NO_LIT`] when the text is no ARN), so that most formats are passed
+/// over on one comparison of words; and its number in [`Index::templates`].
+#[derive(Clone, Copy)]
+struct Near {
+    head: u64,
+    /// The next (at most eight) bytes, as `head` and `n` the first ones.
+    head2: u64,
+    t: u32,
+    n: u8,
+    n2: u8,
 }
 
 /// What [`Index::build`] collects: the text, the condition keys and the
@@ -858,9 +991,17 @@ impl<'c> Builder<'c> {
             return i;
         }
         let name = Index::push(&mut self.text, k, false);
+        let template = crate::is_template(k);
+        let need = if template {
+            crate::literal_run(k.as_bytes())
+        } else {
+            k.len()
+        };
         self.keys.push(Key {
             name,
-            template: crate::is_template(k),
+            template,
+            need: need as u32,
+            head: lower_word(head_word(&k.as_bytes()[..need]).0),
         });
         let i = self.keys.len() as u32 - 1;
         self.key_ids.insert(k, i);
@@ -884,7 +1025,7 @@ impl<'c> Builder<'c> {
     }
 }
 
-/// [`Index::field_head`] of a format that is no ARN (compared with every
+/// [`Near::n`] of a format that is no ARN (compared with every
 /// resource).
 const NO_LIT: u8 = u8::MAX;
 
@@ -938,9 +1079,30 @@ fn resource_part(text: &str) -> Option<&str> {
 /// The length of the literal beginning of a pattern: up to the first `*`,
 /// `?` or `$`.
 fn literal_len(s: &str) -> usize {
-    s.bytes()
+    const L: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of `w` that is `c`, exactly.
+    let at = |w: u64, c: u8| {
+        let x = w ^ (L * u64::from(c));
+        !(((x & LOW7) + LOW7) | x) & !LOW7
+    };
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Eight bytes at a time, then the last ones one by one.
+    while let Some(x) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(x);
+        let w = u64::from_le_bytes(a);
+        let m = at(w, b'*') | at(w, b'?') | at(w, b'$');
+        if m != 0 {
+            return i + m.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
         .position(|c| matches!(c, b'*' | b'?' | b'$'))
-        .unwrap_or(s.len())
+        .map_or(b.len(), |k| i + k)
 }
 
 impl Index {
@@ -1010,6 +1172,7 @@ impl Index {
                     colon: s.prefix().len() as u32,
                     types: r0..act_types.len() as u32,
                     keys: k0..keys_of.len() as u32,
+                    words: 0,
                 });
             }
             services.push(Svc {
@@ -1039,7 +1202,8 @@ impl Index {
             services,
             service_table: Table::default(),
             actions,
-            action_table: Table::default(),
+            action_slots: Vec::new(),
+            name_words: Vec::new(),
             types,
             act_types,
             type_templates,
@@ -1048,8 +1212,10 @@ impl Index {
             templates: b.templates,
             fields,
             field_table: Table::default(),
-            field_head: Vec::new(),
             field_templates,
+            near: Vec::new(),
+            near_groups: Vec::new(),
+            near_of: Box::default(),
             by_name: Vec::new(),
             by_hash: Vec::new(),
             wild_names: false,
@@ -1065,25 +1231,54 @@ impl Index {
             });
         }
         index.service_table = table;
-        let mut table = Table::with_entries(index.actions.len());
-        for (i, a) in index.actions.iter().enumerate() {
-            let k = index.get(a.lower);
-            let n = &k[a.colon as usize + 1..];
-            let h = hash2(a.svc as usize, n.as_bytes());
-            table.insert(h, i as u32, |e| {
-                index.get(index.actions[e as usize].lower) == k
-            });
+        let mut slots =
+            vec![ActSlot::default(); (index.actions.len() * 2).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        let mut name_words = Vec::new();
+        for (i, a) in index.actions.iter_mut().enumerate() {
+            let k = &index.text[a.lower.off as usize..(a.lower.off + a.lower.len) as usize];
+            let n = &k.as_bytes()[a.colon as usize + 1..];
+            a.words = name_words.len() as u32;
+            let mut j = 0;
+            while j < n.len() {
+                let w = name_word(n, j);
+                name_words.push((w, lowercase_letters(w)));
+                j += 8;
+            }
+            // A name met again (none in the data) is found as its first
+            // entry: a probe meets that one first.
+            let h = hash_name(a.svc, n);
+            let mut at = h as usize & mask;
+            while slots[at].entry != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = ActSlot {
+                tag_len: (h >> 32) << 32 | n.len() as u64,
+                svc: a.svc,
+                entry: i as u32 + 1,
+                words: a.words,
+            };
         }
-        index.action_table = table;
+        index.name_words = name_words;
+        index.action_slots = slots;
         // Each service's actions by name, for patterns.
-        let mut by_name: Vec<u32> = (0..index.actions.len() as u32).collect();
+        let mut by_name: Vec<(u64, u32)> = (0..index.actions.len() as u32)
+            .map(|a| (index.name_key(a), a))
+            .collect();
         for sv in &index.services {
-            by_name[sv.actions.start as usize..sv.actions.end as usize]
-                .sort_by(|&x, &y| index.action_name_lower(x).cmp(index.action_name_lower(y)));
+            by_name[sv.actions.start as usize..sv.actions.end as usize].sort_by(|x, y| {
+                // The first eight bytes as words first (they order as
+                // the bytes do), the bytes when they agree.
+                x.0.cmp(&y.0).then_with(|| {
+                    index
+                        .action_name_bytes(x.1)
+                        .cmp(index.action_name_bytes(y.1))
+                })
+            });
         }
         index.by_name = by_name;
         let mut by_hash: Vec<(u64, u32)> = (0..index.actions.len() as u32)
-            .map(|a| (hash(index.action_name_lower(a).as_bytes()), a))
+            .map(|a| (hash_name(0, index.action_name_bytes(a)), a))
             .collect();
         by_hash.sort_unstable();
         index.by_hash = by_hash;
@@ -1093,46 +1288,77 @@ impl Index {
             table.insert(hash(k.as_bytes()), i as u32, |_| false);
         }
         index.field_table = table;
-        index.field_head = index
-            .field_templates
-            .iter()
-            .map(|&t| match index.templates[t as usize].lit {
-                Some(l) => head_word(index.get(l).as_bytes()),
-                None => (0, NO_LIT),
-            })
-            .collect();
+        if let Some(field) = index.fields.first() {
+            index.group_formats(field.templates.clone());
+        }
         index
     }
 
     /// The number of the action `name` (ignoring case) of the service
     /// numbered `svc` here.
-    fn action_h(&self, svc: usize, name: &str) -> Option<u32> {
-        let h = hash2(svc, name.as_bytes());
-        self.action_table.find(h, |e| {
-            let Some(a) = self.actions.get(e as usize) else {
-                return false;
-            };
-            let k = Top::bytes(&self.text, a.lower);
-            a.svc as usize == svc && eq_lower(&k[a.colon as usize + 1..], name.as_bytes())
-        })
+    fn action_h(&self, svc: u32, name: &[u8]) -> Option<u32> {
+        let h = hash_name(svc, name);
+        let want = (h >> 32) << 32 | name.len() as u64;
+        let mask = self.action_slots.len().checked_sub(1)?;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.action_slots.get(at)?;
+            if slot.entry == 0 {
+                return None;
+            }
+            if slot.tag_len == want && slot.svc == svc && self.words_equal(slot.words, name) {
+                return Some(slot.entry - 1);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// Calls `f` with the number (here) of each service that has an action
     /// `name` (ignoring case), in order.
-    fn services_with_action(&self, name: &str, f: &mut dyn FnMut(u32)) {
-        let h = hash(name.as_bytes());
+    fn services_with_action(&self, h: u64, name: &[u8], f: &mut dyn FnMut(u32)) {
         let lo = self.by_hash.partition_point(|x| x.0 < h);
         for &(x, a) in &self.by_hash[lo..] {
             if x != h {
                 break;
             }
-            if self
-                .action_name_bytes(a)
-                .eq_ignore_ascii_case(name.as_bytes())
+            let act = &self.actions[a as usize];
+            if (act.lower.len - act.colon - 1) as usize == name.len()
+                && self.words_equal(act.words, name)
             {
-                f(self.actions[a as usize].svc);
+                f(act.svc);
             }
         }
+    }
+
+    /// Whether the name whose words start at `from` in `name_words` is
+    /// `name` (of its length) ignoring case: the words differ at most in
+    /// the 0x20 bit of the stored name's letters (lowercase).
+    #[inline]
+    fn words_equal(&self, from: u32, name: &[u8]) -> bool {
+        let from = from as usize;
+        let n = name.len().div_ceil(8);
+        let Some(words) = self.name_words.get(from..from + n) else {
+            return false;
+        };
+        words
+            .iter()
+            .enumerate()
+            .all(|(j, &(w, letters))| (name_word(name, 8 * j) ^ w) & !letters == 0)
+    }
+
+    /// The first eight bytes of the name (lowercased) of action `a` as
+    /// [`sort_key`] gives them: its first word in `name_words`, big-endian.
+    fn name_key(&self, a: u32) -> u64 {
+        let Some(x) = self.actions.get(a as usize) else {
+            return 0;
+        };
+        if x.lower.len == x.colon + 1 {
+            // An empty name has no word.
+            return 0;
+        }
+        self.name_words
+            .get(x.words as usize)
+            .map_or(0, |w| w.0.swap_bytes())
     }
 
     /// [`Index::action_name_lower`] as bytes (one bounds check, no check of
@@ -1180,10 +1406,21 @@ impl Index {
             }
             n.len() < lit.len()
         };
-        let start = names.partition_point(|&a| before(self.action_name_bytes(a)));
+        // The names before the literal beginning: those whose first eight
+        // bytes (as a word that orders as the bytes do) are below its
+        // own, and those whose eight bytes are its own and that come
+        // before it byte by byte.
+        let kl = lower_word(sort_key(lit));
+        let start = names.partition_point(|&(k, a)| {
+            if k == kl {
+                before(self.action_name_bytes(a))
+            } else {
+                k < kl
+            }
+        });
         let mut heads = names[start..]
             .iter()
-            .map(|&a| (a, self.action_name_bytes(a)))
+            .map(|&(_, a)| (a, self.action_name_bytes(a)))
             .take_while(|(_, n)| n.len() >= lit.len() && n[..lit.len()].eq_ignore_ascii_case(lit));
         if cut + 1 == b.len() && b[cut] == b'*' {
             // `Get*`: every name with the head matches.
@@ -1238,16 +1475,78 @@ impl Index {
     /// Whether action `a` supports condition key `key`, as
     /// [`crate::Action::supports_key`] answers.
     fn supports_key(&self, a: u32, key: &str) -> bool {
+        // The key's first eight bytes, lowercased: a catalogued key is
+        // compared only when their first bytes agree (both its equality
+        // and its placeholder match need its literal run to begin the key).
+        let kw = lower_word(head_word(key.as_bytes()).0);
         let any = |r: &Range<u32>| {
             self.keys_of[r.start as usize..r.end as usize]
                 .iter()
                 .any(|&k| {
                     let k = &self.keys[k as usize];
+                    let n = k.need.min(8);
+                    let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+                    if k.need as usize > key.len() || (kw ^ k.head) & mask != 0 {
+                        return false;
+                    }
                     Top::bytes(&self.text, k.name).eq_ignore_ascii_case(key.as_bytes())
-                        || (k.template && crate::placeholder_match(self.get(k.name), key))
+                        || (k.template
+                            && crate::placeholder_match_run(self.get(k.name), key, k.need as usize))
                 })
         };
         any(&self.actions[a as usize].keys) || self.types_of(a).any(|t| any(&t.keys))
+    }
+
+    /// Builds [`Index::near`] and its groups from the formats numbered
+    /// `range` in `field_templates`.
+    fn group_formats(&mut self, range: Range<u32>) {
+        let all: Vec<Near> = self.field_templates[range.start as usize..range.end as usize]
+            .iter()
+            .map(|&t| {
+                let l = self.templates[t as usize].lit;
+                let (head, n) = match l {
+                    Some(l) => head_word(self.get(l).as_bytes()),
+                    None => (0, NO_LIT),
+                };
+                let (head2, n2) = head_word(
+                    l.and_then(|l| self.get(l).as_bytes().get(8..))
+                        .unwrap_or_default(),
+                );
+                Near {
+                    head,
+                    head2,
+                    t,
+                    n,
+                    n2,
+                }
+            })
+            .collect();
+        // Whether a format is in the group of first byte `b` (`None`:
+        // group 1).
+        let fits = |x: &Near, b: Option<u8>| x.n == 0 || x.n == NO_LIT || Some(x.head as u8) == b;
+        let mut near = all.clone();
+        let mut groups = vec![(0, near.len() as u32)];
+        let add = |b: Option<u8>, near: &mut Vec<Near>, groups: &mut Vec<(u32, u32)>| {
+            let start = near.len() as u32;
+            near.extend(all.iter().filter(|x| fits(x, b)));
+            groups.push((start, near.len() as u32));
+        };
+        add(None, &mut near, &mut groups);
+        let mut of = vec![1u16; 256];
+        for x in &all {
+            let b = x.head as u8;
+            if x.n != 0 && x.n != NO_LIT && of[b as usize] == 1 {
+                of[b as usize] = groups.len() as u16;
+                add(Some(b), &mut near, &mut groups);
+            }
+        }
+        // A capital finds the group of its lowercase letter.
+        for c in b'A'..=b'Z' {
+            of[c as usize] = of[c.to_ascii_lowercase() as usize];
+        }
+        self.near = near;
+        self.near_groups = groups;
+        self.near_of = of.into_boxed_slice();
     }
 
     /// Calls `f` with the number of each ARN template of the service field
@@ -1255,36 +1554,54 @@ impl Index {
     /// literal beginnings agree; `None`: every template), in the order of
     /// [`Catalog::arn_templates`], until `f` returns `true`.
     fn field_templates_near(&self, resource: Option<&str>, mut f: impl FnMut(u32) -> bool) {
-        let Some(field) = self.fields.first() else {
+        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        // The group of the literal beginning's first byte (all formats for
+        // an empty one: every format agrees with it).
+        let group = match lit.and_then(|l| l.first()) {
+            Some(&b) => self.near_of.get(b as usize).copied().unwrap_or(0),
+            None => 0,
+        };
+        let Some(&(lo, hi)) = self.near_groups.get(group as usize) else {
             return;
         };
-        let range = field.templates.clone();
-        let lit = resource.map(|r| &r.as_bytes()[..literal_len(r)]);
+        let Some(items) = self.near.get(lo as usize..hi as usize) else {
+            return;
+        };
         // The resource's literal beginning: its first eight bytes as a word
         // (lowercased), the rest compared only when eight agree.
-        let head = lit.map(|l| {
+        // The next eight as a word too, the rest compared only when
+        // sixteen agree.
+        let word = |l: &[u8]| {
             let (w, n) = head_word(l);
             (lower_word(w), n)
-        });
-        let (lo, hi) = (range.start as usize, range.end as usize);
-        for (&t, &(tw, tn)) in self.field_templates[lo..hi]
-            .iter()
-            .zip(&self.field_head[lo..hi])
+        };
+        let head = lit.map(|l| (word(l), word(l.get(8..).unwrap_or_default())));
+        let mask = |n: u8| if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        for &Near {
+            head: tw,
+            head2: tw2,
+            t,
+            n: tn,
+            n2: tn2,
+        } in items
         {
-            if let (Some(r), Some((rw, rn)), true) = (lit, head, tn != NO_LIT) {
+            if let (Some(r), Some(((rw, rn), (rw2, rn2))), true) = (lit, head, tn != NO_LIT) {
                 // The literal beginnings agree on their common length.
-                let n = tn.min(rn);
-                let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
-                if (tw ^ rw) & mask != 0 {
+                if (tw ^ rw) & mask(tn.min(rn)) != 0 {
                     continue;
                 }
-                if n == 8 {
-                    let tl = self.templates[t as usize]
-                        .lit
-                        .map_or(&[][..], |l| self.get(l).as_bytes());
-                    let m = tl.len().min(r.len());
-                    if !tl[8..m].eq_ignore_ascii_case(&r[8..m]) {
+                if tn == 8 && rn == 8 {
+                    if (tw2 ^ rw2) & mask(tn2.min(rn2)) != 0 {
                         continue;
+                    }
+                    if tn2 == 8 && rn2 == 8 {
+                        let tl = self.templates[t as usize]
+                            .lit
+                            .map_or(&[][..], |l| self.get(l).as_bytes());
+                        let m = tl.len().min(r.len());
+                        if !tl[16..m].eq_ignore_ascii_case(&r[16..m]) {
+                            continue;
+                        }
                     }
                 }
             }
@@ -1582,6 +1899,26 @@ mod tests {
                 }
             }
         }
+        // A name whose byte differs from the action's in the 0x20 bit alone
+        // is the action only when that byte is a letter.
+        for s in cat.services().step_by(5) {
+            for a in s.actions().step_by(3) {
+                let name = a.name().as_bytes();
+                for i in 0..name.len() {
+                    let mut other = name.to_vec();
+                    other[i] ^= 0x20;
+                    let Ok(other) = String::from_utf8(other) else {
+                        continue;
+                    };
+                    let text = format!("{}:{other}", s.prefix());
+                    assert_eq!(
+                        ix.action_at(&text, s.prefix().len()).is_some(),
+                        name[i].is_ascii_alphabetic(),
+                        "{text}"
+                    );
+                }
+            }
+        }
         assert!(ix.action_at(":GetObjectAndMore", 0).is_none());
         assert!(ix.action_at("s3:GetObjectAndMore", 2).is_none());
         assert!(ix.action_at("s3:GetObject", 2).is_some());
@@ -1597,6 +1934,14 @@ mod tests {
                 [b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b].map(|c| c.to_ascii_lowercase()),
             );
             assert_eq!(lower_word(w), want, "{b}");
+            let letters = [b, b'A', b'z', b'[', b'@', 0x80 | b'A', b'Z', b].map(|c| {
+                if c.is_ascii_lowercase() {
+                    0x20
+                } else {
+                    0
+                }
+            });
+            assert_eq!(lowercase_letters(w), u64::from_le_bytes(letters), "{b}");
         }
         let names = [
             "",
@@ -1633,6 +1978,22 @@ mod tests {
             b"listbucketmultipartuploadz",
             b"ListBucketMultipartUploads"
         ));
+        // The literal beginning found eight bytes at a time is the one
+        // found byte by byte, for each wildcard at each place.
+        for n in 0..20 {
+            for c in [b'*', b'?', b'$', b'a', 0x80 | b'*', b'*' - 1, b'+'] {
+                for at in 0..n {
+                    let mut t = vec![b'x'; n];
+                    t[at] = c;
+                    let t = String::from_utf8_lossy(&t).into_owned();
+                    let want = t
+                        .bytes()
+                        .position(|c| matches!(c, b'*' | b'?' | b'$'))
+                        .unwrap_or(t.len());
+                    assert_eq!(literal_len(&t), want, "{t:?}");
+                }
+            }
+        }
     }
 
     /// A check of one action and one resource decodes only the chunks it

@@ -572,48 +572,71 @@ fn template_matches(tpl: &str, key: &str) -> bool {
 /// placeholder stands for a non-empty run of characters, the rest is equal
 /// ignoring ASCII case.
 fn placeholder_match(tpl: &str, key: &str) -> bool {
-    fn m(t: &[u8], k: &[u8]) -> bool {
-        // The literal run first (up to a placeholder: `${`, `<`, or a last
-        // `tag-key`), compared as a whole instead of byte by byte.
-        let mut n = t
-            .windows(2)
-            .position(|w| w == b"${" || w[0] == b'<')
-            .unwrap_or(if t.last() == Some(&b'<') {
-                t.len() - 1
-            } else {
-                t.len()
-            });
-        if t.len() >= 7 && t[t.len() - 7..].eq_ignore_ascii_case(b"tag-key") {
-            n = n.min(t.len() - 7);
-        }
-        if n > 0 {
-            return k.len() >= n && k[..n].eq_ignore_ascii_case(&t[..n]) && m(&t[n..], &k[n..]);
-        }
-        let close = match t {
-            [b'$', b'{', ..] => Some(b'}'),
-            [b'<', ..] => Some(b'>'),
-            _ if t.eq_ignore_ascii_case(b"tag-key") => None,
-            [] => return k.is_empty(),
-            [c, rest @ ..] => {
-                return k
-                    .first()
-                    .is_some_and(|d| d.eq_ignore_ascii_case(c) && m(rest, &k[1..]))
-            }
-        };
-        let rest = match close {
-            Some(c) => match t.iter().position(|&x| x == c) {
-                Some(i) => &t[i + 1..],
-                None => return t.eq_ignore_ascii_case(k),
-            },
-            None => &t[t.len()..],
-        };
-        if rest.is_empty() {
-            // The placeholder ends the template: it takes the rest.
-            return !k.is_empty();
-        }
-        (1..=k.len()).any(|i| m(rest, &k[i..]))
+    placeholder_m(tpl.as_bytes(), key.as_bytes())
+}
+
+/// [`placeholder_match`], `run` being [`literal_run`] of `tpl` (known to
+/// the caller).
+fn placeholder_match_run(tpl: &str, key: &str, run: usize) -> bool {
+    placeholder_run(tpl.as_bytes(), key.as_bytes(), run)
+}
+
+/// Whether `k` is an instance of the templated key `t` (as
+/// [`placeholder_match`]).
+fn placeholder_m(t: &[u8], k: &[u8]) -> bool {
+    placeholder_run(t, k, literal_run(t))
+}
+
+/// [`placeholder_m`], `n` being [`literal_run`] of `t`: the literal run
+/// first, compared as a whole instead of byte by byte, then what follows.
+fn placeholder_run(t: &[u8], k: &[u8], n: usize) -> bool {
+    if n > 0 {
+        return k.len() >= n
+            && k[..n].eq_ignore_ascii_case(&t[..n])
+            && placeholder_m(&t[n..], &k[n..]);
     }
-    m(tpl.as_bytes(), key.as_bytes())
+    let close = match t {
+        [b'$', b'{', ..] => Some(b'}'),
+        [b'<', ..] => Some(b'>'),
+        _ if t.eq_ignore_ascii_case(b"tag-key") => None,
+        [] => return k.is_empty(),
+        [c, rest @ ..] => {
+            return k
+                .first()
+                .is_some_and(|d| d.eq_ignore_ascii_case(c) && placeholder_m(rest, &k[1..]))
+        }
+    };
+    let rest = match close {
+        Some(c) => match t.iter().position(|&x| x == c) {
+            Some(i) => &t[i + 1..],
+            None => return t.eq_ignore_ascii_case(k),
+        },
+        None => &t[t.len()..],
+    };
+    if rest.is_empty() {
+        // The placeholder ends the template: it takes the rest.
+        return !k.is_empty();
+    }
+    (1..=k.len()).any(|i| placeholder_m(rest, &k[i..]))
+}
+
+/// The length of the literal run that begins the templated key `t`: up to
+/// its first placeholder (`${`, `<`, or a last `tag-key`). A key is an
+/// instance of `t` ([`placeholder_match`]) only if it begins with that run
+/// (ignoring ASCII case).
+fn literal_run(t: &[u8]) -> usize {
+    // The first `<`, or `$` followed by `{`.
+    let mut n = t.len();
+    for (i, &c) in t.iter().enumerate() {
+        if c == b'<' || (c == b'$' && t.get(i + 1) == Some(&b'{')) {
+            n = i;
+            break;
+        }
+    }
+    if t.len() >= 7 && t[t.len() - 7..].eq_ignore_ascii_case(b"tag-key") {
+        n = n.min(t.len() - 7);
+    }
+    n
 }
 
 /// The service field of an ARN template (`s3` of `arn:${Partition}:s3:::...`).
