@@ -175,6 +175,9 @@ pub(super) struct ActionScratch {
     /// of one that covers it ([`NONE`]: none), `redundant_resources_into`'s
     /// answer; it shares `first` with the action lists.
     pub(super) resource_by: Vec<usize>,
+    /// The catalogue formats that a statement's resources fit, end to end
+    /// (each resource's a range of them: `catalog::Fit::fitting`).
+    pub(super) fitting: Vec<(u64, std::borrow::Cow<'static, str>)>,
 }
 
 impl ActionScratch {
@@ -188,6 +191,7 @@ impl ActionScratch {
             && self.keyed.capacity() <= KEPT
             && self.candidates.capacity() <= KEPT
             && self.resource_by.capacity() <= KEPT
+            && self.fitting.capacity() <= KEPT
             && self.first.slots.capacity() <= 4 * KEPT
             && self.first.hashes.capacity() <= 4 * KEPT
     }
@@ -230,6 +234,7 @@ fn redundant_into(values: &[String], s: &mut ActionScratch) {
         keyed,
         candidates,
         resource_by: _,
+        fitting: _,
     } = s;
     by.clear();
     by.resize(values.len(), NONE);

@@ -178,7 +178,7 @@ impl Checker<'_> {
     /// resource.
     fn catalog_resources(
         &mut self,
-        cat: &dyn ServiceCatalog,
+        cat: &'static dyn ServiceCatalog,
         actions: Option<(&OneOrMany<String>, &[Resolved])>,
         res: &OneOrMany<String>,
         at: &Loc,
@@ -187,7 +187,14 @@ impl Checker<'_> {
         if !res.iter().any(|r| r.starts_with("arn:")) {
             return;
         }
-        let fits: Vec<Option<Fit>> = res.iter().map(|r| resource_fit(cat, r)).collect();
+        // The formats each resource fits, in one kept buffer (taken out of
+        // the scratch while the findings are reported).
+        let mut formats = std::mem::take(&mut self.actions_scratch.fitting);
+        formats.clear();
+        let fits: Vec<Option<Fit>> = res
+            .iter()
+            .map(|r| resource_fit(cat, r, &mut formats))
+            .collect();
         // Whether each resource that fits a format of its service fits no
         // resource type of the statement's actions (every one known, none
         // `*`).
@@ -203,13 +210,14 @@ impl Checker<'_> {
         };
         if let Some((actions, ids)) = actions {
             if fits.iter().flatten().any(|f| f.count > 0) {
-                fits_none_of(cat, (actions, ids), &fits, fits_none);
+                fits_none_of(cat, (actions, ids), (&fits, &formats), fits_none);
             }
         }
         for (j, (r, fit)) in res.iter().zip(&fits).enumerate() {
             if let Some(fit) = fit {
                 let r_at = value_loc(at, res, j);
-                self.catalog_resource(cat, r, fit, &r_at);
+                let example = formats.get(fit.fitting.start).map_or("", |f| &*f.1);
+                self.catalog_resource(cat, r, (fit, example), &r_at);
                 if fits_none[j] {
                     if let Some((actions, _)) = actions {
                         self.resource_fits_no_action(cat, actions, r, &r_at);
@@ -217,11 +225,20 @@ impl Checker<'_> {
                 }
             }
         }
+        drop(fits);
+        self.actions_scratch.fitting = formats;
     }
 
     /// The findings of one `Resource` value `r` whose service has ARN
-    /// formats, `fit` saying which fit it.
-    fn catalog_resource(&mut self, cat: &dyn ServiceCatalog, r: &str, fit: &Fit, at: &Loc) {
+    /// formats, `fit` saying which fit it (`example`: the first, for
+    /// messages).
+    fn catalog_resource(
+        &mut self,
+        cat: &dyn ServiceCatalog,
+        r: &str,
+        (fit, example): (&Fit, &str),
+        at: &Loc,
+    ) {
         let arn = &fit.arn;
         let wild = glob_byte;
         let svc = arn.service;
@@ -249,8 +266,7 @@ impl Checker<'_> {
             );
             return;
         }
-        // The first format that fits, for messages.
-        let example = || &*fit.fitting[0].1;
+        let example = || example;
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -525,20 +541,32 @@ impl Checker<'_> {
 /// A resource `arn` and what the formats of its service that fit it
 /// have: how many, how many of them have no Region, no account, and their
 /// keys ([`ArnFormat::key`]) and texts (in the catalogue's order).
-struct Fit<'r, 'c> {
+struct Fit<'r> {
     arn: Arn<'r>,
     count: usize,
     no_region: usize,
     no_account: usize,
-    fitting: Vec<(u64, Cow<'c, str>)>,
+    /// Where the formats that fit are in the statement's buffer of them
+    /// (key and text each).
+    fitting: std::ops::Range<usize>,
 }
 
-impl<'r, 'c> Fit<'r, 'c> {
-    fn add(&mut self, no_region: bool, no_account: bool, key: u64, text: Cow<'c, str>) {
+/// A statement's buffer of the formats its resources fit.
+type Formats = Vec<(u64, Cow<'static, str>)>;
+
+impl Fit<'_> {
+    fn add(
+        &mut self,
+        formats: &mut Formats,
+        (no_region, no_account): (bool, bool),
+        key: u64,
+        text: Cow<'static, str>,
+    ) {
         self.count += 1;
         self.no_region += usize::from(no_region);
         self.no_account += usize::from(no_account);
-        self.fitting.push((key, text));
+        formats.push((key, text));
+        self.fitting.end = formats.len();
     }
 }
 
@@ -552,17 +580,22 @@ fn glob_byte(f: &str) -> bool {
 /// The formats of its service that resource `r` fits: `None` when there
 /// is nothing to check (no ARN, a wildcard service, a service without
 /// formats).
-fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'r, 'c>> {
+fn resource_fit<'r>(
+    cat: &'static dyn ServiceCatalog,
+    r: &'r str,
+    formats: &mut Formats,
+) -> Option<Fit<'r>> {
     let arn = Arn::parse(r)?;
     if glob_byte(arn.service) || arn.service.is_empty() {
         return None;
     }
+    let start = formats.len();
     let mut fit = Fit {
         arn,
         count: 0,
         no_region: 0,
         no_account: 0,
-        fitting: Vec::new(),
+        fitting: start..start,
     };
     let lit = literal_len(arn.resource);
     // The formats split by the catalogue, else split here.
@@ -571,8 +604,8 @@ fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'
         // with the resource's.
         if globs_meet_at(t.resource, t.literal, arn.resource, lit, true) {
             fit.add(
-                t.region.is_empty(),
-                t.account.is_empty(),
+                formats,
+                (t.region.is_empty(), t.account.is_empty()),
                 t.key,
                 Cow::Borrowed(t.text),
             );
@@ -584,8 +617,8 @@ fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'
             if let Some(t) = Arn::parse(text) {
                 if globs_meet(t.resource, arn.resource) {
                     fit.add(
-                        t.region.is_empty(),
-                        t.account.is_empty(),
+                        formats,
+                        (t.region.is_empty(), t.account.is_empty()),
                         ArnFormat::key_of(text),
                         Cow::Owned(text.to_owned()),
                     );
@@ -614,15 +647,17 @@ fn resource_fit<'r, 'c>(cat: &'c dyn ServiceCatalog, r: &'r str) -> Option<Fit<'
 fn fits_none_of(
     cat: &dyn ServiceCatalog,
     (actions, ids): (&OneOrMany<String>, &[Resolved]),
-    fits: &[Option<Fit>],
+    (fits, formats): (&[Option<Fit>], &Formats),
     none: &mut [bool],
 ) {
-    // The resources to place, and whether each has an action's type yet.
-    let mut open: Vec<(usize, &Fit, bool)> = Vec::new();
+    // The resources to place (with the formats each fits), and whether
+    // each has an action's type yet.
+    let mut open: Vec<Open> = Vec::new();
     for (j, fit) in fits.iter().enumerate() {
         if let Some(fit) = fit {
             if fit.count > 0 {
-                open.push((j, fit, false));
+                let fitting = formats.get(fit.fitting.clone()).unwrap_or_default();
+                open.push((j, &fit.arn, fitting, false));
             }
         }
     }
@@ -666,29 +701,32 @@ fn fits_none_of(
             return;
         }
     }
-    for (j, _, placed) in open {
+    for (j, _, _, placed) in open {
         none[j] = !placed;
     }
 }
+
+/// A resource still to place: its index, its fields, the formats of its
+/// service it fits, and whether an action's format fits it.
+type Open<'a, 'r> = (usize, &'a Arn<'r>, &'a [(u64, Cow<'static, str>)], bool);
 
 /// Marks each resource of `open` not yet placed that the format `text`
 /// (its service field and resource part `fields`, its key if known) of an
 /// action fits, counting down `left`.
 fn place(
-    open: &mut [(usize, &Fit, bool)],
+    open: &mut [Open],
     left: &mut usize,
     (service, resource): (&str, &str),
     key: Option<u64>,
     text: &str,
 ) {
-    for (_, fit, placed) in open.iter_mut().filter(|x| !x.2) {
-        let arn = &fit.arn;
+    for (_, arn, fitting, placed) in open.iter_mut().filter(|x| !x.3) {
         // The formats of the resource's service field that fit it are
         // known (the catalogue lists every format of a field); a format of
         // another field fits only through a wildcard in its own (the
         // resource's has none).
         let fits = if service.eq_ignore_ascii_case(arn.service) {
-            fit.fitting
+            fitting
                 .iter()
                 .any(|(k, f)| key.map_or(true, |key| key == *k) && f == text)
         } else {
