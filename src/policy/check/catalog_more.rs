@@ -390,8 +390,13 @@ fn is_kms_key_arn_key(cat: &dyn ServiceCatalog, key: &str) -> bool {
     if svc.eq_ignore_ascii_case("aws") {
         return false;
     }
-    let lower = name.to_ascii_lowercase();
-    if !(lower.contains("kmskey") || lower.contains("kms-key")) {
+    // `kmskey` or `kms-key` in the name, ignoring case, without a copy.
+    let has = |part: &[u8]| {
+        name.as_bytes()
+            .windows(part.len())
+            .any(|w| w.eq_ignore_ascii_case(part))
+    };
+    if !(has(b"kmskey") || has(b"kms-key")) {
         return false;
     }
     cat.condition_key(key).is_some_and(|k| k.ty == KeyType::Arn)
