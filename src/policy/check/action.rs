@@ -177,7 +177,7 @@ pub(super) struct ActionScratch {
     pub(super) resource_by: Vec<usize>,
     /// The catalogue formats that a statement's resources fit, end to end
     /// (each resource's a range of them: `catalog::Fit::fitting`).
-    pub(super) fitting: Vec<(u64, std::borrow::Cow<'static, str>)>,
+    pub(super) fitting: super::catalog::Formats,
 }
 
 impl ActionScratch {

@@ -225,7 +225,6 @@ impl Checker<'_> {
                 }
             }
         }
-        drop(fits);
         self.actions_scratch.fitting = formats;
     }
 
@@ -266,7 +265,6 @@ impl Checker<'_> {
             );
             return;
         }
-        let example = || example;
         let literal = |f: &str| !f.is_empty() && !wild(f);
         // A missing field is reported only in an ARN without wildcards:
         // `arn:aws:ssm:*::document/AWS-RunShellScript` names an AWS-owned
@@ -282,7 +280,7 @@ impl Checker<'_> {
                     "resource {r:?} names a Region, but the service {svc} does not support a \
                      Region in this resource ARN (such as {}): remove it, or the statement never \
                      matches",
-                    example()
+                    example
                 ),
             );
         } else if concrete && arn.region.is_empty() && fit.no_region == 0 {
@@ -292,7 +290,7 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no Region: add a Region (or *) to the {svc} resource \
                      ARN (such as {})",
-                    example()
+                    example
                 ),
             );
         }
@@ -304,7 +302,7 @@ impl Checker<'_> {
                     "resource {r:?} names an account, but the service {svc} does not support an \
                      account ID in this resource ARN (such as {}): remove it, or the statement \
                      never matches",
-                    example()
+                    example
                 ),
             );
         } else if concrete && arn.account.is_empty() && fit.no_account == 0 {
@@ -314,7 +312,7 @@ impl Checker<'_> {
                 format!(
                     "resource {r:?} has no account: add a 12-digit account ID (or *) to the \
                      {svc} resource ARN (such as {})",
-                    example()
+                    example
                 ),
             );
         }
@@ -539,8 +537,9 @@ impl Checker<'_> {
 }
 
 /// A resource `arn` and what the formats of its service that fit it
-/// have: how many, how many of them have no Region, no account, and their
-/// keys ([`ArnFormat::key`]) and texts (in the catalogue's order).
+/// have: how many, how many of them have no Region, no account, and where
+/// their keys ([`ArnFormat::key`]) and texts are (in the catalogue's
+/// order) in the statement's [`Formats`].
 struct Fit<'r> {
     arn: Arn<'r>,
     count: usize,
@@ -551,8 +550,9 @@ struct Fit<'r> {
     fitting: std::ops::Range<usize>,
 }
 
-/// A statement's buffer of the formats its resources fit.
-type Formats = Vec<(u64, Cow<'static, str>)>;
+/// A statement's buffer of the formats its resources fit: each one's key
+/// and text (the check's scratch keeps it from statement to statement).
+pub(super) type Formats = Vec<(u64, Cow<'static, str>)>;
 
 impl Fit<'_> {
     fn add(
